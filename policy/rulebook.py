@@ -1,0 +1,145 @@
+"""The rulebook: dated rule records, each registered with the one function that encodes it.
+
+A rule is a frozen record (id, section, the strategy's exact words, messages,
+the dates it is in force) plus one check function registered with
+``@applies(rule)``. ``rules_in_force(day)`` picks the rule set for a screening
+date; a rule that changes gets a new record with a new ``valid_from`` and the
+old one an ``valid_to``, so both sides of the change stay testable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from .models import Engagement, Kind, Lang, Outcome, Owner, RulebookInfo
+
+__all__ = [
+    "RULEBOOK_ID",
+    "RULEBOOK_SOURCE",
+    "RULEBOOK_VERSIONS",
+    "STRATEGY_IN_FORCE",
+    "Check",
+    "Context",
+    "Reason",
+    "Registered",
+    "Rule",
+    "applies",
+    "registry",
+    "rulebook_info",
+    "rules_in_force",
+]
+
+# The strategy (Dnr 171-482/2016) was proposed on 2016-11-14 and adopted by
+# kommunfullmäktige afterwards; the sources we carry do not state the day of
+# adoption, so the rulebook takes effect on the first day of 2017. Later cases
+# cite the same principles as KS 2021/154. Correct this date, not the rules,
+# if the secretariat confirms another.
+STRATEGY_IN_FORCE = date(2017, 1, 1)
+
+RULEBOOK_ID = "stockholm-internationell-strategi"
+RULEBOOK_SOURCE = (
+    "Internationell strategi för Stockholms stad, Dnr 171-482/2016 "
+    "(tillämpad som KS 2021/154), avsnitt 2-5"
+)
+# (version, first day in force), newest last.
+RULEBOOK_VERSIONS: tuple[tuple[str, date], ...] = (("2017.1", STRATEGY_IN_FORCE),)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One principle of the strategy, with the strategy's own words."""
+
+    id: str
+    section: str
+    quote: str
+    title: Mapping[Lang, str]
+    outcomes: tuple[Outcome, ...]
+    inputs: tuple[str, ...] = ()
+    kinds: frozenset[Kind] = field(default_factory=frozenset)  # empty: every kind
+    valid_from: date = STRATEGY_IN_FORCE
+    valid_to: date | None = None
+
+    def in_force(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def concerns(self, kind: Kind) -> bool:
+        return not self.kinds or kind in self.kinds
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a rule gives an outcome, in both languages."""
+
+    outcome: Outcome
+    sv: str
+    en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.sv if lang == "sv" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may know beyond the engagement: the routed owner and the day."""
+
+    owner: Owner
+    day: date
+
+
+Check = Callable[[Engagement, Context], list[Reason]]
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    rule: Rule
+    check: Check
+
+
+_REGISTRY: list[Registered] = []
+
+
+def applies(rule: Rule) -> Callable[[Check], Check]:
+    """Register ``check`` as the encoding of ``rule``.
+
+    The check is only called for the kinds the rule concerns; it returns the
+    reasons the rule gives, or an empty list where the rule does not apply.
+    """
+
+    def register(check: Check) -> Check:
+        if any(r.rule.id == rule.id and r.rule.valid_from == rule.valid_from for r in _REGISTRY):
+            raise ValueError(f"rule {rule.id} from {rule.valid_from} is registered twice")
+        _REGISTRY.append(Registered(rule, check))
+        return check
+
+    return register
+
+
+def registry() -> tuple[Registered, ...]:
+    """Every registered rule, in every version, in registration order."""
+    from . import rules  # noqa: F401  (importing registers the rules)
+
+    return tuple(_REGISTRY)
+
+
+def rules_in_force(day: date, registered: Iterable[Registered] | None = None) -> list[Registered]:
+    """The rule set for a screening date.
+
+    Before the strategy took effect there is no rule set of its own; the first
+    one is applied and the assessment says so (rule T1).
+    """
+    pool = list(registry() if registered is None else registered)
+    chosen = [r for r in pool if r.rule.in_force(day)]
+    if not chosen:
+        first = min(r.rule.valid_from for r in pool)
+        chosen = [r for r in pool if r.rule.in_force(first)]
+    return chosen
+
+
+def rulebook_info(day: date) -> RulebookInfo:
+    version = RULEBOOK_VERSIONS[0][0]
+    for name, since in RULEBOOK_VERSIONS:
+        if since <= day:
+            version = name
+    return RulebookInfo(id=RULEBOOK_ID, version=version, source=RULEBOOK_SOURCE)

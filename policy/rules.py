@@ -1,0 +1,696 @@
+"""The strategy's principles as rules (contract §3), each beside the words it encodes.
+
+Read a rule as: its record (id, section, the strategy's sentence, what it can
+conclude), then the few lines that encode exactly that sentence. Clauses of the
+strategy deliberately not encoded are listed at the end of this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import (
+    CounterpartType,
+    Engagement,
+    Financing,
+    Kind,
+    Outcome,
+    Owner,
+)
+from .rulebook import Context, Reason, Rule, applies
+
+__all__ = ["NORDIC_CAPITALS", "is_capital"]
+
+B, M, C, N, S = Outcome.BLOCKER, Outcome.MISSING, Outcome.CONDITION, Outcome.NOTE, Outcome.SUPPORT
+ALL_KINDS_BUT_TWINNING = frozenset(k for k in Kind if k is not Kind.TWINNING)
+
+
+def _fields(names: list[tuple[str, str]], lang: int) -> str:
+    return ", ".join(pair[lang] for pair in names)
+
+
+# ---------------------------------------------------------------------------
+# Section 4 — principles
+# ---------------------------------------------------------------------------
+
+P1 = Rule(
+    id="P1",
+    section="4",
+    quote="En grundläggande princip för stadens internationella arbete är att staden inte för "
+    "någon egen utrikespolitik",
+    title={"sv": "Ingen egen utrikespolitik", "en": "No foreign policy of the city's own"},
+    outcomes=(B, M, S),
+    inputs=("foreign_policy",),
+)
+P1_ASKED = frozenset(
+    {
+        Kind.COOPERATION_AGREEMENT,
+        Kind.INTENT_AGREEMENT,
+        Kind.DECLARATION,
+        Kind.POSITION,
+        Kind.MEMBERSHIP,
+    }
+)
+
+
+@applies(P1)
+def no_foreign_policy(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.foreign_policy is True:
+        return [
+            Reason(
+                B,
+                "Engagemanget berör Sveriges relationer med andra stater eller utrikes-, "
+                "bistånds- eller säkerhetspolitik. Staden för ingen egen utrikespolitik.",
+                "The engagement touches Sweden's relations with other states or foreign, aid "
+                "or security policy. The city conducts no foreign policy of its own.",
+            )
+        ]
+    if e.foreign_policy is False:
+        return [
+            Reason(
+                S,
+                "Engagemanget har ingen utrikespolitisk karaktär.",
+                "The engagement has no foreign-policy character.",
+            )
+        ]
+    if e.kind in P1_ASKED:
+        return [
+            Reason(
+                M,
+                "Ange om engagemanget berör Sveriges relationer med andra stater, utrikes-, "
+                "bistånds- eller säkerhetspolitik, eller tar ställning mellan stater.",
+                "State whether the engagement touches Sweden's relations with other states, "
+                "foreign, aid or security policy, or takes a side between states.",
+            )
+        ]
+    return []
+
+
+P2 = Rule(
+    id="P2",
+    section="4",
+    quote="Staden har dock inga utpekade vänorter och tecknar inte vänortsavtal.",
+    title={"sv": "Inga vänortsavtal", "en": "No twinning agreements"},
+    outcomes=(B,),
+    kinds=frozenset({Kind.TWINNING}),
+)
+
+
+@applies(P2)
+def no_twinning(e: Engagement, ctx: Context) -> list[Reason]:
+    return [
+        Reason(
+            B,
+            "Staden har inga utpekade vänorter och tecknar inte vänortsavtal. Ett tidsbegränsat "
+            "samarbetsavtal om ett konkret utbyte kan vara ett alternativ.",
+            "The city has no designated twin cities and signs no twinning agreements. A "
+            "time-limited cooperation agreement on a concrete exchange may be an alternative.",
+        )
+    ]
+
+
+P3 = Rule(
+    id="P3",
+    section="4",
+    quote="Om ett samarbetsavtal ingås ska det avse ett konkret utbyte inom ett specifikt "
+    "tematiskt område med tydlig ömsesidig nytta för deltagande parter samt ha ett start- och "
+    "slutdatum.",
+    title={"sv": "Samarbetsavtal: konkret, tematiskt, ömsesidigt, tidsbegränsat",
+           "en": "Cooperation agreements: concrete, thematic, mutual, time-limited"},
+    outcomes=(B, M),
+    inputs=("concrete_exchange", "thematic_area", "mutual_benefit", "start_date", "end_date"),
+    kinds=frozenset({Kind.COOPERATION_AGREEMENT}),
+)
+
+
+@applies(P3)
+def cooperation_agreement_terms(e: Engagement, ctx: Context) -> list[Reason]:
+    reasons: list[Reason] = []
+    if e.concrete_exchange is False:
+        reasons.append(Reason(
+            B,
+            "Avtalet avser inte ett konkret utbyte; ett samarbetsavtal får inte vara en allmän "
+            "vänskapsförbindelse.",
+            "The agreement is not about a concrete exchange; a cooperation agreement may not be "
+            "a general friendship.",
+        ))
+    if e.mutual_benefit is False:
+        reasons.append(Reason(
+            B,
+            "Avtalet saknar tydlig ömsesidig nytta för parterna.",
+            "The agreement has no clear mutual benefit for the parties.",
+        ))
+    absent = [
+        names
+        for names, value in (
+            (("konkret utbyte", "concrete exchange"), e.concrete_exchange),
+            (("specifikt tematiskt område", "specific thematic area"), e.thematic_area or None),
+            (("ömsesidig nytta", "mutual benefit"), e.mutual_benefit),
+            (("startdatum", "start date"), e.start_date),
+            (("slutdatum", "end date"), e.end_date),
+        )
+        if value is None
+    ]
+    if absent:
+        reasons.append(Reason(
+            M,
+            f"Uppgifter saknas om samarbetsavtalet: {_fields(absent, 0)}.",
+            f"Information missing about the cooperation agreement: {_fields(absent, 1)}.",
+        ))
+    return reasons
+
+
+P4 = Rule(
+    id="P4",
+    section="4",
+    quote="Staden kan teckna intentionsavtal med internationella organisationer och nätverk "
+    "eller inom ramen för internationella initiativ staden väljer att delta i.",
+    title={"sv": "Intentionsavtal bara med organisationer, nätverk eller inom initiativ",
+           "en": "Intent agreements only with organisations, networks or within initiatives"},
+    outcomes=(B, S),
+    inputs=("counterpart.type", "within_initiative"),
+    kinds=frozenset({Kind.INTENT_AGREEMENT}),
+)
+
+
+@applies(P4)
+def intent_agreement_partner(e: Engagement, ctx: Context) -> list[Reason]:
+    ctype = e.counterpart.type if e.counterpart else None
+    if ctype in (CounterpartType.INTERNATIONAL_ORGANISATION, CounterpartType.NETWORK):
+        return [Reason(
+            S,
+            "Intentionsavtalet tecknas med en internationell organisation eller ett nätverk.",
+            "The intent agreement is made with an international organisation or network.",
+        )]
+    if e.within_initiative is True:
+        return [Reason(
+            S,
+            "Intentionsavtalet tecknas inom ett internationellt initiativ som staden deltar i.",
+            "The intent agreement is made within an international initiative the city is part "
+            "of.",
+        )]
+    return [Reason(
+        B,
+        "Intentionsavtal tecknas bara med internationella organisationer och nätverk eller "
+        "inom internationella initiativ. Med en annan stad krävs ett samarbetsavtal om ett "
+        "konkret utbyte (P3).",
+        "Intent agreements are made only with international organisations and networks or "
+        "within international initiatives. With another city a cooperation agreement on a "
+        "concrete exchange is needed (P3).",
+    )]
+
+
+P5 = Rule(
+    id="P5",
+    section="4",
+    quote="För att säkerställa relevans och mervärde bör sådana avtal, liksom medlemskap i "
+    "internationella organisationer och nätverk, omprövas regelbundet (exempelvis vart fjärde "
+    "år).",
+    title={"sv": "Regelbunden omprövning", "en": "Regular review"},
+    outcomes=(C, S),
+    inputs=("review_years",),
+    kinds=frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT}),
+)
+
+
+@applies(P5)
+def regular_review(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.review_years is not None and e.review_years <= 4:
+        return [Reason(
+            S,
+            f"Omprövning planeras vart {e.review_years}:e år.",
+            f"A review is planned every {e.review_years} year(s).",
+        )]
+    return [Reason(
+        C,
+        "Planera omprövning minst vart fjärde år för att säkerställa relevans och mervärde.",
+        "Plan a review at least every fourth year to ensure relevance and added value.",
+    )]
+
+
+P6 = Rule(
+    id="P6",
+    section="4",
+    quote="Staden kan skriva inbjudningsbrev till gästande delegationer om det är ett särskilt "
+    "prioriterat besök för verksamheten och som också har stöd i internationella strategin.",
+    title={"sv": "Inbjudningsbrev bara för särskilt prioriterade besök",
+           "en": "Invitation letters only for specially prioritised visits"},
+    outcomes=(B, M, S),
+    inputs=("prioritised_visit",),
+    kinds=frozenset({Kind.INVITATION_LETTER}),
+)
+
+
+@applies(P6)
+def invitation_letter(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.prioritised_visit is True:
+        return [Reason(S, "Besöket är särskilt prioriterat för verksamheten.",
+                       "The visit is specially prioritised for the operation.")]
+    if e.prioritised_visit is False:
+        return [Reason(
+            B,
+            "Inbjudningsbrev skrivs bara för besök som är särskilt prioriterade för "
+            "verksamheten.",
+            "Invitation letters are written only for visits specially prioritised for the "
+            "operation.",
+        )]
+    return [Reason(M, "Ange om besöket är särskilt prioriterat för verksamheten.",
+                   "State whether the visit is specially prioritised for the operation.")]
+
+
+P7 = Rule(
+    id="P7",
+    section="4",
+    quote="Staden kan engagera sig i projekt av biståndskaraktär då hela finansieringen "
+    "uppbärs av annan part, till exempel Sida.",
+    title={"sv": "Bistånd bara med full extern finansiering",
+           "en": "Aid projects only when fully financed by others"},
+    outcomes=(B, M, S),
+    inputs=("financing", "funder"),
+    kinds=frozenset({Kind.AID_PROJECT}),
+)
+
+
+@applies(P7)
+def aid_fully_financed(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.financing is Financing.EXTERNAL_FULL:
+        return [Reason(S, "Hela finansieringen bärs av annan part.",
+                       "The whole financing is borne by another party.")]
+    if e.financing is None:
+        return [Reason(M, "Ange hur projektet finansieras.",
+                       "State how the project is financed.")]
+    return [Reason(
+        B,
+        "I projekt av biståndskaraktär får staden inte stå för någon del av finansieringen; "
+        "hela finansieringen ska bäras av annan part, till exempel Sida.",
+        "In aid projects the city may not pay any part; the whole financing must be borne by "
+        "another party, for example Sida.",
+    )]
+
+
+P8 = Rule(
+    id="P8",
+    section="4",
+    quote="Staden har en särskild gemenskap med andra huvudstäder och särskilt de nordiska "
+    "huvudstäderna.",
+    title={"sv": "Gemenskap med huvudstäder", "en": "Community with capitals"},
+    outcomes=(S,),
+    inputs=("counterpart.name", "counterpart.type"),
+)
+
+NORDIC_CAPITALS = ("oslo", "köpenhamn", "copenhagen", "københavn", "helsingfors", "helsinki",
+                   "reykjavík", "reykjavik")
+_NORDIC = re.compile(r"\b(" + "|".join(NORDIC_CAPITALS) + r")\b", re.IGNORECASE)
+
+
+def is_capital(e: Engagement) -> bool:
+    """Counterpart is a capital: by its type, or by the name of a Nordic capital."""
+    cp = e.counterpart
+    if cp is None:
+        return False
+    return cp.type is CounterpartType.CAPITAL_CITY or bool(cp.name and _NORDIC.search(cp.name))
+
+
+@applies(P8)
+def capitals(e: Engagement, ctx: Context) -> list[Reason]:
+    if not is_capital(e):
+        return []
+    return [Reason(
+        S,
+        "Motparten är en huvudstad; staden har en särskild gemenskap med andra huvudstäder, "
+        "särskilt de nordiska.",
+        "The counterpart is a capital; the city has a special community with other capitals, "
+        "especially the Nordic ones.",
+    )]
+
+
+# ---------------------------------------------------------------------------
+# Sections 2 and 3 — goals and directions
+# ---------------------------------------------------------------------------
+
+D1 = Rule(
+    id="D1",
+    section="3",
+    quote="Stockholms stads internationella arbete ska inriktas på följande områden: "
+    "profilering, omvärldsbevakning, samverkan och påverkan.",
+    title={"sv": "Inriktningar", "en": "Directions"},
+    outcomes=(M, S),
+    inputs=("directions",),
+    kinds=ALL_KINDS_BUT_TWINNING,
+)
+
+_DIRECTION_NAMES = {
+    "profilering": ("profilering", "profiling"),
+    "omvarldsbevakning": ("omvärldsbevakning", "monitoring"),
+    "samverkan": ("samverkan", "cooperation"),
+    "paverkan": ("påverkan", "influence"),
+}
+
+
+@applies(D1)
+def directions(e: Engagement, ctx: Context) -> list[Reason]:
+    if not e.directions:
+        return [Reason(
+            M,
+            "Ange vilka av strategins inriktningar engagemanget tjänar: profilering, "
+            "omvärldsbevakning, samverkan eller påverkan.",
+            "State which of the strategy's directions the engagement serves: profiling, "
+            "monitoring, cooperation or influence.",
+        )]
+    names = [_DIRECTION_NAMES[d.value] for d in dict.fromkeys(e.directions)]
+    return [Reason(
+        S,
+        f"Engagemanget tjänar inriktningarna {_fields(names, 0)}.",
+        f"The engagement serves the directions {_fields(names, 1)}.",
+    )]
+
+
+D2 = Rule(
+    id="D2",
+    section="2",
+    quote="Det innebär att det internationella arbetet långsiktigt ska bidra till bättre "
+    "välfärd och livskvalitet för stockholmarna",
+    title={"sv": "Nytta för stockholmarna", "en": "Benefit for Stockholm's residents"},
+    outcomes=(M, S),
+    inputs=("benefit",),
+    kinds=ALL_KINDS_BUT_TWINNING,
+)
+
+
+@applies(D2)
+def benefit(e: Engagement, ctx: Context) -> list[Reason]:
+    if not e.has_benefit:
+        return [Reason(
+            M,
+            "Beskriv den förväntade nyttan för stadens verksamheter och för stockholmarna.",
+            "Describe the expected benefit for the city's operations and residents.",
+        )]
+    return [Reason(S, "Förväntad nytta för verksamheten är angiven.",
+                   "An expected benefit for the operation is stated.")]
+
+
+# ---------------------------------------------------------------------------
+# Section 3.3 — cooperation
+# ---------------------------------------------------------------------------
+
+S1 = Rule(
+    id="S1",
+    section="3.3",
+    quote="Möjligheten att samverka inom redan etablerade forum ska undersökas innan nya "
+    "samarbetsformer initieras.",
+    title={"sv": "Etablerade forum först", "en": "Established forums first"},
+    outcomes=(M, C, N),
+    inputs=("existing_forum", "existing_forums_checked"),
+    kinds=frozenset({Kind.MEMBERSHIP, Kind.COOPERATION_AGREEMENT, Kind.INTENT_AGREEMENT,
+                     Kind.TRIP, Kind.CONFERENCE}),
+)
+S1_NEW_FORMS = frozenset({Kind.MEMBERSHIP, Kind.COOPERATION_AGREEMENT, Kind.INTENT_AGREEMENT})
+
+
+@applies(S1)
+def established_forums(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.has_existing_forum:
+        if e.kind in S1_NEW_FORMS:
+            return [Reason(
+                C,
+                f"Frågan hanteras redan i {e.existing_forum}. Förklara varför det forumet inte "
+                "räcker innan en ny samarbetsform inleds.",
+                f"The matter is already handled in {e.existing_forum}. Explain why that forum "
+                "is not enough before starting a new form of cooperation.",
+            )]
+        return [Reason(
+            N,
+            f"Frågan hanteras redan i {e.existing_forum}, där staden deltar.",
+            f"The matter is already handled in {e.existing_forum}, where the city takes part.",
+        )]
+    if e.kind in S1_NEW_FORMS and e.existing_forums_checked is not True:
+        return [Reason(
+            M,
+            "Ange om möjligheten att samverka inom redan etablerade forum har undersökts.",
+            "State whether cooperating within established forums has been examined.",
+        )]
+    return []
+
+
+S2 = Rule(
+    id="S2",
+    section="3.3",
+    quote="I de internationella organisationer och nätverk som staden väljer att engagera sig "
+    "i ska staden göra aktiva insatser och vara strategiskt inriktad.",
+    title={"sv": "Aktiva insatser", "en": "Active contribution"},
+    outcomes=(C, S),
+    inputs=("active_role",),
+    kinds=frozenset({Kind.MEMBERSHIP}),
+)
+
+
+@applies(S2)
+def active_membership(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.active_role is True:
+        return [Reason(S, "Staden bidrar aktivt i organisationen eller nätverket.",
+                       "The city contributes actively in the organisation or network.")]
+    return [Reason(
+        C,
+        "Staden ska göra aktiva insatser i de organisationer och nätverk den går med i; "
+        "beskriv stadens aktiva roll.",
+        "The city must contribute actively in the organisations and networks it joins; "
+        "describe the city's active role.",
+    )]
+
+
+S3 = Rule(
+    id="S3",
+    section="3.3",
+    quote="När stadens verksamheter deltar i eller driver EU-projekt ska det finns en tydlig "
+    "koppling till den planerade verksamhetsutvecklingen.",
+    title={"sv": "EU-projekt kopplade till verksamhetsutvecklingen",
+           "en": "EU projects linked to planned development"},
+    outcomes=(B, M, S),
+    inputs=("linked_to_operational_plan",),
+    kinds=frozenset({Kind.EU_PROJECT}),
+)
+
+
+@applies(S3)
+def eu_project_link(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.linked_to_operational_plan is True:
+        return [Reason(S, "Projektet har en tydlig koppling till planerad verksamhetsutveckling.",
+                       "The project is clearly linked to the operation's planned development.")]
+    if e.linked_to_operational_plan is False:
+        return [Reason(
+            B,
+            "EU-projekt ska ha en tydlig koppling till den planerade verksamhetsutvecklingen.",
+            "EU projects must be clearly linked to the operation's planned development.",
+        )]
+    return [Reason(M, "Ange hur projektet kopplar till den planerade verksamhetsutvecklingen.",
+                   "State how the project links to the operation's planned development.")]
+
+
+S4 = Rule(
+    id="S4",
+    section="3.3",
+    quote="Internationella besök till staden, inklusive representationsverksamheten, ska "
+    "användas för och prioriteras utifrån ömsesidigt lärande och erfarenhetsutbyte",
+    title={"sv": "Besök för ömsesidigt lärande", "en": "Visits for mutual learning"},
+    outcomes=(N, S),
+    inputs=("mutual_benefit",),
+    kinds=frozenset({Kind.INCOMING_VISIT}),
+)
+
+
+@applies(S4)
+def visit_mutual_learning(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.mutual_benefit is True:
+        return [Reason(S, "Besöket bygger på ömsesidigt lärande och erfarenhetsutbyte.",
+                       "The visit rests on mutual learning and exchange of experience.")]
+    if e.mutual_benefit is False:
+        return [Reason(
+            N,
+            "Besöket ger inget tydligt ömsesidigt lärande; prioritera det därefter.",
+            "The visit offers no clear mutual learning; prioritise it accordingly.",
+        )]
+    return []
+
+
+# ---------------------------------------------------------------------------
+# Section 5 — ways of working and responsibilities
+# ---------------------------------------------------------------------------
+
+W1 = Rule(
+    id="W1",
+    section="5",
+    quote="Det internationella arbetet ska utgöra en integrerad del av respektive nämnds och "
+    "bolagsstyrelses verksamhet och ska därmed rymmas inom given ekonomisk ram.",
+    title={"sv": "Inom given ekonomisk ram", "en": "Within the given budget"},
+    outcomes=(M, C),
+    inputs=("cost_sek", "within_budget"),
+)
+W1_COST_ASKED = frozenset({Kind.TRIP, Kind.CONFERENCE, Kind.MEMBERSHIP})
+
+
+@applies(W1)
+def within_budget(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.cost_sek is None:
+        if e.kind in W1_COST_ASKED:
+            return [Reason(M, "Ange den totala kostnaden för staden.",
+                           "State the total cost to the city.")]
+        return []
+    if e.cost_sek <= 0:
+        return []
+    if e.within_budget is None:
+        return [Reason(M, "Ange om kostnaden ryms inom verksamhetens givna ekonomiska ram.",
+                       "State whether the cost fits within the operation's given budget.")]
+    if e.within_budget is False:
+        return [Reason(
+            C,
+            "Kostnaden ryms inte inom given ekonomisk ram; finansieringen måste lösas innan "
+            "beslut.",
+            "The cost does not fit within the given budget; financing must be settled before a "
+            "decision.",
+        )]
+    return []
+
+
+W2 = Rule(
+    id="W2",
+    section="5",
+    quote="Syftet med IB är en enhetlig och långsiktig bedömning av stadens internationella "
+    "åtaganden och att synliggöra hur skattemedel används.",
+    title={"sv": "Underlag för IB:s bedömning", "en": "What IB needs to assess"},
+    outcomes=(M, N),
+    inputs=("programme_available", "active_role", "invitation_transferable"),
+    kinds=frozenset({Kind.TRIP, Kind.CONFERENCE}),
+)
+
+
+@applies(W2)
+def ib_event_basis(e: Engagement, ctx: Context) -> list[Reason]:
+    if ctx.owner is not Owner.FINANSBORGARRADET_IB:
+        return []
+    reasons: list[Reason] = []
+    if e.programme_available is not True:
+        reasons.append(Reason(
+            M,
+            "Det finns inget program att ta ställning till; IB behöver programmet för att "
+            "bedöma deltagandet.",
+            "There is no programme to assess; IB needs the programme to assess participation.",
+        ))
+    if e.active_role is False:
+        reasons.append(Reason(N, "Staden erbjuds ingen aktiv roll (talare, panel, värd).",
+                              "The city is offered no active role (speaker, panel, host)."))
+    if e.invitation_transferable is False:
+        reasons.append(Reason(N, "Inbjudan kan inte överlåtas till en annan företrädare.",
+                              "The invitation cannot be passed to another representative."))
+    return reasons
+
+
+W3 = Rule(
+    id="W3",
+    section="5",
+    quote="Allt påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen",
+    title={"sv": "Påverkan mot EU i samarbete med kommunstyrelsen",
+           "en": "EU influence work together with the City Executive Board"},
+    outcomes=(C,),
+    kinds=frozenset({Kind.POSITION}),
+)
+
+
+@applies(W3)
+def eu_influence_with_ks(e: Engagement, ctx: Context) -> list[Reason]:
+    return [Reason(
+        C,
+        "Påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen.",
+        "Influence work towards the EU must be done in close cooperation with the City "
+        "Executive Board.",
+    )]
+
+
+W4 = Rule(
+    id="W4",
+    section="5",
+    quote=(
+        "medverkan i internationella deklarationer och initiativ som inte medför ökad "
+        "resursbörda för staden är delegerat till finansborgarrådet"
+    ),
+    title={"sv": "Deklarationer med ökad resursbörda",
+           "en": "Declarations that add to the resource burden"},
+    outcomes=(N,),
+    inputs=("increases_resource_burden",),
+    kinds=frozenset({Kind.DECLARATION}),
+)
+
+
+@applies(W4)
+def declaration_burden(e: Engagement, ctx: Context) -> list[Reason]:
+    if e.increases_resource_burden is not True:
+        return []
+    return [Reason(
+        N,
+        "Deklarationen ökar stadens resursbörda; därför beslutar kommunstyrelsen, inte "
+        "finansborgarrådet efter IB.",
+        "The declaration adds to the city's resource burden, so the City Executive Board "
+        "decides, not the Finance Commissioner after IB.",
+    )]
+
+
+W5 = Rule(
+    id="W5",
+    section="5",
+    quote="De internationella kontaktpersonerna är samordnare för den egna förvaltningens eller "
+    "bolagets internationella arbete, inklusive inkommande internationella besök",
+    title={"sv": "Internationell kontaktperson samordnar besök",
+           "en": "The international contact person coordinates visits"},
+    outcomes=(N,),
+    kinds=frozenset({Kind.INCOMING_VISIT}),
+)
+
+
+@applies(W5)
+def visit_contact_person(e: Engagement, ctx: Context) -> list[Reason]:
+    return [Reason(
+        N,
+        "Verksamhetens internationella kontaktperson samordnar besöket; kommunstyrelsen "
+        "koordinerar betydande besök.",
+        "The operation's international contact person coordinates the visit; the City "
+        "Executive Board coordinates significant visits.",
+    )]
+
+
+# ---------------------------------------------------------------------------
+# The rulebook's own validity
+# ---------------------------------------------------------------------------
+
+T1 = Rule(
+    id="T1",
+    section="1",
+    quote="För att stadens alla verksamheter ska ha en gemensam plattform för det "
+    "internationella arbetet finns en internationell strategi.",
+    title={"sv": "Strategin gäller från sitt ikraftträdande",
+           "en": "The strategy applies from when it took effect"},
+    outcomes=(N,),
+    inputs=("screened_on",),
+)
+
+
+@applies(T1)
+def before_strategy(e: Engagement, ctx: Context) -> list[Reason]:
+    if ctx.day >= T1.valid_from:
+        return []
+    return [Reason(
+        N,
+        f"Bedömningsdagen {ctx.day.isoformat()} ligger före strategins ikraftträdande "
+        f"({T1.valid_from.isoformat()}); reglerna tillämpas ändå som vägledning.",
+        f"The screening date {ctx.day.isoformat()} is before the strategy took effect "
+        f"({T1.valid_from.isoformat()}); its rules are applied as guidance all the same.",
+    )]
+
+
+# Deliberately not encoded:
+# - 3.1 the brand "Stockholm – The Capital of Scandinavia" in marketing: not a
+#   property of an engagement that the contract describes.
+# - 3.3 "utveckla relationerna med de länder varifrån Stockholm har stora
+#   invandrargrupper": a perspective for priorities, not a condition.
+# - 3.3 triple-helix cooperation "i möjligaste mån": aspiration, no outcome.
+# - 5 "Fackförvaltnings- och bolagschefer ska utse en internationell
+#   kontaktperson": an organisational duty, not a property of one engagement.
+# - 5 SEF / Europaföreningen: no engagement kind in the contract.
