@@ -420,8 +420,10 @@ def established_forums(e: Engagement, ctx: Context) -> list[Reason]:
             )]
         return [Reason(
             N,
-            f"Frågan hanteras redan i {e.existing_forum}, där staden deltar.",
-            f"The matter is already handled in {e.existing_forum}, where the city takes part.",
+            f"Frågan hanteras redan i {e.existing_forum}; väg in det när nyttan av deltagandet "
+            "bedöms.",
+            f"The matter is already handled in {e.existing_forum}; weigh that when judging the "
+            "benefit of taking part.",
         )]
     if e.kind in S1_NEW_FORMS and e.existing_forums_checked is not True:
         return [Reason(

@@ -1,0 +1,130 @@
+"""Plain-text views of assessments, answers and rules for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from policy import Assessment, Lang, Outcome, registry
+from policy.labels import OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+from policy.routing import ROUTES
+
+if TYPE_CHECKING:
+    from policy.who_decides import WhoDecides
+
+__all__ = ["render_assessment", "render_rules", "render_who_decides", "rules_json"]
+
+_H: dict[str, dict[Lang, str]] = {
+    "verdict": {"sv": "Bedömning", "en": "Assessment"},
+    "owner": {"sv": "Beslutar", "en": "Decides"},
+    "priority": {"sv": "Prioritet", "en": "Priority"},
+    "next": {"sv": "Nästa steg", "en": "Next steps"},
+    "rulebook": {"sv": "Regelbok", "en": "Rulebook"},
+    "section": {"sv": "avsnitt", "en": "section"},
+    "routes": {"sv": "Vem beslutar (första träff gäller)", "en": "Who decides (first match wins)"},
+    "rules": {"sv": "Regler", "en": "Rules"},
+    "since": {"sv": "gäller från", "en": "in force from"},
+}
+
+_WIDTH = 88
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=_WIDTH, initial_indent=indent,
+                         subsequent_indent=indent + "  ")
+
+
+def _quote(text: str, section: str, lang: Lang, indent: str) -> str:
+    return _wrap(f"”{text}” ({_H['section'][lang]} {section})", indent)
+
+
+def render_assessment(a: Assessment, lang: Lang, *, source: str | None = None) -> str:
+    lines: list[str] = []
+    head = f"{_H['verdict'][lang]}: {VERDICT_LABELS[a.verdict][lang].upper()}"
+    lines.append(head + (f"   [{source}]" if source else ""))
+    lines.append(_wrap(a.advisory, ""))
+    lines.append("")
+    lines.append(f"{_H['owner'][lang]}: {a.decision_owner_label}  ({a.routing.rule})")
+    lines.append(_wrap(a.routing.reason, "  "))
+    lines.append(_quote(a.routing.citation.text, a.routing.citation.section, lang, "  "))
+    if a.priority is not None:
+        factors = ", ".join(f"{f.label} {f.points:+d}" for f in a.priority_factors)
+        lines.append("")
+        lines.append(_wrap(f"{_H['priority'][lang]}: {PRIORITY_LABELS[a.priority][lang]}"
+                           + (f" ({factors})" if factors else ""), ""))
+    for outcome in Outcome:
+        group = [f for f in a.findings if f.outcome is outcome]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(f"{OUTCOME_LABELS[outcome][lang]}:")
+        for f in group:
+            lines.append(_wrap(f"- [{f.rule}] {f.message}", "  "))
+            lines.append(_quote(f.citation.text, f.citation.section, lang, "      "))
+    lines.append("")
+    lines.append(f"{_H['next'][lang]}:")
+    lines.extend(_wrap(f"- {step}", "  ") for step in a.next_steps)
+    lines.append("")
+    lines.append(_wrap(f"{_H['rulebook'][lang]}: {a.rulebook.id} {a.rulebook.version} – "
+                       f"{a.rulebook.source}", ""))
+    return "\n".join(lines) + "\n"
+
+
+def render_who_decides(w: WhoDecides, *, one_line: bool = False) -> str:
+    if one_line:
+        return " ".join(w.answer.split())
+    lines = [w.answer]
+    if w.clarify:
+        lines.append("")
+        lines.append(w.clarify)
+        lines.extend(f"  - {c.condition}: {c.label}" for c in w.candidates)
+    for c in w.citations:
+        lines.append(_quote(c.text, c.section, w.lang, "  "))
+    return "\n".join(lines)
+
+
+def rules_json() -> dict[str, Any]:
+    rules = [
+        {
+            "id": reg.rule.id,
+            "section": reg.rule.section,
+            "title": dict(reg.rule.title),
+            "kinds": sorted(k.value for k in reg.rule.kinds),
+            "outcomes": [o.value for o in reg.rule.outcomes],
+            "inputs": list(reg.rule.inputs),
+            "valid_from": reg.rule.valid_from.isoformat(),
+            "valid_to": reg.rule.valid_to.isoformat() if reg.rule.valid_to else None,
+            "citation": {"section": reg.rule.section, "text": reg.rule.quote},
+        }
+        for reg in registry()
+    ]
+    routes = [
+        {
+            "id": r.id,
+            "decision_owner": r.owner.value,
+            "reason": dict(r.reason),
+            "citation": {"section": r.section, "text": r.quote},
+            "citation_by_kind": {k.value: q for k, q in r.quote_for.items()},
+        }
+        for r in ROUTES
+    ]
+    return {"rules": rules, "routing": routes}
+
+
+def render_rules(lang: Lang) -> str:
+    lines = [f"{_H['rules'][lang]}:", ""]
+    for reg in registry():
+        r = reg.rule
+        kinds = ", ".join(sorted(k.value for k in r.kinds)) or "*"
+        lines.append(f"{r.id}  {r.title[lang]}  [{kinds}]  "
+                     f"({_H['since'][lang]} {r.valid_from.isoformat()})")
+        lines.append(_quote(r.quote, r.section, lang, "    "))
+        lines.append("")
+    lines.append(f"{_H['routes'][lang]}:")
+    lines.append("")
+    for route in ROUTES:
+        lines.append(f"{route.id}  → {route.owner.value}")
+        lines.append(_wrap(route.reason[lang], "    "))
+        lines.append(_quote(route.quote, route.section, lang, "    "))
+        lines.append("")
+    return "\n".join(lines)

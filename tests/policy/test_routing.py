@@ -1,0 +1,73 @@
+"""Who decides (contract §4): each route on a case, first match wins."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from policy import assess, parse_engagement
+from policy.routing import ROUTES
+
+from .helpers import base
+
+TODAY = date(2026, 11, 22)
+
+ROUTE_CASES = [
+    ("twinning goes to the City Council, which alone can change the principle",
+     base("twinning", scope="single_operation"), "R-KF-TWINNING", "kf"),
+    ("a conference on behalf of the City Executive Board goes to the finance commissioner after IB",
+     base("conference", on_behalf_of_ks=True), "R-IB-EVENT", "finansborgarradet_ib"),
+    ("a trip on behalf of the City Executive Board goes to the finance commissioner after IB",
+     base("trip", on_behalf_of_ks=True, scope="city_wide"), "R-IB-EVENT", "finansborgarradet_ib"),
+    ("a trip for the operation's own work is decided by the committee",
+     base("trip", on_behalf_of_ks=False, scope="city_wide"), "R-NAMND-TRIP", "namnd"),
+    ("a declaration with no added burden goes to the finance commissioner after IB",
+     base("declaration", increases_resource_burden=False, scope="city_wide"), "R-IB-DECL",
+     "finansborgarradet_ib"),
+    ("a declaration that adds to the burden is decided by the City Executive Board",
+     base("declaration", increases_resource_burden=True), "R-KS-DECL", "ks"),
+    ("a city-wide membership of an organisation is decided by the City Council",
+     base("membership", membership_body="organisation", scope="city_wide"), "R-KF-ORG", "kf"),
+    ("a city-wide membership of a network is decided by the City Executive Board",
+     base("membership", membership_body="network", scope="city_wide"), "R-KS-SEVERAL", "ks"),
+    ("a membership of an organisation for several operations is decided by the City Executive Board",
+     base("membership", membership_body="organisation", scope="several_operations"),
+     "R-KS-SEVERAL", "ks"),
+    ("a membership of an organisation for one operation is decided by its committee",
+     base("membership", membership_body="organisation", scope="single_operation"), "R-NAMND",
+     "namnd"),
+    ("a visit at high political level is coordinated by the City Executive Board",
+     base("incoming_visit", scope="single_operation", high_political_level=True), "R-KS-VISIT",
+     "ks"),
+    ("a visit to several operations is coordinated by the City Executive Board",
+     base("incoming_visit", scope="several_operations"), "R-KS-VISIT", "ks"),
+    ("a study visit to one school is handled by its committee",
+     base("incoming_visit", scope="single_operation", high_political_level=False), "R-NAMND",
+     "namnd"),
+    ("a city-wide EU position is decided by the City Executive Board",
+     base("position", scope="city_wide"), "R-KS-SEVERAL", "ks"),
+    ("an EU project of one operation is decided by its committee",
+     base("eu_project", scope="single_operation"), "R-NAMND", "namnd"),
+    ("an invitation letter for one operation is decided by its committee",
+     base("invitation_letter", scope="single_operation"), "R-NAMND", "namnd"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "route_id", "owner"), ROUTE_CASES,
+                         ids=[c[0] for c in ROUTE_CASES])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_route(name: str, data: dict[str, object], route_id: str, owner: str, lang: str) -> None:
+    a = assess(parse_engagement(data), lang, today=TODAY)  # type: ignore[arg-type]
+    assert (a.routing.rule, a.decision_owner.value) == (route_id, owner)
+    assert a.routing.reason
+    assert a.decision_owner_label
+
+
+def test_every_route_has_a_case() -> None:
+    assert {r.id for r in ROUTES} == {c[2] for c in ROUTE_CASES}
+
+
+def test_the_last_route_catches_everything() -> None:
+    assert ROUTES[-1].id == "R-NAMND"
+    assert ROUTES[-1].when(parse_engagement(base("position")))
