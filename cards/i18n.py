@@ -1,0 +1,402 @@
+"""Every string a user reads on a card, in Swedish and English.
+
+``t(key, lang)`` for fixed strings; ``label``/``help_text`` for the contract's
+fields; ``choice`` for the contract's enum values. Static strings here are
+trusted; anything from a user or the rules engine goes through ``escape``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from policy import Kind, Outcome, Priority, Verdict
+from policy.labels import KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+
+__all__ = [
+    "CHOICES", "FIELDS", "STRINGS", "Lang", "choice", "help_text", "label", "outcome_label",
+    "priority_label", "t", "verdict_label",
+]
+
+Lang = Literal["sv", "en"]
+
+STRINGS: Mapping[str, tuple[str, str]] = {
+    # key: (Swedish, English)
+    "app": ("Strategikollen", "Strategikollen"),
+    "welcome.intro": (
+        "Jag bedömer föreslagna internationella engagemang – resor, konferenser, besök, avtal, "
+        "medlemskap, deklarationer och projekt – mot Stockholms stads internationella strategi "
+        "och säger vem som beslutar.",
+        "I screen proposed international engagements – trips, conferences, visits, agreements, "
+        "memberships, declarations and projects – against the City of Stockholm's International "
+        "Strategy and tell you who decides.",
+    ),
+    "welcome.advisory": (
+        "Mina bedömningar är rådgivande. Beslutet fattas alltid av rätt organ: nämnd eller "
+        "bolagsstyrelse, kommunstyrelsen, kommunfullmäktige eller finansborgarrådet efter "
+        "beredning i Internationella beredningen.",
+        "My assessments are advisory. The decision is always made by the right body: the "
+        "committee or company board, the City Executive Board, the City Council, or the Finance "
+        "Commissioner after the International Committee has prepared it.",
+    ),
+    "welcome.typing": (
+        "Du kan också skriva en fråga, t.ex. ”Vem beslutar om medlemskap i ett nätverk?”",
+        "You can also type a question, e.g. “Who decides on joining a network?”",
+    ),
+    "starter.new": ("Ny bedömning", "New assessment"),
+    "starter.who": ("Vem beslutar?", "Who decides?"),
+    "starter.mine": ("Mina bedömningar", "My assessments"),
+    "starter.help": ("Hjälp", "Help"),
+    "help.title": ("Så här fungerar Strategikollen", "How Strategikollen works"),
+    "help.new": (
+        "Ny bedömning: jag frågar om engagemanget steg för steg och bedömer det mot strategin.",
+        "New assessment: I ask about the engagement step by step and screen it against the "
+        "strategy.",
+    ),
+    "help.who": (
+        "Vem beslutar?: ställ en fråga med egna ord så svarar jag med strategins ord.",
+        "Who decides?: ask in your own words and I answer in the strategy's words.",
+    ),
+    "help.mine": (
+        "Mina bedömningar: dina senaste 20 bedömningar.",
+        "My assessments: your 20 most recent assessments.",
+    ),
+    "help.commands": (
+        "Kommandon: hjälp · ny · avbryt · mina",
+        "Commands: help · new · cancel · mine",
+    ),
+    "help.resume": ("Fortsätt bedömningen", "Continue the assessment"),
+    "help.unknown_action": (
+        "Den knappen känner jag inte igen längre. Här är vad jag kan hjälpa till med.",
+        "I no longer recognise that button. Here is what I can help with.",
+    ),
+    # wizard
+    "wizard.title": ("Ny bedömning", "New assessment"),
+    "wizard.step": ("Steg {n} av {total}: {name}", "Step {n} of {total}: {name}"),
+    "step.kind": ("Typ av engagemang", "Kind of engagement"),
+    "step.details": ("Uppgifter", "Details"),
+    "step.questions": ("Frågor – {kind}", "Questions – {kind}"),
+    "step.summary": ("Sammanfattning", "Summary"),
+    "wizard.required_hint": ("Fält märkta * krävs.", "Fields marked * are required."),
+    "wizard.errors": (
+        "Något behöver rättas – se markeringarna nedan. Inget av det du skrivit har försvunnit.",
+        "Something needs fixing – see the notes below. Nothing you typed has been lost.",
+    ),
+    "wizard.next": ("Nästa", "Next"),
+    "wizard.back": ("Tillbaka", "Back"),
+    "wizard.cancel": ("Avbryt", "Cancel"),
+    "wizard.edit": ("Ändra", "Edit"),
+    "wizard.assess": ("Bedöm", "Assess"),
+    "wizard.summary_intro": (
+        "Kontrollera uppgifterna. Välj Ändra för att rätta något eller Bedöm för att få en "
+        "rådgivande bedömning.",
+        "Check the details. Choose Edit to change something or Assess for an advisory "
+        "assessment.",
+    ),
+    "wizard.unknown": ("Vet inte ännu", "Not known yet"),
+    "wizard.not_given": ("–", "–"),
+    "wizard.yes": ("Ja", "Yes"),
+    "wizard.no": ("Nej", "No"),
+    "wizard.choose": ("Välj …", "Choose …"),
+    "wizard.required": (
+        "Fältet krävs – svaret avgör vem som beslutar.",
+        "Required – the answer decides who decides.",
+    ),
+    "wizard.required_plain": ("Fältet krävs.", "This field is required."),
+    "wizard.choose_kind": (
+        "Välj vilken typ av engagemang det gäller.",
+        "Choose the kind of engagement.",
+    ),
+    "wizard.cancelled": (
+        "Bedömningen är avbruten. Inget har sparats.",
+        "The assessment was cancelled. Nothing was saved.",
+    ),
+    "wizard.nothing_to_cancel": (
+        "Det finns ingen pågående bedömning att avbryta.",
+        "There is no assessment in progress to cancel.",
+    ),
+    # result
+    "result.title": ("Bedömning", "Assessment"),
+    "result.advisory": ("Rådgivande bedömning", "Advisory assessment"),
+    "result.owner": ("Vem beslutar", "Who decides"),
+    "result.findings": ("Skäl", "Reasons"),
+    "result.quote": ("Visa strategins ord", "Show the strategy's words"),
+    "result.section": ("Avsnitt {section}", "Section {section}"),
+    "result.priority": ("Prioritet: {priority}", "Priority: {priority}"),
+    "result.next_steps": ("Nästa steg", "Next steps"),
+    "result.edit": ("Ändra uppgifter", "Edit details"),
+    "result.rulebook": ("Regelverk {version}, bedömt {day}", "Rulebook {version}, screened {day}"),
+    "result.no_findings": ("Inga skäl att redovisa.", "No reasons to report."),
+    # who decides
+    "who.title": ("Vem beslutar?", "Who decides?"),
+    "who.prompt": (
+        "Skriv din fråga med egna ord, t.ex. om ett medlemskap, en resa eller en deklaration.",
+        "Ask in your own words, e.g. about a membership, a trip or a declaration.",
+    ),
+    "who.question": ("Din fråga", "Your question"),
+    "who.ask": ("Fråga", "Ask"),
+    "who.examples": ("Exempel", "Examples"),
+    "who.example1": (
+        "Vem beslutar om medlemskap i ett internationellt nätverk?",
+        "Who decides on membership of an international network?",
+    ),
+    "who.example2": (
+        "Får staden teckna ett vänortsavtal?",
+        "May the city sign a twinning agreement?",
+    ),
+    "who.example3": (
+        "Vem beslutar om en konferensresa utomlands?",
+        "Who decides on a conference trip abroad?",
+    ),
+    "who.you_asked": ("Du frågade: {question}", "You asked: {question}"),
+    "who.owner": ("Beslutar: {owner}", "Decides: {owner}"),
+    "who.not_allowed": ("Inte tillåtet enligt strategin", "Not allowed under the strategy"),
+    "who.depends": ("Det beror på", "It depends"),
+    "who.candidates": ("Möjliga beslutsfattare", "Possible decision makers"),
+    "who.out_of_scope": (
+        "Den frågan ligger utanför den internationella strategin.",
+        "That question is outside the International Strategy.",
+    ),
+    "who.unavailable": (
+        "Frågefunktionen är inte tillgänglig just nu. Du kan fortfarande göra en bedömning.",
+        "Questions are not available right now. You can still make an assessment.",
+    ),
+    "who.empty": ("Skriv en fråga först.", "Type a question first."),
+    "who.advisory": (
+        "Svaret är rådgivande och bygger på strategins avsnitt 5.",
+        "The answer is advisory and based on section 5 of the strategy.",
+    ),
+    # mine
+    "mine.title": ("Mina bedömningar", "My assessments"),
+    "mine.empty": ("Du har inga bedömningar ännu.", "You have no assessments yet."),
+    "mine.open": ("Öppna", "Open"),
+    "mine.not_found": (
+        "Den bedömningen finns inte längre i din lista.",
+        "That assessment is no longer in your list.",
+    ),
+    "mine.count": ("Dina senaste {n} bedömningar.", "Your {n} most recent assessments."),
+    # errors and notices
+    "error.title": ("Något gick fel", "Something went wrong"),
+    "error.body": (
+        "Jag kunde inte hantera det där. Inget av det du skrivit har försvunnit – försök igen "
+        "eller fortsätt där du var.",
+        "I couldn't handle that. Nothing you typed has been lost – try again or continue where "
+        "you were.",
+    ),
+    "notice.reset": (
+        "Jag kunde inte läsa den sparade konversationen (den kan komma från en äldre version) "
+        "och har därför börjat om. Ursäkta besväret.",
+        "I couldn't read the saved conversation (it may be from an older version), so I have "
+        "started afresh. Sorry for the trouble.",
+    ),
+    "notice.reset_user": (
+        "Jag kunde inte läsa din sparade lista med bedömningar och har börjat en ny.",
+        "I couldn't read your saved list of assessments and have started a new one.",
+    ),
+    "card.fallback": (
+        "Strategikollen visar ett kort här. Uppdatera Teams om du inte ser det.",
+        "Strategikollen shows a card here. Update Teams if you cannot see it.",
+    ),
+}
+
+# Field labels and help texts: field: ((label sv, label en), (help sv, help en)).
+FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "kind": (("Vad gäller det?", "What is it?"), (
+        "Välj den typ som passar bäst; frågorna som följer beror på den.",
+        "Choose the closest kind; the questions that follow depend on it.")),
+    "title": (("Rubrik", "Title"), (
+        "En kort rubrik, t.ex. ”Medlemskap i Eurocities”.",
+        "A short title, e.g. “Membership of Eurocities”.")),
+    "description": (("Beskrivning", "Description"), (
+        "Valfritt: bakgrund och syfte.", "Optional: background and purpose.")),
+    "unit": (("Nämnd, förvaltning eller bolag", "Committee, department or company"), (
+        "Vem föreslår engagemanget?", "Who proposes the engagement?")),
+    "scope": (("Vilka verksamheter berörs?", "Which operations are affected?"), (
+        "En nämnd eller ett bolag, flera, eller hela staden. Svaret avgör om nämnden eller "
+        "kommunstyrelsen beslutar.",
+        "One committee or company, several, or the whole city. The answer decides whether the "
+        "committee or the City Executive Board decides.")),
+    "start_date": (("Startdatum", "Start date"), (
+        "Lämna tomt om det inte är bestämt.", "Leave empty if not decided.")),
+    "end_date": (("Slutdatum", "End date"), (
+        "Lämna tomt om det saknas.", "Leave empty if there is none.")),
+    "counterpart.name": (("Motpart", "Counterpart"), (
+        "Staden, organisationen eller nätverket som staden möter.",
+        "The city, organisation or network the city deals with.")),
+    "counterpart.type": (("Typ av motpart", "Type of counterpart"), (
+        "Huvudstäder, särskilt de nordiska, har en särskild gemenskap med Stockholm.",
+        "Capitals, especially the Nordic ones, have a special community with Stockholm.")),
+    "counterpart.country": (("Land", "Country"), ("", "")),
+    "on_behalf_of_ks": ((
+        "På uppdrag av kommunstyrelsen?", "On behalf of the City Executive Board?"), (
+        "Ja om staden företräds politiskt eller som helhet (på kommunstyrelsens uppdrag); då "
+        "beslutar finansborgarrådet efter beredning i IB. Nej om resan hör till den egna "
+        "verksamheten; då beslutar nämnden eller bolagsstyrelsen.",
+        "Yes if the city is represented politically or as a whole (on the City Executive "
+        "Board's assignment); the Finance Commissioner then decides after IB. No if it belongs "
+        "to the operation's own work; its committee or board then decides.")),
+    "participants": (("Vilka deltar?", "Who takes part?"), (
+        "Välj alla som deltar.", "Choose everyone who takes part.")),
+    "foreign_policy": (("Berör det utrikespolitik?", "Does it touch foreign policy?"), (
+        "Ja om det rör Sveriges relationer med andra stater, utrikes-, bistånds- eller "
+        "säkerhetspolitik, eller om staden skulle ta ställning mellan stater. Det är statens "
+        "sak, inte stadens (avsnitt 4).",
+        "Yes if it concerns Sweden's relations with other states, foreign, aid or security "
+        "policy, or would have the city take a side between states. That is for the state, "
+        "not the city (section 4).")),
+    "directions": (("Vilka inriktningar tjänar det?", "Which directions does it serve?"), (
+        "Strategins fyra inriktningar (avsnitt 3). Välj alla som passar.",
+        "The strategy's four directions (section 3). Choose all that apply.")),
+    "benefit": (("Förväntad nytta", "Expected benefit"), (
+        "Vad ger det stadens verksamheter och invånare? (avsnitt 2)",
+        "What does it give the city's operations and residents? (section 2)")),
+    "existing_forum": (("Befintligt forum", "Existing forum"), (
+        "Ett etablerat nätverk eller en organisation där frågan redan hanteras, om något.",
+        "An established network or organisation where the matter is already handled, if any.")),
+    "existing_forums_checked": ((
+        "Har befintliga forum undersökts?", "Were existing forums examined?"), (
+        "Etablerade nätverk och organisationer ska prövas innan en ny samarbetsform föreslås "
+        "(avsnitt 3.3).",
+        "Established networks and organisations should be examined before proposing a new "
+        "form of cooperation (section 3.3).")),
+    "cost_sek": (("Kostnad i kronor", "Cost in SEK"), (
+        "Total kostnad för staden, t.ex. 15000.", "Total cost to the city, e.g. 15000.")),
+    "within_budget": (("Ryms det i budgeten?", "Does it fit the budget?"), (
+        "Inom verksamhetens givna ekonomiska ram (avsnitt 5).",
+        "Within the operation's given economic frame (section 5).")),
+    "programme_available": (("Finns ett program?", "Is there a programme?"), (
+        "Ett program för evenemanget som går att bedöma.",
+        "A programme for the event that can be assessed.")),
+    "active_role": (("Får staden en aktiv roll?", "Does the city get an active role?"), (
+        "T.ex. talare, panelist eller värd – eller att staden bidrar aktivt i nätverket.",
+        "E.g. speaker, panellist or host – or the city contributes actively in the network.")),
+    "invitation_transferable": (("Kan inbjudan överlåtas?", "Can the invitation be passed on?"), (
+        "Får någon annan företrädare för staden delta i stället?",
+        "May another representative of the city attend instead?")),
+    "high_political_level": ((
+        "Besök på hög politisk nivå?", "A visit at high political level?"), (
+        "T.ex. borgmästare eller ministrar. Då koordinerar kommunstyrelsen besöket.",
+        "E.g. mayors or ministers. The City Executive Board then coordinates the visit.")),
+    "mutual_benefit": (("Ömsesidig nytta?", "Mutual benefit?"), (
+        "Tydlig nytta för båda parter.", "A clear benefit for both parties.")),
+    "prioritised_visit": ((
+        "Särskilt prioriterat besök?", "A specially prioritised visit?"), (
+        "Inbjudningsbrev skickas bara för besök som är särskilt prioriterade för verksamheten.",
+        "Invitation letters are sent only for visits specially prioritised for the operation.")),
+    "concrete_exchange": (("Konkret utbyte?", "A concrete exchange?"), (
+        "Ett konkret utbyte inom ett tematiskt område – inte en allmän vänskapsrelation.",
+        "A concrete exchange in a thematic area – not a general friendship.")),
+    "thematic_area": (("Tematiskt område", "Thematic area"), (
+        "Området samarbetet gäller, t.ex. avfallshantering.",
+        "The area the cooperation concerns, e.g. waste management.")),
+    "within_initiative": ((
+        "Inom ett internationellt initiativ?", "Within an international initiative?"), (
+        "Avtalet ingås inom ett internationellt initiativ som staden deltar i.",
+        "The agreement is made within an international initiative the city takes part in.")),
+    "review_years": (("Omprövning efter antal år", "Review after how many years"), (
+        "Hur ofta det omprövas; strategin kräver minst vart fjärde år.",
+        "How often it is reviewed; the strategy requires at least every fourth year.")),
+    "membership_body": (("Organisation eller nätverk?", "Organisation or network?"), (
+        "En organisation är en formell sammanslutning med stadgar och medlemmar; ett nätverk "
+        "är en lösare samverkan. Nya medlemskap i stadsövergripande organisationer beslutar "
+        "kommunfullmäktige om.",
+        "An organisation is a formal body with statutes and members; a network is looser "
+        "cooperation. New memberships of city-wide organisations are decided by the City "
+        "Council.")),
+    "increases_resource_burden": ((
+        "Ökar det stadens resursbörda?", "Does it add to the city's resource burden?"), (
+        "Ja om det kräver pengar, personal eller nya åtaganden; då beslutar kommunstyrelsen. "
+        "Annars beslutar finansborgarrådet efter beredning i IB.",
+        "Yes if it needs money, staff or new commitments; the City Executive Board then "
+        "decides. Otherwise the Finance Commissioner decides after IB.")),
+    "linked_to_operational_plan": ((
+        "Kopplat till verksamhetsplanen?", "Linked to the operational plan?"), (
+        "EU-projekt ska ha tydlig koppling till planerad utveckling av verksamheten "
+        "(avsnitt 3.3).",
+        "EU projects need a clear link to the operation's planned development (section 3.3).")),
+    "financing": (("Finansiering", "Financing"), (
+        "Projekt av biståndskaraktär ska vara helt externt finansierade.",
+        "Aid-type projects must be fully externally funded.")),
+    "funder": (("Finansiär", "Funder"), ("T.ex. Sida.", "E.g. Sida.")),
+}
+
+# Enum values: the contract's identifiers to what a person reads.
+CHOICES: Mapping[str, tuple[str, str]] = {
+    # Scope
+    "single_operation": ("En nämnd eller ett bolag", "One committee or company"),
+    "several_operations": ("Flera nämnder eller bolag", "Several committees or companies"),
+    "city_wide": ("Hela staden", "The whole city"),
+    # Participant
+    "staff": ("Tjänstepersoner", "Staff"),
+    "borgarrad": ("Borgarråd", "Vice mayor (borgarråd)"),
+    "finansborgarrad": ("Finansborgarrådet", "Finance Commissioner"),
+    "kf_presidium": ("Kommunfullmäktiges presidium", "City Council presidium"),
+    "other_politician": ("Andra förtroendevalda", "Other elected representatives"),
+    # CounterpartType
+    "city": ("Stad", "City"),
+    "capital_city": ("Huvudstad", "Capital city"),
+    "region": ("Region", "Region"),
+    "national_government": ("Regering eller myndighet", "National government or agency"),
+    "international_organisation": ("Internationell organisation", "International organisation"),
+    "network": ("Nätverk", "Network"),
+    "eu_institution": ("EU-institution", "EU institution"),
+    "company": ("Företag", "Company"),
+    "academia": ("Universitet eller högskola", "University or college"),
+    "civil_society": ("Civilsamhälle", "Civil society"),
+    "other": ("Annat", "Other"),
+    # Direction
+    "profilering": ("Profilering", "Profiling Stockholm"),
+    "omvarldsbevakning": ("Omvärldsbevakning", "Monitoring the world"),
+    "samverkan": ("Samverkan", "Cooperation"),
+    "paverkan": ("Påverkan", "Influence"),
+    # Financing
+    "own_budget": ("Egen budget", "Own budget"),
+    "external_full": ("Helt externt finansierat", "Fully externally funded"),
+    "external_partial": ("Delvis externt finansierat", "Partly externally funded"),
+    "eu_grant": ("EU-bidrag", "EU grant"),
+    "none": ("Ingen finansiering", "No funding"),
+    # MembershipBody
+    "organisation": ("Organisation", "Organisation"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[0] if lang == "sv" else pair[1]
+
+
+def t(key: str, lang: Lang, **fmt: object) -> str:
+    """The string ``key`` in ``lang``, formatted with ``fmt``."""
+    text = _pick(STRINGS[key], lang)
+    return text.format(**fmt) if fmt else text
+
+
+def label(field: str, lang: Lang) -> str:
+    return _pick(FIELDS[field][0], lang)
+
+
+def help_text(field: str, lang: Lang) -> str:
+    return _pick(FIELDS[field][1], lang)
+
+
+def choice(value: str, lang: Lang) -> str:
+    """What a person reads for an enum value; the value itself if it has no label.
+
+    Kinds read as the command line reads them (``policy.labels``).
+    """
+    if value in Kind.__members__.values():
+        return KIND_LABELS[Kind(value)][lang]
+    pair = CHOICES.get(value)
+    return _pick(pair, lang) if pair else value
+
+
+# Verdicts, outcomes and priorities read exactly as on the command line.
+def verdict_label(verdict: Verdict | str, lang: Lang) -> str:
+    return VERDICT_LABELS[Verdict(verdict)][lang]
+
+
+def outcome_label(outcome: Outcome | str, lang: Lang) -> str:
+    return OUTCOME_LABELS[Outcome(outcome)][lang]
+
+
+def priority_label(priority: Priority | str, lang: Lang) -> str:
+    return PRIORITY_LABELS[Priority(priority)][lang]

@@ -1,0 +1,50 @@
+"""Card action verbs, shared by ``cards/`` (which puts them on buttons), ``dialogs/``
+(which routes on them) and ``bot/`` (which registers handlers for them).
+
+Every action is an ``Action.Execute`` with ``verb`` and, for clients without
+Universal Actions, an ``Action.Submit`` fallback whose ``data["verb"]`` is the same.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "ALL",
+    "HELP",
+    "MINE",
+    "MINE_OPEN",
+    "WHO_ASK",
+    "WHO_CLARIFY",
+    "WHO_PROMPT",
+    "WIZARD_ASSESS",
+    "WIZARD_BACK",
+    "WIZARD_CANCEL",
+    "WIZARD_EDIT",
+    "WIZARD_NEXT",
+    "WIZARD_RESUME",
+    "WIZARD_START",
+]
+
+HELP: Final = "help"
+MINE: Final = "mine"  # list my recent assessments
+MINE_OPEN: Final = "mine.open"  # data: {"id": <history id>}
+
+WIZARD_START: Final = "wizard.start"  # a new screening, from scratch
+WIZARD_NEXT: Final = "wizard.next"  # data: {"step": ...} + the step's inputs
+WIZARD_BACK: Final = "wizard.back"  # data: {"step": ...} + the step's inputs (kept, not checked)
+WIZARD_CANCEL: Final = "wizard.cancel"
+WIZARD_EDIT: Final = "wizard.edit"  # from the summary, or a result card with data {"values": {...}}
+WIZARD_ASSESS: Final = "wizard.assess"  # from the summary
+WIZARD_RESUME: Final = "wizard.resume"  # show the current step again (after help or an error)
+
+WHO_PROMPT: Final = "who_decides.prompt"  # show the "ask a question" card
+WHO_ASK: Final = "who_decides.ask"  # data: {"question": ...}
+WHO_CLARIFY: Final = "who_decides.clarify"  # data: {"question": ..., "context": {...}}
+
+ALL: Final = frozenset({
+    HELP, MINE, MINE_OPEN,
+    WIZARD_START, WIZARD_NEXT, WIZARD_BACK, WIZARD_CANCEL, WIZARD_EDIT, WIZARD_ASSESS,
+    WIZARD_RESUME,
+    WHO_PROMPT, WHO_ASK, WHO_CLARIFY,
+})

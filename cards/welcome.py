@@ -1,0 +1,69 @@
+"""The welcome card, help, and the cards for errors and notices."""
+
+from __future__ import annotations
+
+from . import verbs
+from .elements import Card, Element, card, container, execute, heading, para, subtle
+from .i18n import Lang, t
+
+__all__ = ["error_card", "help_card", "starters", "text_card", "welcome_card"]
+
+
+def starters(lang: Lang) -> list[Element]:
+    """The four ways in: New assessment, Who decides?, My assessments, Help."""
+    return [
+        execute(t("starter.new", lang), verbs.WIZARD_START, style="positive"),
+        execute(t("starter.who", lang), verbs.WHO_PROMPT),
+        execute(t("starter.mine", lang), verbs.MINE),
+        execute(t("starter.help", lang), verbs.HELP),
+    ]
+
+
+def welcome_card(lang: Lang) -> Card:
+    body: list[Element] = [
+        heading(t("app", lang), size="Large"),
+        para(t("welcome.intro", lang)),
+        container([para(t("welcome.advisory", lang))], style="emphasis"),
+        subtle(t("welcome.typing", lang)),
+    ]
+    return card(body, starters(lang), lang)
+
+
+def help_card(lang: Lang, *, resume: bool = False, lead: str | None = None) -> Card:
+    """Help; ``resume`` adds a button back to the wizard step in progress."""
+    body: list[Element] = []
+    if lead:
+        body.append(para(lead, color="Warning"))
+    body += [
+        heading(t("help.title", lang)),
+        para(t("help.new", lang)),
+        para(t("help.who", lang)),
+        para(t("help.mine", lang)),
+        subtle(t("help.commands", lang)),
+        container([para(t("welcome.advisory", lang), size="Small")], style="emphasis"),
+    ]
+    actions = starters(lang)
+    if resume:
+        actions.insert(0, execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
+    return card(body, actions, lang)
+
+
+def text_card(message: str, lang: Lang, *, resume: bool = False) -> Card:
+    """A short message of our own (not user text) with the starters."""
+    actions = starters(lang)
+    if resume:
+        actions.insert(0, execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
+    return card([para(message)], actions, lang)
+
+
+def error_card(lang: Lang, *, resume: bool) -> Card:
+    """Something unexpected went wrong: a friendly card, never a traceback."""
+    body: list[Element] = [container(
+        [heading(t("error.title", lang)), para(t("error.body", lang))], style="warning",
+    )]
+    actions: list[Element] = []
+    if resume:
+        actions.append(execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
+    actions += [execute(t("starter.new", lang), verbs.WIZARD_START),
+                execute(t("starter.help", lang), verbs.HELP)]
+    return card(body, actions, lang)

@@ -1,0 +1,148 @@
+"""Cards for "Who decides?": the question prompt and the answer.
+
+The answer comes from ``policy.who_decides.answer``; this module reads it
+through a Protocol so it depends on its fields, not its class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from . import verbs
+from .elements import (
+    Card,
+    Element,
+    card,
+    container,
+    execute,
+    heading,
+    para,
+    quote_toggle,
+    subtle,
+    user_text,
+)
+from .i18n import Lang, t
+from .welcome import starters
+
+__all__ = ["CandidateLike", "WhoDecidesLike", "answer_card", "prompt_card", "unavailable_card"]
+
+_MAX_BUTTON = 80
+
+
+class CitationLike(Protocol):
+    @property
+    def section(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+class CandidateLike(Protocol):
+    @property
+    def decision_owner(self) -> Any: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def condition(self) -> str: ...
+    @property
+    def value(self) -> dict[str, Any]: ...
+
+
+class WhoDecidesLike(Protocol):
+    @property
+    def kind(self) -> Any: ...
+    @property
+    def decision_owner(self) -> Any: ...
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def candidates(self) -> Sequence[CandidateLike]: ...
+    @property
+    def clarify(self) -> str | None: ...
+    @property
+    def answer(self) -> str: ...
+    @property
+    def citations(self) -> Sequence[CitationLike]: ...
+
+
+def _examples(lang: Lang) -> list[Element]:
+    return [
+        execute(t(key, lang), verbs.WHO_ASK, {"question": t(key, lang)})
+        for key in ("who.example1", "who.example2", "who.example3")
+    ]
+
+
+def prompt_card(lang: Lang, *, error: str | None = None, question: str = "") -> Card:
+    """Ask a question in your own words, or pick an example."""
+    body: list[Element] = [heading(t("who.title", lang)), para(t("who.prompt", lang))]
+    body.append({
+        "type": "Input.Text", "id": "question", "label": t("who.question", lang),
+        "isMultiline": True, "maxLength": 1000, "value": question,
+    })
+    if error:
+        body.append(para(f"⚠ {error}", color="Attention", weight="Bolder", spacing="Small"))
+    body += [
+        container([subtle(t("who.examples", lang))], spacing="Medium"),
+        {"type": "ActionSet", "actions": _examples(lang), "spacing": "Small"},
+    ]
+    return card(body, [execute(t("who.ask", lang), verbs.WHO_ASK, inputs="auto",
+                               style="positive")], lang)
+
+
+def _button_title(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_BUTTON else text[: _MAX_BUTTON - 1].rstrip() + "…"
+
+
+def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
+                owner_label: str | None = None) -> Card:
+    """The answer: settled (owner and citation), a clarifying question with one button per
+    candidate, not allowed, or outside the strategy (a short help card)."""
+    body: list[Element] = [
+        heading(t("who.title", lang)),
+        user_text(t("who.you_asked", lang, question=question), isSubtle=True, spacing="None"),
+    ]
+    out_of_scope = res.kind is None and res.decision_owner is None and not res.candidates
+    if out_of_scope:
+        body += [para(t("who.out_of_scope", lang), weight="Bolder"), user_text(res.answer)]
+        return card(body, starters(lang), lang)
+
+    if res.allowed is False:
+        body.append(container(
+            [para(f"⛔ {t('who.not_allowed', lang)}", weight="Bolder", color="Attention",
+                  size="Medium")],
+            style="attention", id="not-allowed",
+        ))
+    if res.decision_owner is not None and owner_label:
+        body.append(container(
+            [user_text(t("who.owner", lang, owner=owner_label), weight="Bolder",
+                       size="Medium")],
+            style="good" if res.allowed is not False else "emphasis", id="owner",
+        ))
+    body.append(user_text(res.answer))
+
+    actions: list[Element] = []
+    if res.clarify and res.candidates:
+        body.append(container(
+            [para(t("who.depends", lang), weight="Bolder"), user_text(res.clarify)],
+            style="emphasis", id="clarify",
+        ))
+        body.append(subtle(t("who.candidates", lang)))
+        for c in res.candidates:
+            body.append(user_text(f"• {c.condition}: {c.label}", spacing="Small"))
+            actions.append(execute(
+                _button_title(c.condition), verbs.WHO_CLARIFY,
+                {"question": question, "context": dict(c.value)},
+            ))
+    for i, cit in enumerate(res.citations, start=1):
+        body += quote_toggle(f"who-quote-{i}", cit.section, cit.text, lang)
+    body.append(subtle(t("who.advisory", lang), spacing="Medium"))
+    if not actions:
+        actions = [execute(t("starter.who", lang), verbs.WHO_PROMPT),
+                   execute(t("starter.new", lang), verbs.WIZARD_START)]
+    return card(body, actions, lang)
+
+
+def unavailable_card(lang: Lang) -> Card:
+    return card([heading(t("who.title", lang)), para(t("who.unavailable", lang))],
+                starters(lang), lang)

@@ -1,0 +1,182 @@
+"""The screening wizard's cards: one card a step, then a summary.
+
+Input ids are the contract's field names (``title``, ``counterpart.name``,
+``directions``, …). Nothing is marked ``isRequired`` on the card: the client
+would then block Back as well; the dialog checks required fields and the card
+shows its message next to the field, with every value kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from . import verbs
+from .elements import Card, Element, card, container, execute, heading, para, subtle, user_text
+from .escape import escape
+from .i18n import Lang, choice, help_text, label, t
+
+__all__ = [
+    "Question", "Widget", "cancelled_card", "display_value", "step_card", "summary_card",
+]
+
+
+class Widget(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    NUMBER = "number"
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One input on a step card: the contract field, how to ask it, and what the user has."""
+
+    name: str
+    widget: Widget
+    options: tuple[str, ...] = ()
+    required: bool = False
+    value: str = ""  # raw, exactly as last submitted
+    error: str | None = None
+
+
+def _choices(q: Question, lang: Lang) -> list[dict[str, str]]:
+    if q.widget is Widget.YES_NO:
+        out = [{"title": t("wizard.yes", lang), "value": "true"},
+               {"title": t("wizard.no", lang), "value": "false"}]
+    else:
+        out = [{"title": choice(o, lang), "value": o} for o in q.options]
+    if not q.required and q.widget is not Widget.MULTI_CHOICE:
+        out.append({"title": t("wizard.unknown", lang), "value": ""})
+    return out
+
+
+def _input(q: Question, lang: Lang) -> Element:
+    lbl = label(q.name, lang) + (" *" if q.required else "")
+    base: Element = {"id": q.name, "label": lbl}
+    if q.widget in (Widget.YES_NO, Widget.CHOICE, Widget.MULTI_CHOICE):
+        choices = _choices(q, lang)
+        multi = q.widget is Widget.MULTI_CHOICE
+        el: Element = {
+            "type": "Input.ChoiceSet", **base,
+            "choices": choices,
+            "style": "expanded" if multi or len(choices) <= 4 else "compact",
+            "wrap": True,
+            "value": q.value,
+        }
+        if multi:
+            el["isMultiSelect"] = True
+        elif el["style"] == "compact":
+            el["placeholder"] = t("wizard.choose", lang)
+        return el
+    if q.widget is Widget.DATE:
+        return {"type": "Input.Date", **base, "value": q.value}
+    el = {"type": "Input.Text", **base, "value": q.value}
+    if q.widget is Widget.LONG_TEXT:
+        el["isMultiline"] = True
+        el["maxLength"] = 5000
+    elif q.widget is Widget.NUMBER:
+        el["placeholder"] = "0"
+    elif q.name == "title":
+        el["maxLength"] = 200
+    return el
+
+
+def _question(q: Question, lang: Lang) -> Element:
+    items: list[Element] = [_input(q, lang)]
+    if help_text(q.name, lang):
+        items.append(subtle(help_text(q.name, lang), spacing="Small"))
+    if q.error:
+        items.append(user_text(f"⚠ {q.error}", color="Attention", weight="Bolder",
+                               spacing="Small"))
+    return container(items, spacing="Medium")
+
+
+def step_card(
+    *,
+    step: str,
+    number: int,
+    total: int,
+    name: str,
+    questions: Sequence[Question],
+    lang: Lang,
+    general_errors: Sequence[str] = (),
+    first: bool = False,
+) -> Card:
+    """The card for one wizard step; ``step`` goes back in every action's data."""
+    body: list[Element] = [
+        heading(t("wizard.title", lang)),
+        subtle(t("wizard.step", lang, n=number, total=total, name=name), spacing="None"),
+    ]
+    if any(q.error for q in questions) or general_errors:
+        body.append(container(
+            [para(t("wizard.errors", lang), color="Attention", weight="Bolder")]
+            + [user_text(f"⚠ {e}", color="Attention") for e in general_errors],
+            style="attention",
+        ))
+    if any(q.required for q in questions):
+        body.append(subtle(t("wizard.required_hint", lang)))
+    body.extend(_question(q, lang) for q in questions)
+    data = {"step": step}
+    actions = [
+        execute(t("wizard.next", lang), verbs.WIZARD_NEXT, data, inputs="auto", style="positive"),
+    ]
+    if not first:  # the first step has nothing before it; Cancel leaves
+        actions.append(execute(t("wizard.back", lang), verbs.WIZARD_BACK, data, inputs="auto"))
+    actions.append(execute(t("wizard.cancel", lang), verbs.WIZARD_CANCEL, data))
+    return card(body, actions, lang)
+
+
+def display_value(q: Question, lang: Lang) -> str:
+    """How a submitted value reads on the summary (already escaped)."""
+    v = q.value.strip()
+    if q.widget is Widget.YES_NO:
+        return {"true": t("wizard.yes", lang), "false": t("wizard.no", lang)}.get(
+            v, t("wizard.unknown", lang))
+    if not v:
+        return t("wizard.not_given", lang)
+    if q.widget is Widget.CHOICE:
+        return escape(choice(v, lang))
+    if q.widget is Widget.MULTI_CHOICE:
+        return escape(", ".join(choice(p.strip(), lang) for p in v.split(",") if p.strip()))
+    return escape(v)
+
+
+def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number: int,
+                 total: int) -> Card:
+    """Everything gathered, with Edit and Assess."""
+    rows: list[dict[str, Any]] = [
+        {"title": label("kind", lang), "value": escape(choice(kind, lang))},
+    ]
+    rows += [{"title": label(q.name, lang), "value": display_value(q, lang)} for q in questions]
+    body: list[Element] = [
+        heading(t("wizard.title", lang)),
+        subtle(t("wizard.step", lang, n=number, total=total, name=t("step.summary", lang)),
+               spacing="None"),
+        para(t("wizard.summary_intro", lang)),
+        {"type": "FactSet", "facts": rows},
+    ]
+    data = {"step": "summary"}
+    actions = [
+        execute(t("wizard.assess", lang), verbs.WIZARD_ASSESS, data, style="positive"),
+        execute(t("wizard.edit", lang), verbs.WIZARD_EDIT, data),
+        execute(t("wizard.back", lang), verbs.WIZARD_BACK, data),
+        execute(t("wizard.cancel", lang), verbs.WIZARD_CANCEL, data),
+    ]
+    return card(body, actions, lang)
+
+
+def cancelled_card(lang: Lang) -> Card:
+    """What a wizard card becomes when the user cancels: no live buttons left but a restart."""
+    return card(
+        [heading(t("wizard.title", lang)), para(t("wizard.cancelled", lang))],
+        [execute(t("starter.new", lang), verbs.WIZARD_START),
+         execute(t("starter.help", lang), verbs.HELP)],
+        lang,
+    )
+

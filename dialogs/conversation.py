@@ -1,0 +1,246 @@
+"""The conversation: what the bot calls for every turn. Pure: no I/O, no SDK.
+
+``welcome(locale)`` greets on install; ``handle(conv, user, turn, today=...)``
+takes the stored conversation and user state (plain JSON dicts, None when new)
+and a Turn, and returns the new states and the Reply. Card actions are routed
+by verb (``cards.verbs``), typed text by command (``dialogs.commands``), and
+anything else typed is a "Who decides?" question.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from cards import verbs
+from cards.i18n import Lang, t
+from cards.mine import MineRow, mine_card
+from cards.result import result_card
+from cards.welcome import error_card, help_card, text_card, welcome_card
+from cards.who import prompt_card
+from cards.wizard import cancelled_card
+from policy import EngagementInvalid, assess, owner_label, parse_engagement
+
+from . import who, wizard
+from .commands import Command, parse_command
+from .fields import clean_values, to_values
+from .state import ConversationState, HistoryEntry, Step, UserState
+from .turn import Reply, Turn, lang_of
+
+__all__ = ["VERB_EVENTS", "handle", "language", "welcome"]
+
+log = logging.getLogger(__name__)
+
+# Card verbs that drive the wizard, and the event each one is.
+VERB_EVENTS: Mapping[str, wizard.Event] = {
+    verbs.WIZARD_NEXT: wizard.Event.NEXT,
+    verbs.WIZARD_BACK: wizard.Event.BACK,
+    verbs.WIZARD_CANCEL: wizard.Event.CANCEL,
+    verbs.WIZARD_EDIT: wizard.Event.EDIT,
+    verbs.WIZARD_ASSESS: wizard.Event.ASSESS,
+}
+
+
+def language(locale: str | None) -> Lang:
+    """``dialogs.turn.lang_of``, typed as the cards' language."""
+    return "en" if lang_of(locale) == "en" else "sv"
+
+
+def welcome(locale: str | None) -> Reply:
+    """The welcome card shown when the app is installed."""
+    return Reply(cards=[welcome_card(language(locale))])
+
+
+@dataclass(slots=True)
+class _Ctx:
+    conv: ConversationState
+    user: UserState
+    turn: Turn
+    lang: Lang
+    today: date
+
+
+_Result = tuple[ConversationState, UserState, Reply]
+
+
+def handle(
+    conv: dict[str, Any] | None,
+    user: dict[str, Any] | None,
+    turn: Turn,
+    *,
+    today: date,
+) -> tuple[dict[str, Any], dict[str, Any], Reply]:
+    """One turn: the new conversation state, the new user state, and what to show."""
+    lang = language(turn.locale)
+    notices: list[str] = []
+    conv_state = _load(ConversationState, conv, notices, t("notice.reset", lang))
+    user_state = _load(UserState, user, notices, t("notice.reset_user", lang))
+    ctx = _Ctx(conv_state, user_state, turn, lang, today)
+    try:
+        new_conv, new_user, reply = _dispatch(ctx)
+    except Exception:  # never a traceback to a user; the wizard state is kept as it was
+        log.exception("turn failed (verb=%r)", turn.verb)
+        new_conv, new_user = conv_state, user_state
+        reply = Reply(cards=[error_card(lang, resume=conv_state.wizard is not None)])
+    if notices:
+        reply = reply.model_copy(
+            update={"text": " ".join([*notices, *([reply.text] if reply.text else [])])})
+    return new_conv.model_dump(mode="json"), new_user.model_dump(mode="json"), reply
+
+
+def _load[S: (ConversationState, UserState)](
+    model: type[S], stored: dict[str, Any] | None, notices: list[str], notice: str,
+) -> S:
+    """The stored state, or a fresh one (with a polite notice) if it no longer validates."""
+    if not stored:
+        return model()
+    try:
+        return model.model_validate(stored)
+    except ValidationError:
+        log.warning("stored %s did not validate; starting afresh", model.__name__)
+        notices.append(notice)
+        return model()
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def _dispatch(c: _Ctx) -> _Result:
+    verb = c.turn.verb or (c.turn.data.get("verb") if isinstance(c.turn.data, dict) else None)
+    if verb:
+        handler = _VERBS.get(str(verb))
+        if handler is None:
+            return _reply(c, help_card(c.lang, resume=c.conv.wizard is not None,
+                                       lead=t("help.unknown_action", c.lang)))
+        return handler(c)
+    text = (c.turn.text or "").strip()
+    if not text:
+        return _reply(c, help_card(c.lang, resume=c.conv.wizard is not None))
+    command = parse_command(text)
+    if command is None:
+        return _reply(c, who.ask(text, c.lang))
+    return _COMMANDS[command](c)
+
+
+def _reply(c: _Ctx, card: dict[str, Any], *, replace: bool = False,
+           conv: ConversationState | None = None, user: UserState | None = None) -> _Result:
+    return conv or c.conv, user or c.user, Reply(cards=[card], replace=replace)
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _help(c: _Ctx) -> _Result:
+    return _reply(c, help_card(c.lang, resume=c.conv.wizard is not None))
+
+
+def _welcome(c: _Ctx) -> _Result:
+    return _reply(c, welcome_card(c.lang))
+
+
+def _start(c: _Ctx) -> _Result:
+    state = wizard.start()
+    return _reply(c, wizard.render(state, c.lang),
+                  conv=c.conv.model_copy(update={"wizard": state}))
+
+
+def _resume(c: _Ctx) -> _Result:
+    if c.conv.wizard is None:
+        return _reply(c, text_card(t("wizard.nothing_to_cancel", c.lang), c.lang))
+    return _reply(c, wizard.render(c.conv.wizard, c.lang))
+
+
+def _cancel_typed(c: _Ctx) -> _Result:
+    if c.conv.wizard is None:
+        return _reply(c, text_card(t("wizard.nothing_to_cancel", c.lang), c.lang))
+    return _reply(c, cancelled_card(c.lang), conv=c.conv.model_copy(update={"wizard": None}))
+
+
+def _wizard_event(c: _Ctx) -> _Result:
+    """A wizard card's button: advance the machine; the card is replaced in place."""
+    event = VERB_EVENTS[str(c.turn.verb or c.turn.data.get("verb"))]
+    data = c.turn.data if isinstance(c.turn.data, dict) else {}
+    from_result = event is wizard.Event.EDIT and isinstance(data.get("values"), dict)
+    if from_result:
+        # "Edit details" on a result card: back into the wizard with the values it carries.
+        state = wizard.start(clean_values(data["values"]), step=Step.DETAILS)
+        return _reply(c, wizard.render(state, c.lang),
+                      conv=c.conv.model_copy(update={"wizard": state}))
+    state = c.conv.wizard or wizard.start()
+    out = wizard.advance(state, event, data, lang=c.lang, today=c.today)
+    conv = c.conv.model_copy(update={"wizard": out.state})
+    user = c.user
+    if out.assessment is not None and out.engagement is not None:
+        e, a = out.engagement, out.assessment
+        user = c.user.remember(HistoryEntry(
+            id=c.user.next_id, title=e.title, kind=e.kind, verdict=a.verdict,
+            owner=a.decision_owner, day=a.screened_on,
+            engagement=e.model_dump(mode="json", exclude_none=True),
+        ))
+    return _reply(c, out.card, replace=True, conv=conv, user=user)
+
+
+def _mine(c: _Ctx) -> _Result:
+    rows = [
+        MineRow(id=h.id, title=h.title, kind=h.kind.value, verdict=h.verdict.value,
+                owner_label=owner_label(h.owner, c.lang), day=h.day.isoformat())
+        for h in c.user.history
+    ]
+    return _reply(c, mine_card(rows, c.lang))
+
+
+def _mine_open(c: _Ctx) -> _Result:
+    entry = c.user.find(c.turn.data.get("id"))
+    if entry is None:
+        return _reply(c, text_card(t("mine.not_found", c.lang), c.lang))
+    try:
+        e = parse_engagement(entry.engagement, c.lang)
+    except EngagementInvalid:
+        return _reply(c, text_card(t("mine.not_found", c.lang), c.lang))
+    a = assess(e, c.lang, today=entry.day)
+    values = to_values(entry.engagement)
+    return _reply(c, result_card(a, title=e.title, kind=e.kind.value, values=values,
+                                 lang=c.lang))
+
+
+def _who_prompt(c: _Ctx) -> _Result:
+    return _reply(c, prompt_card(c.lang))
+
+
+def _who_ask(c: _Ctx) -> _Result:
+    question = c.turn.data.get("question") or c.turn.text
+    return _reply(c, who.ask(question, c.lang))
+
+
+def _who_clarify(c: _Ctx) -> _Result:
+    context = c.turn.data.get("context")
+    card = who.ask(c.turn.data.get("question"), c.lang,
+                   context=context if isinstance(context, dict) else None)
+    return _reply(c, card, replace=True)
+
+
+_VERBS: Mapping[str, Callable[[_Ctx], _Result]] = {
+    verbs.HELP: _help,
+    verbs.MINE: _mine,
+    verbs.MINE_OPEN: _mine_open,
+    verbs.WIZARD_START: _start,
+    verbs.WIZARD_RESUME: _resume,
+    **dict.fromkeys(VERB_EVENTS, _wizard_event),
+    verbs.WHO_PROMPT: _who_prompt,
+    verbs.WHO_ASK: _who_ask,
+    verbs.WHO_CLARIFY: _who_clarify,
+}
+
+_COMMANDS: Mapping[Command, Callable[[_Ctx], _Result]] = {
+    Command.HELP: _help,
+    Command.NEW: _start,
+    Command.CANCEL: _cancel_typed,
+    Command.MINE: _mine,
+    Command.WHO: _who_prompt,
+    Command.WELCOME: _welcome,
+}

@@ -1,0 +1,91 @@
+"""What the bot stores between turns: plain JSON, validated here with pydantic.
+
+``ConversationState`` lives per conversation (the wizard in progress);
+``UserState`` per user (their recent assessments). A stored shape that no
+longer validates (an older version, a corrupt row) is replaced by a fresh one
+and the user is told so politely; see ``dialogs.conversation.handle``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from policy import Kind, Owner, Verdict
+
+__all__ = [
+    "HISTORY_SIZE",
+    "ConversationState",
+    "HistoryEntry",
+    "Step",
+    "UserState",
+    "WizardState",
+]
+
+HISTORY_SIZE = 20
+
+_STATE = ConfigDict(extra="forbid")
+
+
+class Step(StrEnum):
+    """The wizard's states. ASSESSED and CANCELLED end it."""
+
+    KIND = "kind"
+    DETAILS = "details"
+    QUESTIONS = "questions"
+    SUMMARY = "summary"
+    ASSESSED = "assessed"
+    CANCELLED = "cancelled"
+
+
+class WizardState(BaseModel):
+    """A screening in progress: the step, everything typed so far (raw), and what to fix."""
+
+    model_config = _STATE
+
+    step: Step = Step.KIND
+    values: dict[str, str] = Field(default_factory=dict)  # contract field name → raw input
+    errors: dict[str, str] = Field(default_factory=dict)  # field → message on the card
+    general: list[str] = Field(default_factory=list)  # problems not tied to one field
+
+
+class ConversationState(BaseModel):
+    model_config = _STATE
+
+    version: Literal[1] = 1
+    wizard: WizardState | None = None
+
+
+class HistoryEntry(BaseModel):
+    """One past assessment: enough to list it, and the engagement to show it again."""
+
+    model_config = _STATE
+
+    id: int
+    title: str
+    kind: Kind
+    verdict: Verdict
+    owner: Owner
+    day: date
+    engagement: dict[str, Any]  # the contract JSON that was assessed
+
+
+class UserState(BaseModel):
+    model_config = _STATE
+
+    version: Literal[1] = 1
+    next_id: int = 1
+    history: list[HistoryEntry] = Field(default_factory=list)  # newest first
+
+    def remember(self, entry: HistoryEntry) -> UserState:
+        """A copy with ``entry`` first and at most HISTORY_SIZE entries."""
+        return self.model_copy(update={
+            "next_id": max(self.next_id, entry.id) + 1,
+            "history": [entry, *self.history][:HISTORY_SIZE],
+        })
+
+    def find(self, entry_id: object) -> HistoryEntry | None:
+        return next((h for h in self.history if str(h.id) == str(entry_id)), None)
