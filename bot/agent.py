@@ -1,0 +1,241 @@
+"""The agent: Teams activities in, ``dialogs`` turns through, cards and text out.
+
+Shaped like the SDK's samples: storage, connection manager, adapter,
+``AgentApplication[TurnState]``, then the handlers. Nothing here decides
+anything about the strategy; that is ``dialogs`` and ``policy``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import weakref
+from datetime import date, datetime
+from http import HTTPStatus
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    ContentTypes,
+    InvokeResponse,
+)
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    CardFactory,
+    MessageFactory,
+    Storage,
+    TurnContext,
+    TurnState,
+)
+from microsoft_agents.hosting.core.app import RouteRank
+from microsoft_agents.hosting.core.authorization import Connections
+
+from dialogs.turn import Reply, Turn, lang_of
+
+__all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "tenant_of"]
+
+logger = logging.getLogger(__name__)
+
+# The property under which the dialogs' dicts live in the SDK's conversation and user state.
+STATE_PROPERTY = "strategikollen"
+
+ANY_VERB = re.compile(r".+")
+
+SORRY = {
+    "sv": "Något gick fel hos Strategikollen. Försök igen om en stund.",
+    "en": "Something went wrong in Strategikollen. Please try again in a moment.",
+}
+DONE = {"sv": "Klart.", "en": "Done."}
+
+
+class Dialogs(Protocol):
+    """What the bot needs from ``dialogs.conversation`` (a module satisfies this)."""
+
+    def welcome(self, locale: str | None) -> Reply: ...
+
+    def handle(
+        self, conv: dict[str, Any] | None, user: dict[str, Any] | None, turn: Turn, *, today: date
+    ) -> tuple[dict[str, Any], dict[str, Any], Reply]: ...
+
+
+def tenant_of(activity: Activity) -> str | None:
+    """The Entra tenant of an activity: conversation.tenantId, else channelData.tenant.id."""
+    if activity.conversation is not None and activity.conversation.tenant_id:
+        return activity.conversation.tenant_id
+    data = activity.channel_data
+    tenant = data.get("tenant") if isinstance(data, dict) else getattr(data, "tenant", None)
+    tenant_id = tenant.get("id") if isinstance(tenant, dict) else getattr(tenant, "id", None)
+    return tenant_id if isinstance(tenant_id, str) and tenant_id else None
+
+
+def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any]) -> Turn:
+    user = activity.from_property
+    conversation = activity.conversation
+    return Turn(
+        text=activity.text if isinstance(activity.text, str) and activity.text.strip() else None,
+        verb=verb,
+        data={k: v for k, v in data.items() if k != "verb"},
+        locale=activity.locale,
+        user_id=(user.aad_object_id or user.id or "") if user else "",
+        user_name=user.name if user else None,
+        channel_kind=(conversation.conversation_type if conversation else None) or "personal",
+    )
+
+
+def _card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
+    return MessageFactory.attachment(CardFactory.adaptive_card(card), text=text)
+
+
+def _invoke_response(body: AdaptiveCardInvokeResponse) -> Activity:
+    return Activity(
+        type=ActivityTypes.invoke_response,
+        value=InvokeResponse(
+            status=HTTPStatus.OK,
+            body=body.model_dump(mode="json", by_alias=True, exclude_none=True),
+        ),
+    )
+
+
+def build_agent(
+    *,
+    storage: Storage,
+    connection_manager: Connections,
+    dialogs: Dialogs,
+    allowed_tenants: frozenset[str] | None,
+    time_zone: str = "Europe/Stockholm",
+) -> AgentApplication[TurnState]:
+    """The Strategikollen agent. ``allowed_tenants`` None answers every tenant."""
+    app = AgentApplication[TurnState](
+        storage=storage,
+        connection_manager=connection_manager,
+        start_typing_timer=False,  # turns are pure computation and one database round trip
+    )
+    zone = ZoneInfo(time_zone)
+    locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    def today() -> date:
+        return datetime.now(zone).date()
+
+    async def run_dialog(context: TurnContext, state: TurnState, turn: Turn) -> Reply:
+        """One dialog step, with the conversation's turns serialised in this process so two
+        quick clicks cannot both start from the same stored wizard."""
+        key = state.conversation.get_storage_key(context)
+        lock = locks.get(key)
+        if lock is None:
+            lock = locks[key] = asyncio.Lock()
+        async with lock:
+            await state.conversation.load(context, force=True)
+            await state.user.load(context, force=True)
+            conv = state.conversation.get_value(STATE_PROPERTY)
+            user = state.user.get_value(STATE_PROPERTY)
+            conv, user, reply = dialogs.handle(conv, user, turn, today=today())
+            state.conversation.set_value(STATE_PROPERTY, conv)
+            state.user.set_value(STATE_PROPERTY, user)
+            await state.save(context)
+        return reply
+
+    async def send(context: TurnContext, reply: Reply, *, replace_id: str | None = None) -> None:
+        cards = list(reply.cards)
+        text = reply.text
+        if replace_id and cards:
+            updated = _card_activity(cards.pop(0), text)
+            updated.id = replace_id
+            text = None
+            try:
+                await context.update_activity(updated)
+            except Exception:
+                # Not every channel lets a bot edit a message; a new one is the next best.
+                logger.warning("Could not update activity %s; sending a new one", replace_id)
+                await context.send_activity(_card_activity(updated.attachments[0].content, None))
+        for i, card in enumerate(cards):
+            await context.send_activity(_card_activity(card, text if i == 0 else None))
+        if text and not cards:
+            await context.send_activity(MessageFactory.text(text))
+
+    @app.before_turn
+    async def only_allowed_tenants(context: TurnContext, _state: TurnState) -> bool:
+        if allowed_tenants is None:
+            return True
+        tenant = tenant_of(context.activity)
+        if tenant is not None and tenant.lower() in allowed_tenants:
+            return True
+        logger.warning(
+            "Ignored a %s activity from tenant %s (not in the allowed tenants)",
+            context.activity.type,
+            tenant or "<none>",
+        )
+        return False
+
+    @app.conversation_update("membersAdded")
+    async def on_members_added(context: TurnContext, _state: TurnState) -> None:
+        await send(context, dialogs.welcome(context.activity.locale))
+
+    @app.adaptive_card.action_execute(ANY_VERB)
+    async def on_action_execute(
+        context: TurnContext, state: TurnState, data: dict[str, Any]
+    ) -> AdaptiveCardInvokeResponse:
+        verb = context.activity.value["action"]["verb"]
+        reply = await run_dialog(context, state, _turn_of(context.activity, verb, data))
+        cards = list(reply.cards)
+        if reply.replace and cards:
+            # Action.Execute: the new card comes back in the invoke response and replaces
+            # the card in place; anything more follows as new messages.
+            first = cards.pop(0)
+            await send(context, Reply(cards=cards, text=reply.text))
+            return AdaptiveCardInvokeResponse(
+                status_code=HTTPStatus.OK, type=ContentTypes.adaptive_card, value=first
+            )
+        await send(context, reply)
+        lang = lang_of(context.activity.locale)
+        return AdaptiveCardInvokeResponse(
+            status_code=HTTPStatus.OK, type=ContentTypes.message, value=DONE[lang]
+        )
+
+    @app.adaptive_card.action_submit(ANY_VERB)
+    async def on_action_submit(context: TurnContext, state: TurnState, data: Any) -> None:
+        value = data if isinstance(data, dict) else {}
+        reply = await run_dialog(context, state, _turn_of(context.activity, value["verb"], value))
+        replace_id = context.activity.reply_to_id if reply.replace else None
+        await send(context, reply, replace_id=replace_id)
+
+    # Catch-all, ranked last so it never shadows the card actions above.
+    @app.message(None, rank=RouteRank.LAST)
+    async def on_message(context: TurnContext, state: TurnState) -> None:
+        value = context.activity.value
+        data = value if isinstance(value, dict) else {}
+        verb = data.get("verb") if isinstance(data.get("verb"), str) else None
+        reply = await run_dialog(context, state, _turn_of(context.activity, verb, data))
+        replace_id = context.activity.reply_to_id if reply.replace and data else None
+        await send(context, reply, replace_id=replace_id)
+
+    @app.error
+    async def on_error(context: TurnContext, error: Exception) -> None:
+        await apologise(context, error)
+
+    return app
+
+
+async def apologise(context: TurnContext, error: BaseException) -> None:
+    """Log the failure and tell the user, briefly and in their language, without details."""
+    logger.error(
+        "Turn failed (%s activity %s)",
+        context.activity.type,
+        context.activity.id,
+        exc_info=(type(error), error, error.__traceback__),
+    )
+    text = SORRY[lang_of(context.activity.locale)]
+    try:
+        if context.activity.type == ActivityTypes.invoke:
+            body = AdaptiveCardInvokeResponse(
+                status_code=HTTPStatus.OK, type=ContentTypes.message, value=text
+            )
+            await context.send_activity(_invoke_response(body))
+        else:
+            await context.send_activity(MessageFactory.text(text))
+    except Exception:
+        logger.exception("Could not tell the user about the failed turn")
+

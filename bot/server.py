@@ -1,0 +1,275 @@
+"""Hosting: the aiohttp application around the agent, and ``serve`` for the command line.
+
+POST /api/messages   Bot Framework activities (JWT-checked by the SDK unless --dev)
+GET  /healthz        the process is alive
+GET  /readyz         the database answers ``SELECT 1``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Mapping
+
+import jwt
+from aiohttp import web
+from microsoft_agents.activity import Activity, load_configuration_from_env
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.aiohttp import (
+    CloudAdapter,
+    jwt_authorization_decorator,
+    start_agent_process,
+)
+from microsoft_agents.hosting.core import AgentApplication, AgentAuthConfiguration, TurnState
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from .agent import Dialogs, apologise, build_agent
+from .settings import REQUIRED_SDK_VARIABLES, Settings
+from .storage import SqlStorage, create_engine, migrate, ping
+
+__all__ = ["ConfigurationError", "create_app", "serve"]
+
+logger = logging.getLogger(__name__)
+
+ENGINE = web.AppKey("engine", AsyncEngine)
+AGENT = web.AppKey("agent", AgentApplication)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+SETTINGS = web.AppKey("settings", Settings)
+
+# The SDK's JWT check looks up its configuration under this plain string key.
+SDK_AUTH_CONFIG_KEY = "agent_configuration"
+
+# The SDK's JWT check stores the caller's identity under a plain string key on the request;
+# aiohttp recommends typed keys and warns. Nothing for us to fix, so not worth a log line.
+warnings.filterwarnings(
+    "ignore", category=web.NotAppKeyWarning, module=r"microsoft_agents\.hosting\.aiohttp\."
+)
+
+PLAYGROUND_HINT = "npx @microsoft/m365agentsplayground -e http://{host}:{port}/api/messages"
+
+
+class ConfigurationError(Exception):
+    """The bot cannot start as configured; the message says what to set."""
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+def _is_json(content_type: str) -> bool:
+    return content_type == "application/json" or (
+        content_type.startswith("application/") and content_type.endswith("+json")
+    )
+
+
+def _sdk_setup(
+    settings: Settings, environ: Mapping[str, str]
+) -> tuple[MsalConnectionManager, AgentAuthConfiguration, frozenset[str] | None]:
+    """The connection manager, the JWT configuration and the allowed tenants."""
+    if settings.dev:
+        # Anonymous: no client id, and the SDK's explicit opt-in to unauthenticated requests.
+        config = AgentAuthConfiguration(anonymous_allowed=True)
+        manager = MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": config})
+        return manager, config, settings.tenants or None
+
+    missing = [name for name in REQUIRED_SDK_VARIABLES if not environ.get(name, "").strip()]
+    if missing:
+        raise ConfigurationError(
+            "Strategikollen needs the bot's credentials outside dev mode. Set "
+            + ", ".join(missing)
+            + " (or run `strategikollen serve --dev` locally)."
+        )
+    manager = MsalConnectionManager(**load_configuration_from_env(environ))
+    config = manager.get_default_connection_configuration()
+    if config.ANONYMOUS_ALLOWED:
+        raise ConfigurationError(
+            "ANONYMOUS_ALLOWED is set for the service connection; anonymous requests are "
+            "only for `strategikollen serve --dev`."
+        )
+    own_tenant = (config.TENANT_ID or "").strip().lower()
+    return manager, config, settings.tenants or frozenset({own_tenant})
+
+
+def create_app(
+    settings: Settings,
+    *,
+    environ: Mapping[str, str] | None = None,
+    dialogs: Dialogs | None = None,
+) -> web.Application:
+    """The aiohttp application. ``environ`` (default ``os.environ``) holds the SDK's
+    variables; ``dialogs`` (default ``dialogs.conversation``) answers the turns.
+
+    Raises ``ConfigurationError`` when credentials are missing outside dev mode.
+    """
+    environ = os.environ if environ is None else environ
+    if dialogs is None:
+        from dialogs import conversation as dialogs_module
+
+        dialogs = dialogs_module  # type: ignore[assignment]
+    assert dialogs is not None
+
+    manager, auth_config, tenants = _sdk_setup(settings, environ)
+    engine = create_engine(settings.db_url, schema=settings.database_schema)
+    storage = SqlStorage(engine)
+    adapter = CloudAdapter(connection_manager=manager)
+    adapter.on_turn_error = apologise  # never the exception text to the user
+    agent = build_agent(
+        storage=storage,
+        connection_manager=manager,
+        dialogs=dialogs,
+        allowed_tenants=tenants,
+        time_zone=settings.time_zone,
+    )
+
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    app[ENGINE] = engine
+    app[AGENT] = agent
+    app[ADAPTER] = adapter
+    app[SETTINGS] = settings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", web.NotAppKeyWarning)
+        app[SDK_AUTH_CONFIG_KEY] = auth_config  # type: ignore[index]
+
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+
+    async def start(app: web.Application) -> None:
+        if settings.migrate_on_start:
+            await migrate(engine, schema=settings.database_schema)
+
+    async def stop(app: web.Application) -> None:
+        await engine.dispose()
+
+    app.on_startup.append(start)
+    app.on_cleanup.append(stop)
+    return app
+
+
+async def messages(request: web.Request) -> web.StreamResponse:
+    """Cheap checks on the headers first, then the SDK's JWT check, then the body."""
+    max_bytes = request.app[SETTINGS].max_body_bytes
+    if request.content_length is not None and request.content_length > max_bytes:
+        return _error(413, f"The body is larger than {max_bytes} bytes.")
+    if not _is_json(request.content_type):
+        return _error(415, "Send the activity as application/json.")
+    if not _plausible_bearer(request.headers.get("Authorization")):
+        return _error(401, "Invalid token or authentication failed.")
+    return await _authorized_messages(request)
+
+
+def _plausible_bearer(header: str | None) -> bool:
+    """Reject before the SDK what it would mishandle: a JWT whose header names no RS256 key
+    (an unsigned ``alg: none`` token makes the SDK's validator fail with a KeyError, a 500)."""
+    if header is None:
+        return True  # the SDK decides: 401, or anonymous in dev mode
+    scheme, _, token = header.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return True  # the SDK answers 401 for these itself
+    try:
+        jwt_header = jwt.get_unverified_header(token.strip())
+    except jwt.PyJWTError:
+        return True  # malformed: the SDK answers 401
+    return jwt_header.get("alg") == "RS256" and isinstance(jwt_header.get("kid"), str)
+
+
+@jwt_authorization_decorator
+async def _authorized_messages(request: web.Request) -> web.StreamResponse:
+    max_bytes = request.app[SETTINGS].max_body_bytes
+    try:
+        body = await request.read()  # cached: the SDK reads the same bytes again
+    except web.HTTPRequestEntityTooLarge:
+        return _error(413, f"The body is larger than {max_bytes} bytes.")
+    try:
+        payload = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return _error(400, "The body is not valid JSON.")
+    if not isinstance(payload, dict):
+        return _error(400, "The body must be a JSON object (an activity).")
+    try:
+        Activity.model_validate(payload)
+    except ValidationError:
+        return _error(400, "The body is not a valid activity.")
+    agent: AgentApplication[TurnState] = request.app[AGENT]
+    response = await start_agent_process(request, agent, request.app[ADAPTER])
+    return response if response is not None else web.Response(status=202)
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    """Alive: the process answers HTTP."""
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Ready: the database answers ``SELECT 1`` within the configured time."""
+    timeout = request.app[SETTINGS].readiness_timeout_seconds
+    try:
+        await asyncio.wait_for(ping(request.app[ENGINE]), timeout)
+    except Exception as error:  # any failure means "not ready"; the reason goes to the log
+        logger.warning("Not ready: the database did not answer (%s)", type(error).__name__)
+        return web.json_response({"status": "unavailable", "database": "down"}, status=503)
+    return web.json_response({"status": "ready", "database": "up"})
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def serve(host: str, port: int, dev: bool) -> int:
+    """Run the bot until interrupted. Returns the process exit code (2 = cannot start)."""
+    if dev and not _is_loopback(host):
+        _say(
+            f"strategikollen serve --dev lyssnar bara på loopback (127.0.0.1), inte {host}. "
+            f"/ --dev listens on loopback only, not {host}."
+        )
+        return 2
+    try:
+        settings = Settings(dev=dev)
+    except ValidationError as error:
+        for problem in error.errors():
+            name = "STRATEGIKOLLEN_" + "_".join(str(p) for p in problem["loc"]).upper()
+            _say(f"{name}: {problem['msg']}")
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        app = create_app(settings)
+    except ConfigurationError as error:
+        _say(str(error))
+        return 2
+
+    url = f"http://{host}:{port}/api/messages"
+    if dev:
+        _say(
+            f"Strategikollen (dev) lyssnar på {url} — anonymt, data i {settings.db_url}.\n"
+            f"Öppna Agents Playground: {PLAYGROUND_HINT.format(host=host, port=port)}\n"
+            "Avsluta med Ctrl+C."
+        )
+    else:
+        _say(f"Strategikollen lyssnar på {url} (Bot Framework-token krävs). Avsluta med Ctrl+C.")
+    try:
+        web.run_app(app, host=host, port=port, print=None, access_log=None)
+    except OSError as error:
+        _say(f"Kan inte lyssna på {host}:{port}: {error.strerror or error}")
+        return 2
+    except Exception as error:
+        logger.exception("The server stopped")
+        _say(f"Strategikollen kunde inte starta: {type(error).__name__}: {error}")
+        return 1
+    return 0

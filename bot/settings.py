@@ -1,0 +1,97 @@
+"""The bot's own settings, from ``STRATEGIKOLLEN_*`` environment variables.
+
+The Agents SDK's settings (``CONNECTIONS__SERVICE_CONNECTION__SETTINGS__*``) are
+not here: the SDK reads them itself through ``load_configuration_from_env``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["REQUIRED_SDK_VARIABLES", "Settings"]
+
+# The Agents SDK's standard variables for the bot's Entra ID app registration.
+# Without ``--dev`` the bot refuses to start unless all three are set.
+REQUIRED_SDK_VARIABLES: tuple[str, ...] = (
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID",
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET",
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID",
+)
+
+
+class Settings(BaseSettings):
+    """How the bot runs. Every field is read from ``STRATEGIKOLLEN_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="STRATEGIKOLLEN_", extra="ignore")
+
+    dev: bool = Field(
+        default=False,
+        description="Local development mode: anonymous requests (no Bot Framework token), "
+        "loopback only, any tenant. Set by `strategikollen serve --dev`.",
+    )
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Folder for local data; the default SQLite database lives here.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy async URL of the state database, e.g. "
+        "`postgresql+asyncpg://user@host:5432/db`. Empty = SQLite in the data folder, "
+        "`sqlite+aiosqlite:///./data/strategikollen.db` with the default data_dir.",
+    )
+    database_schema: str | None = Field(
+        default=None,
+        description="PostgreSQL only: the schema that holds the state table (created if "
+        "missing; used as the connection's search_path). Empty = the server's default.",
+    )
+    migrate_on_start: bool = Field(
+        default=True,
+        description="Run the Alembic migrations when the server starts.",
+    )
+    allowed_tenants: str = Field(
+        default="",
+        description="Comma-separated Entra tenant ids whose activities are answered. Empty = "
+        "the bot's own tenant (CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID) in "
+        "production and any tenant in dev mode.",
+    )
+    log_level: str = Field(
+        default="INFO",
+        description="Python logging level for the bot (DEBUG, INFO, WARNING, ERROR).",
+    )
+    max_body_bytes: int = Field(
+        default=262_144,
+        gt=0,
+        description="Largest accepted request body on /api/messages, in bytes; larger gets 413.",
+    )
+    readiness_timeout_seconds: float = Field(
+        default=2.0,
+        gt=0,
+        description="How long /readyz waits for the database to answer `SELECT 1`.",
+    )
+    time_zone: str = Field(
+        default="Europe/Stockholm",
+        description="Time zone that decides which day 'today' is for screenings.",
+    )
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return level
+
+    @property
+    def db_url(self) -> str:
+        """The database URL in effect: ``database_url``, or SQLite in ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'strategikollen.db').as_posix()}"
+
+    @property
+    def tenants(self) -> frozenset[str]:
+        """The configured allowed tenant ids, lower-cased; empty when none are configured."""
+        return frozenset(t.strip().lower() for t in self.allowed_tenants.split(",") if t.strip())

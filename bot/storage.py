@@ -1,0 +1,183 @@
+"""Durable state for the Agents SDK: its ``Storage`` interface on SQLAlchemy 2 async.
+
+One table, ``bot_state``: the SDK's storage key (already scoped by the SDK, e.g.
+``msteams/conversations/<id>`` and ``msteams/users/<id>``), the item's JSON, a
+version that counts the writes, and when it was last written. SQLite by default,
+PostgreSQL with a ``postgresql+asyncpg://`` URL. Alembic owns the schema
+(``bot/migrations``); ``migrate`` runs it programmatically.
+
+The SDK's ``AgentState`` does not use e-tags (its ``CachedAgentState`` carries
+none), so a write is last-writer-wins per key; the bot serialises the turns of
+one conversation in-process (see ``bot.agent``).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from microsoft_agents.hosting.core.storage import Storage, StoreItem
+from pydantic_core import to_jsonable_python
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    delete,
+    event,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.schema import CreateSchema
+
+__all__ = ["SqlStorage", "create_engine", "migrate", "ping", "state_table"]
+
+logger = logging.getLogger(__name__)
+
+StoreItemT = TypeVar("StoreItemT", bound=StoreItem)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+MAX_KEY_LENGTH = 1024
+
+metadata = MetaData()
+
+# Mirrors bot/migrations/versions/0001_state_table.py; the migration is the source of truth.
+state_table = Table(
+    "bot_state",
+    metadata,
+    Column("key", String(MAX_KEY_LENGTH), primary_key=True),
+    Column("value", JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
+    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path."""
+    parsed = make_url(url)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and schema:
+        connect_args["server_settings"] = {"search_path": schema}
+    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run beside the one writer; busy_timeout waits instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:
+    """Bring the database to the newest Alembic revision (creating the SQLite folder
+    or the PostgreSQL schema first when needed)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    async with engine.begin() as conn:
+        if url.get_backend_name() == "postgresql" and schema:
+            await conn.execute(CreateSchema(schema, if_not_exists=True))
+        await conn.run_sync(_upgrade)
+
+
+def _upgrade(connection: Connection) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+async def ping(engine: AsyncEngine) -> None:
+    """Raise unless the database answers ``SELECT 1``."""
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))
+
+
+def _check_keys(keys: Any, operation: str) -> None:
+    if not keys:
+        raise ValueError(f"SqlStorage.{operation}(): keys are required.")
+    for key in keys:
+        if not key:
+            raise ValueError(f"SqlStorage.{operation}(): a key cannot be empty.")
+        if len(key) > MAX_KEY_LENGTH:
+            raise ValueError(
+                f"SqlStorage.{operation}(): a key is longer than {MAX_KEY_LENGTH} characters."
+            )
+
+
+class SqlStorage(Storage):
+    """The SDK's ``Storage`` on one SQL table; every call is one transaction."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        dialect = engine.url.get_backend_name()
+        if dialect == "postgresql":
+            self._insert = postgresql.insert
+        elif dialect == "sqlite":
+            self._insert = sqlite.insert
+        else:
+            raise ValueError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect!r}.")
+
+    async def read(
+        self, keys: list[str], *, target_cls: type[StoreItemT], **kwargs: Any
+    ) -> dict[str, StoreItemT]:
+        """The stored items among ``keys``; keys never written are absent."""
+        _check_keys(keys, "read")
+        query = select(state_table.c.key, state_table.c.value).where(
+            state_table.c.key.in_(list(dict.fromkeys(keys)))
+        )
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return {
+            row.key: target_cls.from_json_to_store_item(row.value)  # type: ignore[misc]
+            for row in rows
+        }
+
+    async def write(self, changes: dict[str, StoreItem]) -> None:
+        """Insert or replace each item; its version counts up by one."""
+        _check_keys(changes, "write")
+        now = datetime.now(UTC)
+        async with self._engine.begin() as conn:
+            for key, item in changes.items():
+                value = to_jsonable_python(item.store_item_to_json())
+                stmt = self._insert(state_table).values(
+                    key=key, value=value, version=1, updated_at=now
+                )
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[state_table.c.key],
+                    set_={
+                        "value": stmt.excluded.value,
+                        "version": state_table.c.version + 1,
+                        "updated_at": stmt.excluded.updated_at,
+                    },
+                )
+                await conn.execute(stmt)
+
+    async def delete(self, keys: list[str]) -> None:
+        """Remove the items; keys that do not exist are ignored."""
+        _check_keys(keys, "delete")
+        async with self._engine.begin() as conn:
+            await conn.execute(delete(state_table).where(state_table.c.key.in_(list(keys))))
+
+    async def version(self, key: str) -> int | None:
+        """How many times ``key`` has been written, or None when it does not exist."""
+        async with self._engine.connect() as conn:
+            result = await conn.execute(
+                select(state_table.c.version).where(state_table.c.key == key)
+            )
+            return result.scalar_one_or_none()

@@ -1,0 +1,64 @@
+"""Fixtures for the bot's tests: a stand-in Bot Connector and the bot served on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.agent import Dialogs
+from bot.server import create_app
+from bot.settings import Settings
+
+from .bot_harness import Bot, Connector
+
+MakeBot = Callable[..., Awaitable[Bot]]
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[Connector]:
+    stand_in = Connector()
+    await stand_in.start()
+    yield stand_in
+    await stand_in.stop()
+
+
+@pytest.fixture
+async def make_bot(connector: Connector, tmp_path: Path) -> AsyncIterator[MakeBot]:
+    """Start a bot (dev mode on a SQLite file in tmp_path unless told otherwise)."""
+    started: list[Bot] = []
+
+    async def make(
+        *,
+        database: Any = None,
+        dialogs: Dialogs | None = None,
+        environ: Mapping[str, str] | None = None,
+        **settings: Any,
+    ) -> Bot:
+        if database is None:
+            config = {"dev": True, "database_url": f"sqlite+aiosqlite:///{tmp_path}/state.db"}
+        else:  # the shared `database` fixture: SQLite or a private PostgreSQL schema
+            config = {"dev": True, "database_url": database.url, "database_schema": database.schema}
+        config.update(settings)
+        if dialogs is None:  # INTERIM until dialogs/conversation.py lands
+            try:
+                import dialogs.conversation
+            except ImportError:
+                from .standin_dialogs import Counting
+
+                dialogs = Counting()
+        app = create_app(Settings(**config), environ=environ or {}, dialogs=dialogs)
+        bot = await Bot(app, connector).start()
+        started.append(bot)
+        return bot
+
+    yield make
+    for bot in started:
+        await bot.stop()
+
+
+@pytest.fixture
+async def bot(make_bot: MakeBot) -> Bot:
+    return await make_bot()

@@ -1,0 +1,245 @@
+"""Serving over HTTP: health, readiness, client errors, authentication, start-up refusals."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
+
+from bot import REQUIRED_SDK_VARIABLES, serve
+from bot.server import ConfigurationError, create_app
+from bot.settings import Settings
+
+from .bot_harness import Bot
+from .conftest import MakeBot
+from .standin_dialogs import Counting
+
+CLIENT_ID = "aaaaaaaa-0000-0000-0000-000000000001"
+PROD_ENV = {
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID": CLIENT_ID,
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET": "not-a-real-secret",
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID": "11111111-2222-3333-4444-555555555555",
+}
+
+
+async def test_healthz_answers_200_with_json(bot: Bot) -> None:
+    response = await bot.request("GET", "/healthz")
+    assert response.status == 200
+    assert response.body == {"status": "ok"}
+
+
+async def test_readyz_answers_200_when_the_database_answers(bot: Bot) -> None:
+    response = await bot.request("GET", "/readyz")
+    assert response.status == 200
+    assert response.body["database"] == "up"
+
+
+async def test_readyz_answers_503_when_the_database_is_unreachable(
+    make_bot: MakeBot, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    bot = await make_bot(
+        database_url=f"sqlite+aiosqlite:///{blocker}/state.db",
+        migrate_on_start=False,
+        dialogs=Counting(),
+    )
+    assert (await bot.request("GET", "/healthz")).status == 200
+    response = await bot.request("GET", "/readyz")
+    assert response.status == 503
+    assert response.body["database"] == "down"
+
+
+async def test_malformed_json_gets_400_not_500(bot: Bot) -> None:
+    response = await bot.request(
+        "POST", "/api/messages", data=b'{"type": "message",', headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 400
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[1, 2, 3]", b'"just a string"', b'{"type": 42, "conversation": "no"}', b"\xff\xfe\x00"],
+    ids=["a list", "a string", "a malformed activity", "not utf-8"],
+)
+async def test_a_body_that_is_not_an_activity_gets_400(bot: Bot, body: bytes) -> None:
+    response = await bot.request(
+        "POST", "/api/messages", data=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 400
+
+
+async def test_an_activity_without_a_conversation_gets_400(bot: Bot) -> None:
+    response = await bot.request(
+        "POST", "/api/messages", json={"type": "message", "text": "hej"}
+    )
+    assert response.status == 400
+
+
+async def test_a_body_over_256_kb_gets_413(bot: Bot) -> None:
+    activity = bot.activity("message", text="x" * (256 * 1024 + 1))
+    response = await bot.send(activity)
+    assert response.status == 413
+    assert bot.connector.calls == []
+
+
+async def test_a_chunked_body_over_the_limit_gets_413_too(bot: Bot) -> None:
+    payload = json.dumps(bot.activity("message", text="y" * 300_000)).encode()
+
+    async def chunks() -> Any:
+        for i in range(0, len(payload), 16_384):
+            yield payload[i : i + 16_384]
+
+    assert bot._session is not None
+    async with bot._session.post(
+        bot.url("/api/messages"), data=chunks(), headers={"Content-Type": "application/json"}
+    ) as resp:
+        assert resp.status == 413
+
+
+async def test_a_body_under_the_limit_is_accepted(bot: Bot) -> None:
+    response = await bot.say("z" * 200_000)
+    assert response.status in (200, 202)
+
+
+async def test_a_wrong_content_type_gets_415(bot: Bot) -> None:
+    response = await bot.request(
+        "POST", "/api/messages", data="type=message", headers={"Content-Type": "text/plain"}
+    )
+    assert response.status == 415
+
+
+async def test_get_on_the_messages_endpoint_is_not_allowed(bot: Bot) -> None:
+    assert (await bot.request("GET", "/api/messages")).status == 405
+
+
+# --- Production mode: the SDK checks every token ------------------------------------------
+
+
+@pytest.fixture
+async def production_bot(make_bot: MakeBot) -> Bot:
+    return await make_bot(dev=False, environ=PROD_ENV, dialogs=Counting())
+
+
+async def test_without_an_authorization_header_production_answers_401(production_bot: Bot) -> None:
+    response = await production_bot.say("hej")
+    assert response.status == 401
+    assert production_bot.connector.calls == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer garbage",
+        "Bearer a.b.c",
+        "Basic dXNlcjpwYXNz",
+        "Bearer " + "e30." + base64.urlsafe_b64encode(b'{"aud":"x"}').decode().rstrip("=") + ".",
+        "Bearer " + jwt.encode({"aud": CLIENT_ID, "iss": "https://api.botframework.com"},
+                               None, algorithm="none"),
+        "Bearer " + jwt.encode({"aud": CLIENT_ID}, "a-shared-secret-that-is-long-enough-for-hs256", algorithm="HS256",
+                               headers={"kid": "k"}),
+    ],
+    ids=["garbage", "three dots", "basic auth", "empty header", "unsigned JWT (alg none)",
+         "HMAC-signed JWT"],
+)
+async def test_an_invalid_token_gets_401(production_bot: Bot, header: str) -> None:
+    response = await production_bot.say("hej", headers={"Authorization": header})
+    assert response.status == 401
+    assert production_bot.connector.calls == []
+
+
+class _KeysFrom:
+    """Stands in for the SDK's JWKS download (no network in tests): always this key."""
+
+    def __init__(self, key: rsa.RSAPrivateKey) -> None:
+        self._jwk = jwt.PyJWK.from_dict(json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key())))
+
+    async def get_signing_key(self, _uri: str, _header: dict[str, Any]) -> jwt.PyJWK:
+        return self._jwk
+
+
+def _token(key: rsa.RSAPrivateKey, audience: str) -> str:
+    now = int(time.time())
+    claims = {
+        "iss": "https://api.botframework.com",
+        "aud": audience,
+        "iat": now,
+        "nbf": now,
+        "exp": now + 600,
+        "serviceurl": "http://127.0.0.1",
+    }
+    return jwt.encode(claims, key, algorithm="RS256", headers={"kid": "test-key"})
+
+
+async def test_a_token_signed_by_an_unknown_key_gets_401(
+    production_bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trusted = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    forger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", _KeysFrom(trusted))
+    token = _token(forger, CLIENT_ID)
+    response = await production_bot.say("hej", headers={"Authorization": f"Bearer {token}"})
+    assert response.status == 401
+
+
+async def test_a_properly_signed_token_for_another_bot_gets_401(
+    production_bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", _KeysFrom(key))
+    token = _token(key, "some-other-bot")
+    response = await production_bot.say("hej", headers={"Authorization": f"Bearer {token}"})
+    assert response.status == 401
+
+
+async def test_health_endpoints_need_no_token_in_production(production_bot: Bot) -> None:
+    assert (await production_bot.request("GET", "/healthz")).status == 200
+    assert (await production_bot.request("GET", "/readyz")).status == 200
+
+
+# --- Refusing to start ---------------------------------------------------------------------
+
+
+def test_without_credentials_create_app_names_every_missing_variable(tmp_path: Path) -> None:
+    settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
+    with pytest.raises(ConfigurationError) as raised:
+        create_app(settings, environ={}, dialogs=Counting())
+    for name in REQUIRED_SDK_VARIABLES:
+        assert name in str(raised.value)
+
+
+def test_serve_without_credentials_exits_2_naming_the_variables(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name in REQUIRED_SDK_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", CLIENT_ID)
+    monkeypatch.setenv("STRATEGIKOLLEN_DATA_DIR", str(tmp_path))
+    assert serve("127.0.0.1", 0, dev=False) == 2
+    err = capsys.readouterr().err
+    assert "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET" in err
+    assert "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID" in err
+    assert "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID," not in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.org", "::"])
+def test_serve_dev_refuses_a_non_loopback_host(
+    host: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert serve(host, 0, dev=True) == 2
+    assert "127.0.0.1" in capsys.readouterr().err
+
+
+def test_anonymous_allowed_is_refused_outside_dev_mode(tmp_path: Path) -> None:
+    environ = {**PROD_ENV, "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__ANONYMOUS_ALLOWED": "true"}
+    settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
+    with pytest.raises(ConfigurationError, match="ANONYMOUS_ALLOWED"):
+        create_app(settings, environ=environ, dialogs=Counting())
