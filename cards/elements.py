@@ -56,11 +56,11 @@ def user_text(text: object, **extra: Any) -> Element:
 
 
 def heading(text: str, **extra: Any) -> Element:
-    return para(text, size="Medium", weight="Bolder", **extra)
+    return para(text, **{"size": "Medium", "weight": "Bolder", **extra})
 
 
 def subtle(text: str, **extra: Any) -> Element:
-    return para(text, isSubtle=True, size="Small", **extra)
+    return para(text, **{"isSubtle": True, "size": "Small", **extra})
 
 
 def container(items: list[Element], style: str | None = None, **extra: Any) -> Element:
