@@ -42,13 +42,6 @@ async def make_bot(connector: Connector, tmp_path: Path) -> AsyncIterator[MakeBo
         else:  # the shared `database` fixture: SQLite or a private PostgreSQL schema
             config = {"dev": True, "database_url": database.url, "database_schema": database.schema}
         config.update(settings)
-        if dialogs is None:  # INTERIM until dialogs/conversation.py lands
-            try:
-                import dialogs.conversation
-            except ImportError:
-                from .standin_dialogs import Counting
-
-                dialogs = Counting()
         app = create_app(Settings(**config), environ=environ or {}, dialogs=dialogs)
         bot = await Bot(app, connector).start()
         started.append(bot)

@@ -1,0 +1,101 @@
+"""The SDK's Storage interface on SQL, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
+from sqlalchemy import inspect
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.storage import SqlStorage, create_engine, migrate
+from cards import verbs
+
+from .conftest import MakeBot
+
+
+@pytest.fixture
+async def engine(database: Any) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database.url, schema=database.schema)
+    await migrate(engine, schema=database.schema)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def storage(engine: AsyncEngine) -> SqlStorage:
+    return SqlStorage(engine)
+
+
+def _item(**state: Any) -> CachedAgentState:
+    return CachedAgentState(dict(state))
+
+
+async def test_a_written_item_reads_back_equal(storage: SqlStorage) -> None:
+    wizard = {"step": "details", "values": {"kind": "trip", "title": "Åäö ”citat” \u2028"}}
+    await storage.write({"msteams/conversations/c1": _item(strategikollen=wizard)})
+    read = await storage.read(["msteams/conversations/c1"], target_cls=CachedAgentState)
+    assert read["msteams/conversations/c1"].state == {"strategikollen": wizard}
+
+
+async def test_keys_never_written_are_absent_from_a_read(storage: SqlStorage) -> None:
+    await storage.write({"a": _item(x=1)})
+    read = await storage.read(["a", "b"], target_cls=CachedAgentState)
+    assert set(read) == {"a"}
+
+
+async def test_a_second_write_replaces_the_item_and_counts_its_version(
+    storage: SqlStorage,
+) -> None:
+    await storage.write({"k": _item(n=1)})
+    await storage.write({"k": _item(n=2)})
+    read = await storage.read(["k"], target_cls=CachedAgentState)
+    assert read["k"].state == {"n": 2}
+    assert await storage.version("k") == 2
+
+
+async def test_delete_removes_items_and_ignores_missing_keys(storage: SqlStorage) -> None:
+    await storage.write({"k1": _item(n=1), "k2": _item(n=2)})
+    await storage.delete(["k1", "never-written"])
+    read = await storage.read(["k1", "k2"], target_cls=CachedAgentState)
+    assert set(read) == {"k2"}
+
+
+async def test_empty_keys_are_refused_like_the_sdks_memory_storage(storage: SqlStorage) -> None:
+    with pytest.raises(ValueError, match="key"):
+        await storage.read([], target_cls=CachedAgentState)
+    with pytest.raises(ValueError, match="key"):
+        await storage.write({"": _item(x=1)})
+    with pytest.raises(ValueError, match="key"):
+        await storage.delete([""])
+
+
+async def test_concurrent_writes_to_different_keys_all_land(storage: SqlStorage) -> None:
+    await asyncio.gather(*(storage.write({f"k{i}": _item(i=i)}) for i in range(40)))
+    read = await storage.read([f"k{i}" for i in range(40)], target_cls=CachedAgentState)
+    assert {k: v.state["i"] for k, v in read.items()} == {f"k{i}": i for i in range(40)}
+
+
+async def test_migrations_run_twice_without_harm_and_create_the_table(
+    engine: AsyncEngine, database: Any
+) -> None:
+    await migrate(engine, schema=database.schema)
+    async with engine.connect() as conn:
+        tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
+    assert {"bot_state", "alembic_version"} <= set(tables)
+
+
+async def test_a_conversation_through_the_bot_is_stored_in_the_database(
+    make_bot: MakeBot, database: Any, engine: AsyncEngine
+) -> None:
+    bot = await make_bot(database=database)
+    await bot.execute(verbs.WIZARD_START, conversation="conv-db", user="anna")
+    storage = SqlStorage(engine)
+    read = await storage.read(
+        ["msteams/conversations/conv-db", "msteams/users/29:anna"], target_cls=CachedAgentState
+    )
+    assert set(read) == {"msteams/conversations/conv-db", "msteams/users/29:anna"}
+    assert read["msteams/conversations/conv-db"].state["strategikollen"]["wizard"] is not None
