@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -137,7 +138,7 @@ def test_cancel_from_every_step_ends_the_wizard_and_replaces_its_card(step: str)
 
 def test_the_transition_table_offers_back_and_cancel_from_every_step() -> None:
     shown = [Step.KIND, Step.DETAILS, Step.QUESTIONS, Step.SUMMARY]
-    for before, step in zip(shown, shown[1:], strict=False):
+    for before, step in itertools.pairwise(shown):
         assert wizard.TRANSITIONS[(step, wizard.Event.BACK)] is before
     for step in shown:
         assert wizard.TRANSITIONS[(step, wizard.Event.CANCEL)] is Step.CANCELLED

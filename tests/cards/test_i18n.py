@@ -1,0 +1,63 @@
+"""Every label a card shows exists in Swedish and English."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from cards.i18n import CHOICES, FIELDS, STRINGS, choice, help_text, label
+from dialogs.fields import ALL_FIELDS, widget_for
+from policy import Kind, fields_for
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS)
+def test_every_field_the_wizard_asks_has_a_label_in_both_languages(field: str) -> None:
+    assert label(field, "sv").strip()
+    assert label(field, "en").strip()
+
+
+@pytest.mark.parametrize("field", sorted({f for k in Kind for f in fields_for(k)}))
+def test_every_kind_specific_question_has_help_in_both_languages(field: str) -> None:
+    assert help_text(field, "sv")
+    assert help_text(field, "en")
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS)
+def test_every_option_of_every_choice_reads_as_words_in_both_languages(field: str) -> None:
+    _, options = widget_for(field)
+    for option in options:
+        assert option in CHOICES or option in {k.value for k in Kind}, option
+        assert choice(option, "sv").strip()
+        assert choice(option, "en").strip()
+        assert choice(option, "sv") != option
+
+
+def test_the_tables_have_no_entries_nobody_uses() -> None:
+    assert set(FIELDS) == set(ALL_FIELDS)
+    options = {o for f in ALL_FIELDS for o in widget_for(f)[1]}
+    assert set(CHOICES) <= options
+
+
+def test_every_string_has_both_languages() -> None:
+    for key, (sv, en) in STRINGS.items():
+        assert sv.strip(), key
+        assert en.strip(), key
+
+
+@pytest.mark.parametrize("package", ["dialogs", "cards"])
+def test_dialogs_and_cards_never_import_the_sdk_the_web_server_or_the_bot(package: str) -> None:
+    forbidden = ("microsoft_agents", "aiohttp", "bot", "sqlalchemy", "httpx")
+    for path in (ROOT / package).glob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] not in forbidden, f"{path.name} imports {name}"

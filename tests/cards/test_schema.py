@@ -1,0 +1,153 @@
+"""Every card the dialogs can produce is a valid Adaptive Card 1.5, in Swedish and English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from cards import verbs
+from cards.mine import MineRow, mine_card
+from cards.welcome import error_card, help_card, text_card, welcome_card
+from cards.who import prompt_card, unavailable_card
+from cards.wizard import cancelled_card
+from dialogs import who
+from dialogs.fields import details_fields, question_fields, to_values
+from policy import Kind, Owner, Verdict
+
+from ..dialogs.chat import CASES, Chat, load_case, sample_values, wizard_through
+from ..dialogs.whodouble import Double
+from .cardtools import by_id, executes, schema_errors, walk
+
+LOCALES = {"sv": "sv-SE", "en": "en-US"}
+
+
+def _wizard_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for kind in Kind:
+        chat = Chat(LOCALES[lang])
+        values = sample_values(kind)
+        yield f"{kind}-kind", chat.click(verbs.WIZARD_START).cards[0]
+        yield f"{kind}-kind-error", chat.click(verbs.WIZARD_NEXT, {"step": "kind"}).cards[0]
+        yield f"{kind}-details", chat.click(
+            verbs.WIZARD_NEXT, {"step": "kind", "kind": kind.value}).cards[0]
+        yield f"{kind}-details-error", chat.click(
+            verbs.WIZARD_NEXT, {"step": "details", "title": "",
+                                "start_date": "2025-02-02", "end_date": "2025-01-01"}).cards[0]
+        yield f"{kind}-questions", chat.click(verbs.WIZARD_NEXT, {
+            "step": "details", **{n: values[n] for n in details_fields(kind)}}).cards[0]
+        yield f"{kind}-questions-error", chat.click(verbs.WIZARD_NEXT, {
+            "step": "questions", **{n: "" for n in question_fields(kind)},
+            "cost_sek": "mycket"}).cards[0]
+        yield f"{kind}-summary", chat.click(verbs.WIZARD_NEXT, {
+            "step": "questions", **{n: values[n] for n in question_fields(kind)}}).cards[0]
+        yield f"{kind}-result", chat.click(verbs.WIZARD_ASSESS, {"step": "summary"}).cards[0]
+        yield f"{kind}-mine", chat.click(verbs.MINE).cards[0]
+        yield f"{kind}-mine-open", chat.click(verbs.MINE_OPEN, {"id": 1}).cards[0]
+        yield f"{kind}-edit", chat.click(verbs.WIZARD_EDIT, {"values": values}).cards[0]
+        yield f"{kind}-cancelled", chat.click(verbs.WIZARD_CANCEL, {"step": "details"}).cards[0]
+
+
+def _case_results(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path in CASES:
+        chat = Chat(LOCALES[lang])
+        wizard_through(chat, to_values(load_case(path)["engagement"]))
+        yield path.stem, chat.click(verbs.WIZARD_ASSESS, {"step": "summary"}).cards[0]
+
+
+def _who_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    double = Double()
+    original = who._answerer
+    who._answerer = lambda: double  # type: ignore[assignment]
+    try:
+        chat = Chat(LOCALES[lang])
+        yield "who-clarify", chat.say("medlemskap?").cards[0]
+        yield "who-settled", chat.click(verbs.WHO_CLARIFY, {
+            "question": "medlemskap?", "context": {"membership_body": "organisation"}}).cards[0]
+        yield "who-not-allowed", chat.say("vänort?").cards[0]
+        yield "who-out-of-scope", chat.say("Vad blir det för väder?").cards[0]
+        yield "who-empty", chat.click(verbs.WHO_ASK, {"question": ""}).cards[0]
+    finally:
+        who._answerer = original  # type: ignore[method-assign]
+
+
+def _other_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    yield "welcome", welcome_card(lang)  # type: ignore[arg-type]
+    yield "help", help_card(lang)  # type: ignore[arg-type]
+    yield "help-resume", help_card(lang, resume=True, lead="Hm")  # type: ignore[arg-type]
+    yield "text", text_card("Hej", lang, resume=True)  # type: ignore[arg-type]
+    yield "error", error_card(lang, resume=True)  # type: ignore[arg-type]
+    yield "error-no-wizard", error_card(lang, resume=False)  # type: ignore[arg-type]
+    yield "cancelled", cancelled_card(lang)  # type: ignore[arg-type]
+    yield "prompt", prompt_card(lang)  # type: ignore[arg-type]
+    yield "unavailable", unavailable_card(lang)  # type: ignore[arg-type]
+    yield "mine-empty", mine_card([], lang)  # type: ignore[arg-type]
+    yield "mine-full", mine_card([MineRow(i, f"T{i}", "trip", "compatible", "Nämnden",
+                                          "2025-01-01") for i in range(20)], lang)  # type: ignore[arg-type]
+
+
+def all_cards() -> list[tuple[str, dict[str, Any]]]:
+    out: list[tuple[str, dict[str, Any]]] = []
+    for lang in LOCALES:
+        for gen in (_wizard_cards, _case_results, _who_cards, _other_cards):
+            out += [(f"{lang}-{name}", card) for name, card in gen(lang)]
+    return out
+
+
+CARDS = all_cards()
+
+
+@pytest.mark.parametrize(("name", "card"), CARDS, ids=[n for n, _ in CARDS])
+def test_every_card_validates_against_the_adaptive_cards_1_5_schema(
+    name: str, card: dict[str, Any]
+) -> None:
+    assert schema_errors(card) == []
+    assert card["version"] == "1.5"
+    assert card["$schema"] == "http://adaptivecards.io/schemas/adaptive-card.json"
+    assert card["lang"] == name[:2]
+
+
+@pytest.mark.parametrize(("name", "card"), CARDS, ids=[n for n, _ in CARDS])
+def test_every_text_wraps_and_every_execute_action_also_works_as_a_submit(
+    name: str, card: dict[str, Any]
+) -> None:
+    for el in walk(card):
+        if el["type"] == "TextBlock":
+            assert el["wrap"] is True
+    for a in executes(card):
+        assert a["data"]["verb"] == a["verb"]
+        assert a["verb"] in verbs.ALL
+        assert a["fallback"]["type"] == "Action.Submit"
+        assert a["fallback"]["data"] == a["data"]
+        assert a["fallback"]["associatedInputs"] == a["associatedInputs"]
+
+
+def test_the_cards_tested_cover_every_verdict_and_every_owner_in_both_languages() -> None:
+    from cards.i18n import verdict_label
+
+    for lang in LOCALES:
+        results = [c for n, c in CARDS if n.startswith(lang) and "verdict" in
+                   {el.get("id") for el in walk(c)}]
+        headlines = " ".join(by_id(c, "verdict")["items"][1]["text"] for c in results)
+        for v in Verdict:
+            assert verdict_label(v, lang) in headlines, v  # type: ignore[arg-type]
+        owners = {el["id"] for c in results for el in walk(c)
+                  if str(el.get("id", "")).startswith("owner-")}
+        assert owners == {f"owner-{o.value}" for o in Owner}
+
+
+def test_a_verdict_is_coloured_and_stated_as_advisory() -> None:
+    results = [c for n, c in CARDS if n.startswith("sv") and n.endswith("result")]
+    for card in results:
+        block = by_id(card, "verdict")
+        assert block["style"] in {"attention", "warning", "accent", "good"}
+        assert block["items"][0]["text"] == "RÅDGIVANDE BEDÖMNING"
+        assert block["items"][1]["color"] in {"Attention", "Warning", "Accent", "Good"}
+
+
+def test_the_schema_check_rejects_a_card_that_is_not_valid() -> None:
+    card = {"type": "AdaptiveCard", "version": "1.5",
+            "body": [{"type": "TextBlock", "text": "x", "wrap": True, "colour": "red"}]}
+    assert schema_errors(card)
+    assert schema_errors({**card, "body": [{"type": "Input.Text"}], "actions": [
+        {"type": "Action.Execute", "verb": 3}]})
