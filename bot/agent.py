@@ -90,11 +90,13 @@ def _card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
     return MessageFactory.attachment(CardFactory.adaptive_card(card), text=text)
 
 
-def _invoke_response(body: AdaptiveCardInvokeResponse) -> Activity:
+def _invoke_response(
+    body: AdaptiveCardInvokeResponse, status: HTTPStatus = HTTPStatus.OK
+) -> Activity:
     return Activity(
         type=ActivityTypes.invoke_response,
         value=InvokeResponse(
-            status=HTTPStatus.OK,
+            status=status,
             body=body.model_dump(mode="json", by_alias=True, exclude_none=True),
         ),
     )
@@ -194,6 +196,18 @@ def build_agent(
         return AdaptiveCardInvokeResponse(
             status_code=HTTPStatus.OK, type=ContentTypes.message, value=DONE[lang]
         )
+
+    # An adaptiveCard/action invoke the handler above did not take (no verb, not
+    # Action.Execute, malformed value) is the client's error: 400 in the invoke response.
+    @app.invoke("adaptiveCard/action", rank=RouteRank.LAST)
+    async def on_malformed_card_action(context: TurnContext, _state: TurnState) -> None:
+        logger.warning("Malformed adaptiveCard/action invoke %s", context.activity.id)
+        body = AdaptiveCardInvokeResponse(
+            status_code=HTTPStatus.BAD_REQUEST,
+            type=ContentTypes.error,
+            value={"code": "BadRequest", "message": "Not a valid Action.Execute with a verb."},
+        )
+        await context.send_activity(_invoke_response(body, HTTPStatus.BAD_REQUEST))
 
     @app.adaptive_card.action_submit(ANY_VERB)
     async def on_action_submit(context: TurnContext, state: TurnState, data: Any) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import jwt
 from aiohttp import web
-from microsoft_agents.activity import Activity, load_configuration_from_env
+from microsoft_agents.activity import Activity, DeliveryModes, load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import (
     CloudAdapter,
@@ -28,6 +28,7 @@ from microsoft_agents.hosting.aiohttp import (
 from microsoft_agents.hosting.core import AgentApplication, AgentAuthConfiguration, TurnState
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncEngine
+from yarl import URL
 
 from .agent import Dialogs, apologise, build_agent
 from .settings import REQUIRED_SDK_VARIABLES, Settings
@@ -193,12 +194,33 @@ async def _authorized_messages(request: web.Request) -> web.StreamResponse:
     if not isinstance(payload, dict):
         return _error(400, "The body must be a JSON object (an activity).")
     try:
-        Activity.model_validate(payload)
+        activity = Activity.model_validate(payload)
     except ValidationError:
         return _error(400, "The body is not a valid activity.")
+    if (problem := _activity_problem(activity)) is not None:
+        return _error(400, problem)
     agent: AgentApplication[TurnState] = request.app[AGENT]
     response = await start_agent_process(request, agent, request.app[ADAPTER])
     return response if response is not None else web.Response(status=202)
+
+
+def _activity_problem(activity: Activity) -> str | None:
+    """What makes an activity unanswerable, checked before the SDK would fail on it."""
+    if not activity.type or activity.conversation is None or not activity.conversation.id:
+        return "An activity needs a type and conversation.id."
+    if not activity.channel_id:
+        return "An activity needs a channelId."
+    if activity.from_property is None or not activity.from_property.id:
+        return "An activity needs from.id."
+    if activity.delivery_mode in (DeliveryModes.expect_replies, DeliveryModes.stream):
+        return None  # replies go back in the response; no serviceUrl needed
+    try:
+        url = URL(activity.service_url or "")
+    except ValueError:
+        url = URL()
+    if url.scheme not in ("http", "https") or not url.host:
+        return "An activity needs an http(s) serviceUrl to reply to."
+    return None
 
 
 async def healthz(_request: web.Request) -> web.Response:

@@ -243,3 +243,72 @@ def test_anonymous_allowed_is_refused_outside_dev_mode(tmp_path: Path) -> None:
     settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
     with pytest.raises(ConfigurationError, match="ANONYMOUS_ALLOWED"):
         create_app(settings, environ=environ, dialogs=Counting())
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"serviceUrl": None}, "no serviceUrl"),
+        ({"serviceUrl": "ftp://127.0.0.1/"}, "serviceUrl not http"),
+        ({"serviceUrl": "not a url"}, "serviceUrl not a URL"),
+        ({"channelId": None}, "no channelId"),
+        ({"from": None}, "no sender"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+async def test_an_activity_the_bot_cannot_answer_gets_400(
+    bot: Bot, change: dict[str, Any], why: str
+) -> None:
+    activity = bot.activity("message", text="hjälp")
+    for key, value in change.items():
+        if value is None:
+            del activity[key]
+        else:
+            activity[key] = value
+    response = await bot.send(activity)
+    assert response.status == 400, why
+    assert bot.connector.calls == []
+
+
+async def test_a_malformed_card_action_gets_a_400_invoke_response(bot: Bot) -> None:
+    activity = bot.activity("invoke", name="adaptiveCard/action", value={"action": {"verb": 3}})
+    response = await bot.send(activity)
+    assert response.status == 400
+    assert response.body["statusCode"] == 400
+
+
+def test_serve_dev_starts_on_loopback_says_what_to_do_and_answers_healthz(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CONNECTIONS__", "STRATEGIKOLLEN_"))}
+    env["STRATEGIKOLLEN_DATA_DIR"] = str(tmp_path / "data")
+    code = f"import sys; from bot import serve; sys.exit(serve('127.0.0.1', {port}, True))"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=Path(__file__).parents[2], env=env,
+        stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "serve --dev did not come up"
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=15)
+    assert f"http://127.0.0.1:{port}/api/messages" in err
+    assert "m365agentsplayground" in err
+    assert (tmp_path / "data" / "strategikollen.db").exists()
+    assert "Traceback" not in err
