@@ -33,14 +33,17 @@ _CHARS = str.maketrans({
     "\\": "⧵",  # REVERSE SOLIDUS OPERATOR: no escapes of our own escapes
 })
 _SPACE = re.compile(r"\s+")
+_DOMAIN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d_])")  # between a word character and a letter
 _LIST_START = re.compile(r"^([-+]|\d+[.)])(?=\s|$)")
 
 
 def escape(text: object) -> str:
     """``text`` as inert card text: one line, no Markdown, no links, no template functions."""
     s = _SPACE.sub(" ", str(text)).strip().translate(_CHARS)
-    # Links and autolinks: "scheme://" and "www." lose their shape.
-    s = s.replace("://", f":{_WJ}//").replace("www.", f"www{_WJ}.")
+    # Links and autolinks: "scheme://" loses its shape, and a dot inside a name
+    # ("evil.com", "www.x") becomes a one-dot leader, which no linkifier reads as a domain.
+    s = s.replace("://", f":{_WJ}//")
+    s = _DOMAIN_DOT.sub("\u2024", s)
     s = re.sub(r"(?i)\b(mailto|tel|callto|sip):", lambda m: f"{m.group(1)}{_WJ}:", s)
     # Adaptive Cards' text functions: {{DATE(...)}} and {{TIME(...)}}.
     s = s.replace("{{", "{" + _WJ + "{").replace("}}", "}" + _WJ + "}")
