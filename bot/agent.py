@@ -20,6 +20,7 @@ from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
     AdaptiveCardInvokeResponse,
+    AdaptiveCardInvokeValue,
     ContentTypes,
     InvokeResponse,
 )
@@ -86,8 +87,14 @@ def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any]) -> Turn
     )
 
 
+def _stored(value: object) -> dict[str, Any] | None:
+    """A dialogs dict from the SDK state (None when absent or not a dict)."""
+    return value if isinstance(value, dict) else None
+
+
 def _card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
-    return MessageFactory.attachment(CardFactory.adaptive_card(card), text=text)
+    activity: Activity = MessageFactory.attachment(CardFactory.adaptive_card(card), text=text)
+    return activity
 
 
 def _invoke_response(
@@ -132,11 +139,15 @@ def build_agent(
         async with lock:
             await state.conversation.load(context, force=True)
             await state.user.load(context, force=True)
-            conv = state.conversation.get_value(STATE_PROPERTY)
-            user = state.user.get_value(STATE_PROPERTY)
-            conv, user, reply = dialogs.handle(conv, user, turn, today=today())
-            state.conversation.set_value(STATE_PROPERTY, conv)
-            state.user.set_value(STATE_PROPERTY, user)
+            conv, user, reply = dialogs.handle(
+                _stored(state.conversation.get_value(STATE_PROPERTY)),
+                _stored(state.user.get_value(STATE_PROPERTY)),
+                turn,
+                today=today(),
+            )
+            # Typed as StoreItem, but CachedAgentState stores plain JSON dicts as they are.
+            state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
+            state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
             await state.save(context)
         return reply
 
@@ -144,15 +155,16 @@ def build_agent(
         cards = list(reply.cards)
         text = reply.text
         if replace_id and cards:
-            updated = _card_activity(cards.pop(0), text)
+            first = cards.pop(0)
+            updated = _card_activity(first, text)
             updated.id = replace_id
-            text = None
             try:
                 await context.update_activity(updated)
             except Exception:
                 # Not every channel lets a bot edit a message; a new one is the next best.
                 logger.warning("Could not update activity %s; sending a new one", replace_id)
-                await context.send_activity(_card_activity(updated.attachments[0].content, None))
+                await context.send_activity(_card_activity(first, text))
+            text = None
         for i, card in enumerate(cards):
             await context.send_activity(_card_activity(card, text if i == 0 else None))
         if text and not cards:
@@ -178,10 +190,12 @@ def build_agent(
 
     @app.adaptive_card.action_execute(ANY_VERB)
     async def on_action_execute(
-        context: TurnContext, state: TurnState, data: dict[str, Any]
+        context: TurnContext, state: TurnState, data: object
     ) -> AdaptiveCardInvokeResponse:
-        verb = context.activity.value["action"]["verb"]
-        reply = await run_dialog(context, state, _turn_of(context.activity, verb, data))
+        # The SDK's selector has validated the value: an Action.Execute with a string verb.
+        verb = AdaptiveCardInvokeValue.model_validate(context.activity.value).action.verb
+        fields = data if isinstance(data, dict) else {}
+        reply = await run_dialog(context, state, _turn_of(context.activity, verb, fields))
         cards = list(reply.cards)
         if reply.replace and cards:
             # Action.Execute: the new card comes back in the invoke response and replaces

@@ -112,7 +112,7 @@ def create_app(
     if dialogs is None:
         from dialogs import conversation as dialogs_module
 
-        dialogs = dialogs_module  # type: ignore[assignment]
+        dialogs = dialogs_module
     assert dialogs is not None
 
     manager, auth_config, tenants = _sdk_setup(settings, environ)
@@ -135,7 +135,7 @@ def create_app(
     app[SETTINGS] = settings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
-        app[SDK_AUTH_CONFIG_KEY] = auth_config  # type: ignore[index]
+        app[SDK_AUTH_CONFIG_KEY] = auth_config
 
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
@@ -162,7 +162,8 @@ async def messages(request: web.Request) -> web.StreamResponse:
         return _error(415, "Send the activity as application/json.")
     if not _plausible_bearer(request.headers.get("Authorization")):
         return _error(401, "Invalid token or authentication failed.")
-    return await _authorized_messages(request)
+    response: web.StreamResponse = await _authorized_messages(request)
+    return response
 
 
 def _plausible_bearer(header: str | None) -> bool:
@@ -180,7 +181,7 @@ def _plausible_bearer(header: str | None) -> bool:
     return jwt_header.get("alg") == "RS256" and isinstance(jwt_header.get("kid"), str)
 
 
-@jwt_authorization_decorator
+@jwt_authorization_decorator  # type: ignore[untyped-decorator]
 async def _authorized_messages(request: web.Request) -> web.StreamResponse:
     max_bytes = request.app[SETTINGS].max_body_bytes
     try:
@@ -270,6 +271,11 @@ def serve(host: str, port: int, dev: bool) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if dev:
+        # Anonymous turns have no app id; the SDK warns about that on every turn.
+        logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(
+            logging.ERROR
+        )
     try:
         app = create_app(settings)
     except ConfigurationError as error:

@@ -14,6 +14,7 @@ one conversation in-process (see ``bot.agent``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -126,6 +127,7 @@ class SqlStorage(Storage):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         dialect = engine.url.get_backend_name()
+        self._insert: Callable[[Table], Any]
         if dialect == "postgresql":
             self._insert = postgresql.insert
         elif dialect == "sqlite":

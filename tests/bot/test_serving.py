@@ -312,3 +312,28 @@ def test_serve_dev_starts_on_loopback_says_what_to_do_and_answers_healthz(tmp_pa
     assert "m365agentsplayground" in err
     assert (tmp_path / "data" / "strategikollen.db").exists()
     assert "Traceback" not in err
+
+
+def test_production_answers_only_its_own_tenant_unless_tenants_are_configured(
+    tmp_path: Path,
+) -> None:
+    from bot.server import _sdk_setup
+
+    settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
+    _, config, tenants = _sdk_setup(settings, PROD_ENV)
+    assert tenants == frozenset({PROD_ENV["CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID"]})
+    assert config.ANONYMOUS_ALLOWED is False
+    assert config.CLIENT_ID == CLIENT_ID
+
+    configured = settings.model_copy(update={"allowed_tenants": "T1, t2"})
+    assert _sdk_setup(configured, PROD_ENV)[2] == frozenset({"t1", "t2"})
+
+
+def test_dev_mode_is_anonymous_and_answers_any_tenant(tmp_path: Path) -> None:
+    from bot.server import _sdk_setup
+
+    settings = Settings(dev=True, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
+    _, config, tenants = _sdk_setup(settings, {})
+    assert config.ANONYMOUS_ALLOWED is True
+    assert config.CLIENT_ID is None
+    assert tenants is None
