@@ -242,18 +242,23 @@ def build_agent(
 
     @app.error
     async def on_error(context: TurnContext, error: Exception) -> None:
-        await apologise(context, error)
+        # AgentApplication has already logged the exception with its traceback.
+        await apologise(context, error, log_traceback=False)
 
     return app
 
 
-async def apologise(context: TurnContext, error: BaseException) -> None:
+async def apologise(
+    context: TurnContext, error: BaseException, *, log_traceback: bool = True
+) -> None:
     """Log the failure and tell the user, briefly and in their language, without details."""
     logger.error(
-        "Turn failed (%s activity %s)",
+        "Turn failed (%s activity %s): %s: %s",
         context.activity.type,
         context.activity.id,
-        exc_info=(type(error), error, error.__traceback__),
+        type(error).__name__,
+        error,
+        exc_info=(type(error), error, error.__traceback__) if log_traceback else None,
     )
     text = SORRY[lang_of(context.activity.locale)]
     try:
@@ -264,6 +269,7 @@ async def apologise(context: TurnContext, error: BaseException) -> None:
             await context.send_activity(_invoke_response(body))
         else:
             await context.send_activity(MessageFactory.text(text))
-    except Exception:
-        logger.exception("Could not tell the user about the failed turn")
-
+    except Exception as failure:
+        logger.warning(
+            "Could not tell the user about the failed turn: %s: %s", type(failure).__name__, failure
+        )

@@ -271,6 +271,11 @@ def serve(host: str, port: int, dev: bool) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if settings.log_level != "DEBUG":
+        # The SDK logs every outgoing call at INFO; its warnings and errors are what matter.
+        logging.getLogger("microsoft_agents").setLevel(
+            max(logging.WARNING, logging.getLevelName(settings.log_level))
+        )
     if dev:
         # Anonymous turns have no app id; the SDK warns about that on every turn.
         logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(

@@ -59,7 +59,8 @@ class Settings(BaseSettings):
     )
     log_level: str = Field(
         default="INFO",
-        description="Python logging level for the bot (DEBUG, INFO, WARNING, ERROR).",
+        description="Python logging level for the bot (DEBUG, INFO, WARNING, ERROR); the "
+        "Agents SDK's own loggers stay at WARNING or above unless this is DEBUG.",
     )
     max_body_bytes: int = Field(
         default=262_144,
