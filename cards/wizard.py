@@ -149,7 +149,11 @@ def display_value(q: Question, lang: Lang) -> str:
 
 def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number: int,
                  total: int) -> Card:
-    """Everything gathered, with Edit and Assess."""
+    """Everything gathered, with Edit and Assess.
+
+    The buttons carry the values shown, so what is assessed is what the user saw, even
+    from an older card or after the conversation state was lost.
+    """
     rows: list[dict[str, Any]] = [
         {"title": label("kind", lang), "value": escape(choice(kind, lang))},
     ]
@@ -161,7 +165,8 @@ def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number
         para(t("wizard.summary_intro", lang)),
         {"type": "FactSet", "facts": rows},
     ]
-    data = {"step": "summary"}
+    values = {"kind": kind, **{q.name: q.value for q in questions if q.value}}
+    data = {"step": "summary", "values": values}
     actions = [
         execute(t("wizard.assess", lang), verbs.WIZARD_ASSESS, data, style="positive"),
         execute(t("wizard.edit", lang), verbs.WIZARD_EDIT, data),

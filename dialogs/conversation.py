@@ -165,7 +165,8 @@ def _wizard_event(c: _Ctx) -> _Result:
     """A wizard card's button: advance the machine; the card is replaced in place."""
     event = VERB_EVENTS[str(c.turn.verb or c.turn.data.get("verb"))]
     data = c.turn.data if isinstance(c.turn.data, dict) else {}
-    from_result = event is wizard.Event.EDIT and isinstance(data.get("values"), dict)
+    from_result = (event is wizard.Event.EDIT and isinstance(data.get("values"), dict)
+                   and "step" not in data)
     if from_result:
         # "Edit details" on a result card: back into the wizard with the values it carries.
         state = wizard.start(clean_values(data["values"]), step=Step.DETAILS)

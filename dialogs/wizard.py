@@ -269,6 +269,9 @@ def advance(
     """The next state and the card to show for ``event`` with the card's ``submitted`` data."""
     step = _card_step(state, submitted)
     values = dict(state.values)
+    carried = submitted.get("values")
+    if step is Step.SUMMARY and isinstance(carried, Mapping):
+        values.update(clean_values(carried))  # the summary card's own values win
     if event in (Event.NEXT, Event.BACK) and step in INPUT_STEPS:
         _take_inputs(step, values, submitted)
     here = WizardState(step=step, values=values)

@@ -292,3 +292,15 @@ def test_wizard_steps_replace_the_card_they_came_from() -> None:
     assert not chat.click(verbs.WIZARD_START).replace  # a new card
     assert chat.click(verbs.WIZARD_NEXT, {"step": "kind", "kind": "trip"}).replace
     assert chat.click(verbs.WIZARD_BACK, {"step": "details"}).replace
+
+
+def test_assess_on_a_summary_card_assesses_the_values_it_shows_even_if_the_state_was_lost(
+) -> None:
+    chat = Chat()
+    values = sample_values(Kind.INVITATION_LETTER)
+    summary = wizard_through(chat, values).cards[0]
+    assess_button = action(summary, verbs.WIZARD_ASSESS)
+    other = Chat()
+    result = other.click(verbs.WIZARD_ASSESS, assess_button["data"]).cards[0]
+    _assert_matches_policy(result, to_contract(values, Kind.INVITATION_LETTER), "sv")
+    assert other.user_state["history"][0]["title"] == values["title"]
