@@ -11,9 +11,10 @@ import asyncio
 import logging
 import re
 import weakref
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from http import HTTPStatus
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
 from microsoft_agents.activity import (
@@ -33,6 +34,7 @@ from microsoft_agents.hosting.core import (
     TurnState,
 )
 from microsoft_agents.hosting.core.app import RouteRank
+from microsoft_agents.hosting.core.app.state import ConversationState
 from microsoft_agents.hosting.core.authorization import Connections
 
 from dialogs.turn import Reply, Turn, lang_of
@@ -61,6 +63,18 @@ class Dialogs(Protocol):
     def handle(
         self, conv: dict[str, Any] | None, user: dict[str, Any] | None, turn: Turn, *, today: date
     ) -> tuple[dict[str, Any], dict[str, Any], Reply]: ...
+
+
+# Where a turn keeps its conversation's gate (below) in the TurnContext's turn_state.
+_GATE = "strategikollen.gate"
+
+
+@dataclass(eq=False)
+class _Gate:
+    """Per conversation, in this process: one turn at a time, and a count of saves."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    saves: int = 0
 
 
 def tenant_of(activity: Activity) -> str | None:
@@ -118,27 +132,41 @@ def build_agent(
     time_zone: str = "Europe/Stockholm",
 ) -> AgentApplication[TurnState]:
     """The Strategikollen agent. ``allowed_tenants`` None answers every tenant."""
+    gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
+
+    class GatedTurnState(TurnState):
+        """TurnState that notes, before it reads the state, how many saves the conversation
+        has seen in this process; a turn can then tell whether what it read is still current."""
+
+        async def load(self, context: TurnContext, storage: Storage) -> TurnState:
+            key = ConversationState(storage).get_storage_key(context)
+            gate = gates.get(key)
+            if gate is None:
+                gate = gates[key] = _Gate()
+            context.turn_state[_GATE] = (gate, gate.saves)  # keeps the gate alive for the turn
+            await super().load(context, storage)
+            return self
+
     app = AgentApplication[TurnState](
         storage=storage,
         connection_manager=connection_manager,
+        turn_state_factory=GatedTurnState,
         start_typing_timer=False,  # turns are pure computation and one database round trip
     )
     zone = ZoneInfo(time_zone)
-    locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
     def today() -> date:
         return datetime.now(zone).date()
 
     async def run_dialog(context: TurnContext, state: TurnState, turn: Turn) -> Reply:
-        """One dialog step, with the conversation's turns serialised in this process so two
-        quick clicks cannot both start from the same stored wizard."""
-        key = state.conversation.get_storage_key(context)
-        lock = locks.get(key)
-        if lock is None:
-            lock = locks[key] = asyncio.Lock()
-        async with lock:
-            await state.conversation.load(context, force=True)
-            await state.user.load(context, force=True)
+        """One dialog step. The turns of one conversation run one at a time in this process,
+        and a turn whose state another turn has saved since it was read reads it again, so
+        two quick clicks cannot both start from the same stored wizard."""
+        gate, saves_when_read = cast(tuple[_Gate, int], context.turn_state[_GATE])
+        async with gate.lock:
+            if gate.saves != saves_when_read:
+                await state.conversation.load(context, force=True)
+                await state.user.load(context, force=True)
             conv, user, reply = dialogs.handle(
                 _stored(state.conversation.get_value(STATE_PROPERTY)),
                 _stored(state.user.get_value(STATE_PROPERTY)),
@@ -149,6 +177,7 @@ def build_agent(
             state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
             state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
             await state.save(context)
+            gate.saves += 1
         return reply
 
     async def send(context: TurnContext, reply: Reply, *, replace_id: str | None = None) -> None:

@@ -70,17 +70,22 @@ def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql" and schema:
         connect_args["server_settings"] = {"search_path": schema}
-    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
+    # A server connection can drop between turns; a SQLite file cannot.
+    pre_ping = parsed.get_backend_name() != "sqlite"
+    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers run beside the one writer; busy_timeout waits instead of failing.
+    # WAL lets readers run beside the one writer; busy_timeout waits instead of failing;
+    # synchronous=NORMAL in WAL survives a crash of the process (not of the machine) with
+    # every committed turn, at a fraction of FULL's fsyncs.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

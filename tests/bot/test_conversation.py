@@ -22,7 +22,7 @@ from .bot_harness import TENANT, Bot
 from .conftest import MakeBot
 from .standin_dialogs import Counting
 
-CASES = Path("/work/shared/cases/public")
+CASES = Path(__file__).resolve().parents[1] / "cases"
 CARD = "application/vnd.microsoft.card.adaptive"
 
 
@@ -343,3 +343,14 @@ async def test_the_user_and_conversation_state_are_stored_under_the_sdk_state(
     assert cards[0].startswith("turn 1")
     assert cards[1].startswith("turn 2")
     assert bot.connector.cards("conv-2")[0]["body"][0]["text"].startswith("turn 1")
+
+
+async def test_concurrent_turns_in_one_conversation_each_see_the_previous_ones(
+    make_bot: MakeBot,
+) -> None:
+    import asyncio
+
+    bot = await make_bot(dialogs=Counting())
+    await asyncio.gather(*(bot.say(f"klick {i}") for i in range(12)))
+    numbers = sorted(int(c["body"][0]["text"].split()[1]) for c in bot.connector.cards("conv-1"))
+    assert numbers == list(range(1, 13))  # no turn started from a state another had replaced
