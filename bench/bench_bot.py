@@ -236,8 +236,9 @@ async def main(scale: float) -> None:
             async with ClientSession(connector=TCPConnector(limit=0)) as session:
                 bot = Client(session, bot_url, connector_url)
                 echo = Client(session, echo_url, connector_url)
-                await bot.say("warm-up", "hjälp")
-                await echo.say("warm-up", "hello")
+                # Warm up: imports, caches and a full connection pool (32 at once).
+                await asyncio.gather(*(bot.say(f"warm-up-{i}", "hjälp") for i in range(32)))
+                await asyncio.gather(*(echo.say(f"warm-up-{i}", "hello") for i in range(32)))
 
                 def questions(n: int) -> Callable[[str], Awaitable[int]]:
                     async def run(conversation: str) -> int:

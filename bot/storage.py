@@ -13,8 +13,9 @@ one conversation in-process (see ``bot.agent``).
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,7 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.schema import CreateSchema
 
 __all__ = ["SqlStorage", "create_engine", "migrate", "ping", "state_table"]
@@ -79,11 +80,10 @@ def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers run beside the one writer; busy_timeout waits instead of failing;
-    # synchronous=NORMAL in WAL survives a crash of the process (not of the machine) with
-    # every committed turn, at a fraction of FULL's fsyncs.
+    # busy_timeout waits instead of failing. synchronous=NORMAL in WAL mode (set once by
+    # migrate; it belongs to the file) keeps every committed turn through a crash of the
+    # process, though not of the machine, at a fraction of FULL's fsyncs.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -95,6 +95,10 @@ async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:
     url = engine.url
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    if url.get_backend_name() == "sqlite":
+        # WAL lets readers run beside the one writer; it stays set in the file.
+        async with engine.connect() as conn:
+            await conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     async with engine.begin() as conn:
         if url.get_backend_name() == "postgresql" and schema:
             await conn.execute(CreateSchema(schema, if_not_exists=True))
@@ -126,8 +130,17 @@ def _check_keys(keys: Any, operation: str) -> None:
             )
 
 
+Operation = Callable[[AsyncConnection], Awaitable[None]]
+
+
 class SqlStorage(Storage):
-    """The SDK's ``Storage`` on one SQL table; every call is one transaction."""
+    """The SDK's ``Storage`` on one SQL table.
+
+    On PostgreSQL every write or delete is its own transaction. SQLite has one writer
+    at a time, so there writes are group-committed: whatever arrives while a commit is
+    running goes into the next transaction together, and each caller returns once its
+    own change is committed. One failing change does not fail the others.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -139,6 +152,9 @@ class SqlStorage(Storage):
             self._insert = sqlite.insert
         else:
             raise ValueError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect!r}.")
+        self._grouped = dialect == "sqlite"
+        self._queue: list[tuple[Operation, asyncio.Future[None]]] = []
+        self._committer: asyncio.Task[None] | None = None
 
     async def read(
         self, keys: list[str], *, target_cls: type[StoreItemT], **kwargs: Any
@@ -159,13 +175,12 @@ class SqlStorage(Storage):
         """Insert or replace each item; its version counts up by one."""
         _check_keys(changes, "write")
         now = datetime.now(UTC)
-        async with self._engine.begin() as conn:
-            for key, item in changes.items():
-                value = to_jsonable_python(item.store_item_to_json())
-                stmt = self._insert(state_table).values(
-                    key=key, value=value, version=1, updated_at=now
-                )
-                stmt = stmt.on_conflict_do_update(
+        statements = []
+        for key, item in changes.items():
+            value = to_jsonable_python(item.store_item_to_json())
+            stmt = self._insert(state_table).values(key=key, value=value, version=1, updated_at=now)
+            statements.append(
+                stmt.on_conflict_do_update(
                     index_elements=[state_table.c.key],
                     set_={
                         "value": stmt.excluded.value,
@@ -173,13 +188,58 @@ class SqlStorage(Storage):
                         "updated_at": stmt.excluded.updated_at,
                     },
                 )
-                await conn.execute(stmt)
+            )
+
+        async def upsert(conn: AsyncConnection) -> None:
+            for statement in statements:
+                await conn.execute(statement)
+
+        await self._apply(upsert)
 
     async def delete(self, keys: list[str]) -> None:
         """Remove the items; keys that do not exist are ignored."""
         _check_keys(keys, "delete")
-        async with self._engine.begin() as conn:
-            await conn.execute(delete(state_table).where(state_table.c.key.in_(list(keys))))
+        statement = delete(state_table).where(state_table.c.key.in_(list(keys)))
+
+        async def remove(conn: AsyncConnection) -> None:
+            await conn.execute(statement)
+
+        await self._apply(remove)
+
+    async def _apply(self, operation: Operation) -> None:
+        if not self._grouped:
+            async with self._engine.begin() as conn:
+                await operation(conn)
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.append((operation, done))
+        if self._committer is None or self._committer.done():
+            self._committer = asyncio.create_task(self._commit_queued())
+        await done
+
+    async def _commit_queued(self) -> None:
+        while self._queue:
+            batch, self._queue = self._queue, []
+            try:
+                async with self._engine.begin() as conn:
+                    for operation, _ in batch:
+                        await operation(conn)
+            except Exception:
+                # Something in the batch failed: apply each on its own so only it fails.
+                for operation, done in batch:
+                    try:
+                        async with self._engine.begin() as conn:
+                            await operation(conn)
+                    except Exception as error:
+                        if not done.done():
+                            done.set_exception(error)
+                    else:
+                        if not done.done():
+                            done.set_result(None)
+                continue
+            for _, done in batch:
+                if not done.done():
+                    done.set_result(None)
 
     async def version(self, key: str) -> int | None:
         """How many times ``key`` has been written, or None when it does not exist."""

@@ -99,3 +99,24 @@ async def test_a_conversation_through_the_bot_is_stored_in_the_database(
     )
     assert set(read) == {"msteams/conversations/conv-db", "msteams/users/29:anna"}
     assert read["msteams/conversations/conv-db"].state["strategikollen"]["wizard"] is not None
+
+
+async def test_one_failing_change_does_not_fail_the_others_committed_with_it(
+    storage: SqlStorage,
+) -> None:
+    from sqlalchemy import text
+
+    async def broken(conn: Any) -> None:
+        await conn.execute(text("SELECT * FROM no_such_table"))
+
+    results = await asyncio.gather(
+        storage.write({"before": _item(n=1)}),
+        storage._apply(broken),
+        storage.write({"after": _item(n=2)}),
+        return_exceptions=True,
+    )
+    assert results[0] is None
+    assert isinstance(results[1], Exception)
+    assert results[2] is None
+    read = await storage.read(["before", "after"], target_cls=CachedAgentState)
+    assert {k: v.state["n"] for k, v in read.items()} == {"before": 1, "after": 2}
