@@ -51,6 +51,7 @@ StoreItemT = TypeVar("StoreItemT", bound=StoreItem)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 MAX_KEY_LENGTH = 1024
+_MIGRATION_LOCK = 0x5354_4B4F  # "STKO": the advisory lock id held while migrating
 
 metadata = MetaData()
 
@@ -100,8 +101,11 @@ async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:
         async with engine.connect() as conn:
             await conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     async with engine.begin() as conn:
-        if url.get_backend_name() == "postgresql" and schema:
-            await conn.execute(CreateSchema(schema, if_not_exists=True))
+        if url.get_backend_name() == "postgresql":
+            # Several replicas may start at once: one migrates, the others wait for it.
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            if schema:
+                await conn.execute(CreateSchema(schema, if_not_exists=True))
         await conn.run_sync(_upgrade)
 
 

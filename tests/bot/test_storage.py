@@ -120,3 +120,17 @@ async def test_one_failing_change_does_not_fail_the_others_committed_with_it(
     assert results[2] is None
     read = await storage.read(["before", "after"], target_cls=CachedAgentState)
     assert {k: v.state["n"] for k, v in read.items()} == {"before": 1, "after": 2}
+
+
+async def test_replicas_migrating_at_the_same_time_all_succeed(database: Any) -> None:
+    if not database.url.startswith("postgresql"):
+        pytest.skip("replicas share PostgreSQL; a SQLite file belongs to one process")
+    engines = [create_engine(database.url, schema=database.schema) for _ in range(4)]
+    try:
+        await asyncio.gather(*(migrate(e, schema=database.schema) for e in engines))
+        storage = SqlStorage(engines[0])
+        await storage.write({"k": _item(n=1)})
+        assert await storage.version("k") == 1
+    finally:
+        for e in engines:
+            await e.dispose()
