@@ -27,6 +27,8 @@ from microsoft_agents.hosting.aiohttp import (
 )
 from microsoft_agents.hosting.core import AgentApplication, AgentAuthConfiguration, TurnState
 from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
 
@@ -34,7 +36,7 @@ from .agent import Dialogs, apologise, build_agent
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
 
-__all__ = ["ConfigurationError", "create_app", "serve"]
+__all__ = ["ConfigurationError", "DatabaseUnavailable", "create_app", "serve"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,15 @@ PLAYGROUND_HINT = "npx @microsoft/m365agentsplayground -e http://{host}:{port}/a
 
 class ConfigurationError(Exception):
     """The bot cannot start as configured; the message says what to set."""
+
+
+class DatabaseUnavailable(Exception):
+    """The state database cannot be reached or migrated at start-up."""
+
+
+def _safe_url(url: str) -> str:
+    """A database URL fit for a log line or the console: no password."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -116,7 +127,12 @@ def create_app(
     assert dialogs is not None
 
     manager, auth_config, tenants = _sdk_setup(settings, environ)
-    engine = create_engine(settings.db_url, schema=settings.database_schema)
+    try:
+        engine = create_engine(settings.db_url, schema=settings.database_schema)
+    except (ArgumentError, ImportError, ValueError) as error:
+        raise ConfigurationError(
+            f"STRATEGIKOLLEN_DATABASE_URL is not a usable database URL: {error}"
+        ) from error
     storage = SqlStorage(engine)
     adapter = CloudAdapter(connection_manager=manager)
     adapter.on_turn_error = apologise  # never the exception text to the user
@@ -143,7 +159,13 @@ def create_app(
 
     async def start(app: web.Application) -> None:
         if settings.migrate_on_start:
-            await migrate(engine, schema=settings.database_schema)
+            try:
+                await migrate(engine, schema=settings.database_schema)
+            except (OSError, SQLAlchemyError) as error:
+                raise DatabaseUnavailable(
+                    f"Databasen {_safe_url(settings.db_url)} går inte att nå eller migrera "
+                    f"({type(error).__name__}: {error})."
+                ) from error
 
     async def stop(app: web.Application) -> None:
         await engine.dispose()
@@ -289,15 +311,24 @@ def serve(host: str, port: int, dev: bool) -> int:
 
     url = f"http://{host}:{port}/api/messages"
     if dev:
-        _say(
-            f"Strategikollen (dev) lyssnar på {url} — anonymt, data i {settings.db_url}.\n"
+        started = (
+            f"Strategikollen (dev) lyssnar på {url} — anonymt, data i "
+            f"{_safe_url(settings.db_url)}.\n"
             f"Öppna Agents Playground: {PLAYGROUND_HINT.format(host=host, port=port)}\n"
             "Avsluta med Ctrl+C."
         )
     else:
-        _say(f"Strategikollen lyssnar på {url} (Bot Framework-token krävs). Avsluta med Ctrl+C.")
+        started = (
+            f"Strategikollen lyssnar på {url} (Bot Framework-token krävs). Avsluta med Ctrl+C."
+        )
     try:
-        web.run_app(app, host=host, port=port, print=None, access_log=None)
+        # run_app calls ``print`` once the database is migrated and the port is open.
+        web.run_app(
+            app, host=host, port=port, print=lambda _banner: _say(started), access_log=None
+        )
+    except DatabaseUnavailable as error:
+        _say(str(error))
+        return 1
     except OSError as error:
         _say(f"Kan inte lyssna på {host}:{port}: {error.strerror or error}")
         return 2

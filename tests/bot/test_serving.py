@@ -337,3 +337,31 @@ def test_dev_mode_is_anonymous_and_answers_any_tenant(tmp_path: Path) -> None:
     assert config.ANONYMOUS_ALLOWED is True
     assert config.CLIENT_ID is None
     assert tenants is None
+
+
+def test_serve_with_an_unreachable_database_exits_1_saying_so_without_the_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv(
+        "STRATEGIKOLLEN_DATABASE_URL", "postgresql+asyncpg://postgres:hemligt@127.0.0.1:1/test"
+    )
+    assert serve("127.0.0.1", 0, dev=True) == 1
+    err = capsys.readouterr().err
+    assert "Databasen" in err
+    assert "hemligt" not in err
+    assert "Traceback" not in err
+    assert "lyssnar" not in err  # nothing claims to listen before the database is ready
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite+aiosqlite://user:hemligt@/x.db", "nosuchdb://x/y", "not a url at all"]
+)
+def test_serve_with_an_unusable_database_url_exits_2_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    monkeypatch.setenv("STRATEGIKOLLEN_DATABASE_URL", url)
+    assert serve("127.0.0.1", 0, dev=True) == 2
+    err = capsys.readouterr().err
+    assert "STRATEGIKOLLEN_DATABASE_URL" in err
+    assert "hemligt" not in err
+    assert "Traceback" not in err
