@@ -365,3 +365,21 @@ def test_serve_with_an_unusable_database_url_exits_2_naming_the_setting(
     assert "STRATEGIKOLLEN_DATABASE_URL" in err
     assert "hemligt" not in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("STRATEGIKOLLEN_TIME_ZONE", "Europe/Atlantis"),
+        ("STRATEGIKOLLEN_LOG_LEVEL", "LOUD"),
+        ("STRATEGIKOLLEN_MAX_BODY_BYTES", "-1"),
+    ],
+)
+def test_serve_with_an_invalid_setting_exits_2_naming_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    assert serve("127.0.0.1", 0, dev=True) == 2
+    err = capsys.readouterr().err
+    assert variable in err
+    assert "Traceback" not in err
