@@ -195,7 +195,10 @@ class Bot:
         self, verb: str, data: Mapping[str, Any] | None = None, **kwargs: Any
     ) -> Response:
         """An Action.Execute press: an ``adaptiveCard/action`` invoke."""
-        value = {"action": {"type": "Action.Execute", "verb": verb, "data": dict(data or {})}}
+        value = {
+            "action": {"type": "Action.Execute", "verb": verb, "data": dict(data or {})},
+            "trigger": "manual",
+        }
         return await self.send(
             self.activity("invoke", name="adaptiveCard/action", value=value, **kwargs)
         )

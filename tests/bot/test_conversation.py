@@ -354,3 +354,22 @@ async def test_concurrent_turns_in_one_conversation_each_see_the_previous_ones(
     await asyncio.gather(*(bot.say(f"klick {i}") for i in range(12)))
     numbers = sorted(int(c["body"][0]["text"].split()[1]) for c in bot.connector.cards("conv-1"))
     assert numbers == list(range(1, 13))  # no turn started from a state another had replaced
+
+
+async def test_a_command_that_mentions_the_bot_in_a_group_chat_is_understood(bot: Bot) -> None:
+    from .bot_harness import BOT_ID
+
+    activity = bot.activity(
+        "message",
+        text="<at>Strategikollen</at> hjälp",
+        entities=[{
+            "type": "mention",
+            "mentioned": {"id": BOT_ID, "name": "Strategikollen"},
+            "text": "<at>Strategikollen</at>",
+        }],
+    )
+    activity["conversation"]["conversationType"] = "groupChat"
+    await bot.send(activity)
+    [card] = bot.connector.cards("conv-1")
+    expected = handle(None, None, Turn(text="hjälp", locale="sv-SE"), today=_today())[2].cards[0]
+    assert card == expected
