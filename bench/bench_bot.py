@@ -1,6 +1,6 @@
 """Turns per second and latency of the bot over HTTP, against a minimal echo agent.
 
-    .venv/bin/python bench/bench_bot.py [--scale 1.0] [--max-seconds 180]
+    .venv/bin/python bench/bench_bot.py [--scale 1.0] [--max-seconds 180] [--database-url URL]
 
 Everything runs on loopback in this one process: the bot in dev mode (anonymous,
 SQLite in a temporary folder), the echo agent (bench/echo_agent.py, same SDK,
@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from bench.echo_agent import create_echo_app  # noqa: E402
 from bot.server import create_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.storage import create_engine  # noqa: E402
 from cards import verbs  # noqa: E402
 
 CASE = ROOT / "tests" / "cases" / "school-visit.json"
@@ -222,11 +223,14 @@ def show(result: Result, baseline: Result | None) -> None:
     )
 
 
-async def main(scale: float) -> None:
+async def main(scale: float, database_url: str | None = None) -> None:
     engagement = json.loads(CASE.read_text("utf-8"))["engagement"]
     connector = Connector()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(dev=True, database_url=f"sqlite+aiosqlite:///{tmp}/bench.db")
+        url = database_url or f"sqlite+aiosqlite:///{tmp}/bench.db"
+        # On PostgreSQL the run gets a schema of its own, dropped at the end.
+        schema = f"bench_{uuid.uuid4().hex[:8]}" if url.startswith("postgresql") else None
+        settings = Settings(dev=True, database_url=url, database_schema=schema)
         runners = []
         try:
             conn_runner, connector_url = await start(connector.app())
@@ -277,17 +281,27 @@ async def main(scale: float) -> None:
         finally:
             for runner in reversed(runners):
                 await runner.cleanup()
+            if schema:
+                engine = create_engine(url)
+                async with engine.begin() as conn:
+                    await conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+                await engine.dispose()
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the turn counts")
     parser.add_argument("--max-seconds", type=float, default=180.0, help="stop after this long")
+    parser.add_argument(
+        "--database-url", default=None,
+        help="state database (default: SQLite in a temporary folder); e.g. "
+        "postgresql+asyncpg://postgres@127.0.0.1:5432/test",
+    )
     args = parser.parse_args()
 
     async def bounded() -> None:
         async with asyncio.timeout(args.max_seconds):
-            await main(args.scale)
+            await main(args.scale, args.database_url)
 
     logging.basicConfig(level=logging.WARNING)
     # Anonymous turns have no app id; the SDK warns about that on every turn.
