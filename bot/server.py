@@ -105,6 +105,11 @@ def _sdk_setup(
             "only for `strategikollen serve --dev`."
         )
     own_tenant = (config.TENANT_ID or "").strip().lower()
+    if not settings.tenants and own_tenant in ("common", "organizations"):
+        raise ConfigurationError(
+            f"The bot's app registration is multi-tenant ({own_tenant}); list the tenants to "
+            "answer in STRATEGIKOLLEN_ALLOWED_TENANTS."
+        )
     return manager, config, settings.tenants or frozenset({own_tenant})
 
 
@@ -129,11 +134,11 @@ def create_app(
     manager, auth_config, tenants = _sdk_setup(settings, environ)
     try:
         engine = create_engine(settings.db_url, schema=settings.database_schema)
+        storage = SqlStorage(engine)
     except (ArgumentError, ImportError, ValueError) as error:
         raise ConfigurationError(
             f"STRATEGIKOLLEN_DATABASE_URL is not a usable database URL: {error}"
         ) from error
-    storage = SqlStorage(engine)
     adapter = CloudAdapter(connection_manager=manager)
     adapter.on_turn_error = apologise  # never the exception text to the user
     agent = build_agent(

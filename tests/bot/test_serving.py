@@ -354,7 +354,13 @@ def test_serve_with_an_unreachable_database_exits_1_saying_so_without_the_passwo
 
 
 @pytest.mark.parametrize(
-    "url", ["sqlite+aiosqlite://user:hemligt@/x.db", "nosuchdb://x/y", "not a url at all"]
+    "url",
+    [
+        "sqlite+aiosqlite://user:hemligt@/x.db",
+        "nosuchdb://x/y",
+        "not a url at all",
+        "mysql+aiomysql://user:hemligt@127.0.0.1/db",
+    ],
 )
 def test_serve_with_an_unusable_database_url_exits_2_naming_the_setting(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str
@@ -383,3 +389,14 @@ def test_serve_with_an_invalid_setting_exits_2_naming_it(
     err = capsys.readouterr().err
     assert variable in err
     assert "Traceback" not in err
+
+
+def test_a_multi_tenant_registration_must_list_its_tenants(tmp_path: Path) -> None:
+    from bot.server import _sdk_setup
+
+    environ = {**PROD_ENV, "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID": "common"}
+    settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
+    with pytest.raises(ConfigurationError, match="STRATEGIKOLLEN_ALLOWED_TENANTS"):
+        _sdk_setup(settings, environ)
+    listed = settings.model_copy(update={"allowed_tenants": "t1"})
+    assert _sdk_setup(listed, environ)[2] == frozenset({"t1"})
