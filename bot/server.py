@@ -25,7 +25,12 @@ from microsoft_agents.hosting.aiohttp import (
     jwt_authorization_decorator,
     start_agent_process,
 )
-from microsoft_agents.hosting.core import AgentApplication, AgentAuthConfiguration, TurnState
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    AgentAuthConfiguration,
+    OutboundHostValidator,
+    TurnState,
+)
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -139,7 +144,10 @@ def create_app(
         raise ConfigurationError(
             f"STRATEGIKOLLEN_DATABASE_URL is not a usable database URL: {error}"
         ) from error
-    adapter = CloudAdapter(connection_manager=manager)
+    # In production the activity's serviceUrl must be a Microsoft channel host (https), so a
+    # valid token cannot point the bot's replies elsewhere. Dev mode talks to loopback.
+    host_validator = None if settings.dev else OutboundHostValidator(enabled=True)
+    adapter = CloudAdapter(connection_manager=manager, host_validator=host_validator)
     adapter.on_turn_error = apologise  # never the exception text to the user
     agent = build_agent(
         storage=storage,

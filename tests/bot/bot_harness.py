@@ -184,8 +184,10 @@ class Bot:
         activity.update(extra)
         return activity
 
-    async def say(self, text: str, **kwargs: Any) -> Response:
-        return await self.send(self.activity("message", text=text, **kwargs))
+    async def say(
+        self, text: str, *, headers: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> Response:
+        return await self.send(self.activity("message", text=text, **kwargs), headers=headers)
 
     async def members_added(self, **kwargs: Any) -> Response:
         added = [{"id": BOT_ID, "name": "Strategikollen"}]

@@ -199,6 +199,17 @@ async def test_a_properly_signed_token_for_another_bot_gets_401(
     assert response.status == 401
 
 
+async def test_a_valid_token_cannot_send_the_replies_to_a_host_outside_microsoft(
+    production_bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", _KeysFrom(key))
+    token = _token(key, CLIENT_ID)  # accepted: right key, right audience
+    response = await production_bot.say("hej", headers={"Authorization": f"Bearer {token}"})
+    assert response.status == 401  # but serviceUrl is the loopback stand-in, not Microsoft
+    assert production_bot.connector.calls == []
+
+
 async def test_health_endpoints_need_no_token_in_production(production_bot: Bot) -> None:
     assert (await production_bot.request("GET", "/healthz")).status == 200
     assert (await production_bot.request("GET", "/readyz")).status == 200
