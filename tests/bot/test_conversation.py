@@ -212,18 +212,18 @@ async def test_an_action_submit_updates_the_card_it_came_from(bot: Bot) -> None:
     assert {i["id"] for i in _inputs(attachment["content"])} >= {"title"}
 
 
-async def test_a_wizard_continues_after_a_restart_on_the_same_sqlite_file(
-    make_bot: MakeBot,
+async def test_a_wizard_continues_after_a_restart_on_the_same_database(
+    make_bot: MakeBot, database: Any
 ) -> None:
     engagement = _case("school-visit")
-    first = await make_bot()
+    first = await make_bot(database=database)
     await first.execute(verbs.WIZARD_START)
     [kind_card] = first.connector.cards("conv-1")
     details = await _press(first, kind_card, verbs.WIZARD_NEXT, engagement)
     questions = await _press(first, details, verbs.WIZARD_NEXT, engagement)
     await first.stop()
 
-    second = await make_bot()  # same tmp_path database, a new application
+    second = await make_bot(database=database)  # the same database, a new application
     response = await second.execute(verbs.WIZARD_RESUME)
     resumed = response.body["value"] if response.body.get("type") == CARD else (
         second.connector.cards("conv-1")[-1])
