@@ -40,9 +40,9 @@ def schemas_dir() -> Path:
     package_json = APP_MANIFEST / "package.json"
     if not package_json.is_file():
         pytest.fail(
-            f"{APP_MANIFEST} is missing: the Teams manifest schemas come from "
-            "npm. Run the test command in README.md (it starts with `npm ci` at the repository "
-            "root).",
+            f"{APP_MANIFEST} is missing: the Teams manifest schemas come from npm. Run "
+            "`scripts/test`, the test command in README.md (it runs `npm ci` at the repository "
+            "root first).",
             pytrace=False,
         )
     installed = json.loads(package_json.read_text(encoding="utf-8"))["version"]
