@@ -1,0 +1,285 @@
+"""Every kind of card the bot shows, made by the real dialogs, for the rendered gallery.
+
+A scripted user talks to ``dialogs.conversation.handle`` (state through JSON, as
+in storage) and presses the cards' own buttons: the data an ``Action.Execute``
+carries, merged with the card's inputs, exactly as a Teams client sends it. The
+four verdicts come from the public worked cases in ``tests/cases``.
+
+    python e2e/gallery.py OUT.json [CARDS.md]
+        # OUT.json: [{"name", "caption", "lang", "section", "card"}, ...]
+        # CARDS.md: the gallery page (docs/cards.md)
+
+``e2e/render-cards.mjs`` renders the list with Microsoft's Adaptive Cards renderer.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cards import error_card, verbs
+from cards.i18n import Lang, choice
+from dialogs.conversation import handle, welcome
+from dialogs.fields import details_fields, question_fields, to_values
+from dialogs.turn import Reply, Turn
+from policy import Kind
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "cases"
+TODAY = date(2025, 6, 1)  # a fixed day, so the gallery does not change by itself
+
+LOCALES: Mapping[Lang, str] = {"sv": "sv-SE", "en": "en-US"}
+
+# The worked case behind each verdict.
+VERDICT_CASES: Mapping[str, str] = {
+    "not_compatible": "taipei-twinning.json",
+    "needs_information": "paris-summit.json",
+    "compatible_with_conditions": "ctpn-membership.json",
+    "compatible": "school-visit.json",
+}
+
+# Who decides? One question of each kind of answer.
+WHO_QUESTIONS: Mapping[str, Mapping[Lang, str]] = {
+    "settled": {"sv": "Vem beslutar om en konferensresa på uppdrag av kommunstyrelsen?",
+                "en": "Who decides on a conference trip on behalf of the city executive board?"},
+    "clarifying": {"sv": "Vem beslutar om medlemskap?",
+                   "en": "Who decides on a membership?"},
+    "not-allowed": {"sv": "Får vi teckna ett vänortsavtal med Taipei?",
+                    "en": "Can we sign a twinning agreement with Taipei?"},
+    "out-of-scope": {"sv": "Vad blir det för väder i morgon?",
+                     "en": "What will the weather be tomorrow?"},
+}
+
+
+WHO_KINDS: Mapping[str, Mapping[Lang, str]] = {
+    "settled": {"sv": "Avgjort svar", "en": "Settled answer"},
+    "clarifying": {"sv": "Motfråga", "en": "Clarifying question"},
+    "not-allowed": {"sv": "Inte tillåtet", "en": "Not allowed"},
+    "out-of-scope": {"sv": "Utanför strategin", "en": "Outside the strategy"},
+}
+
+SECTIONS: Mapping[str, Mapping[Lang, str]] = {
+    "start": {"sv": "Välkomst, hjälp och fel", "en": "Welcome, help and errors"},
+    "wizard": {"sv": "Ny bedömning, steg för steg", "en": "New screening, step by step"},
+    "result": {"sv": "Resultat, ett per utfall", "en": "Results, one per verdict"},
+    "mine": {"sv": "Mina bedömningar", "en": "My assessments"},
+    "who": {"sv": "Vem beslutar?", "en": "Who decides?"},
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # file name without .png, e.g. "sv-result-compatible"
+    caption: str
+    lang: Lang
+    section: str  # a key of SECTIONS
+    card: dict[str, Any]
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if "type" in node:
+            yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+class User:
+    """One person in a personal chat with the bot."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.locale = LOCALES[lang]
+        self.conv = "null"
+        self.user = "null"
+        self.card: dict[str, Any] = {}
+
+    def _turn(self, turn: Turn) -> dict[str, Any]:
+        conv, user, reply = handle(json.loads(self.conv), json.loads(self.user), turn,
+                                   today=TODAY)
+        self.conv, self.user = json.dumps(conv), json.dumps(user)
+        return self._show(reply)
+
+    def _show(self, reply: Reply) -> dict[str, Any]:
+        assert reply.cards, f"no card in {reply!r}"
+        self.card = reply.cards[0]
+        return self.card
+
+    def say(self, text: str) -> dict[str, Any]:
+        return self._turn(Turn(text=text, locale=self.locale, user_id="gallery"))
+
+    def press(self, verb: str, inputs: Mapping[str, str] | None = None,
+              card: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Presses the button with ``verb`` on the card shown (or ``card``), with ``inputs``
+        typed into the card's fields."""
+        shown = card if card is not None else self.card
+        actions = [a for a in _walk(shown) if a["type"] == "Action.Execute"
+                   and a.get("verb") == verb]
+        data = dict(actions[0].get("data") or {}) if actions else {"verb": verb}
+        ids = {el["id"] for el in _walk(shown) if el["type"].startswith("Input.")}
+        data.update({k: v for k, v in (inputs or {}).items() if k in ids})
+        return self._turn(Turn(verb=verb, data=data, locale=self.locale, user_id="gallery"))
+
+    def screen(self, values: Mapping[str, str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Runs the wizard with ``values``; yields (step, card) for each card on the way."""
+        kind = Kind(values["kind"])
+        yield "kind", self.press(verbs.WIZARD_START)
+        yield "details", self.press(verbs.WIZARD_NEXT, {"kind": kind.value})
+        details = {n: values.get(n, "") for n in details_fields(kind)}
+        yield "questions", self.press(verbs.WIZARD_NEXT, details)
+        questions = {n: values.get(n, "") for n in question_fields(kind)}
+        yield "summary", self.press(verbs.WIZARD_NEXT, questions)
+        yield "result", self.press(verbs.WIZARD_ASSESS)
+
+
+def case_values(file_name: str) -> dict[str, str]:
+    case = json.loads((CASES / file_name).read_text("utf-8"))
+    return to_values(case["engagement"])
+
+
+def gallery_for(lang: Lang) -> Iterator[Entry]:
+    sv = lang == "sv"
+
+    section = "start"
+
+    def entry(name: str, caption_sv: str, caption_en: str, card: dict[str, Any]) -> Entry:
+        return Entry(f"{lang}-{name}", caption_sv if sv else caption_en, lang, section, card)
+
+    yield entry("welcome", "Välkomstkortet när appen installeras",
+                "The welcome card when the app is installed",
+                welcome(LOCALES[lang]).cards[0])
+    u = User(lang)
+    yield entry("help", "Hjälp (skriv ”hjälp”)", "Help (type “help”)",
+                u.say("hjälp" if sv else "help"))
+    yield entry("help-unknown-action", "Hjälp efter en okänd knapp",
+                "Help after an unknown button", u.press("no.such.verb"))
+    yield entry("nothing-to-cancel", "”Avbryt” utan pågående bedömning",
+                "“Cancel” with no screening under way", u.say("avbryt" if sv else "cancel"))
+    yield entry("error", "Något gick fel (kortet mitt i en bedömning)",
+                "Something went wrong (card in the middle of a screening)",
+                error_card(lang, resume=True))
+
+    # The wizard for a membership, every step; and a step with its problems shown.
+    section = "wizard"
+    steps = dict(User(lang).screen(case_values(VERDICT_CASES["compatible_with_conditions"])))
+    captions = {
+        "kind": ("Ny bedömning, steg 1: vad gäller det?", "New screening, step 1: what is it?"),
+        "details": ("Steg 2: uppgifter (medlemskap)", "Step 2: details (membership)"),
+        "questions": ("Steg 3: frågor om ett medlemskap", "Step 3: questions about a membership"),
+        "summary": ("Steg 4: sammanfattning före bedömning", "Step 4: summary before assessing"),
+    }
+    for step, (c_sv, c_en) in captions.items():
+        yield entry(f"wizard-{step}", c_sv, c_en, steps[step])
+    u = User(lang)
+    u.press(verbs.WIZARD_START)
+    u.press(verbs.WIZARD_NEXT, {"kind": Kind.MEMBERSHIP.value})
+    yield entry("wizard-details-problems", "Steg 2 med saknade obligatoriska uppgifter",
+                "Step 2 with required details missing",
+                u.press(verbs.WIZARD_NEXT, {"title": "", "scope": ""}))
+    yield entry("wizard-cancelled", "Bedömningen avbruten", "Screening cancelled",
+                u.press(verbs.WIZARD_CANCEL))
+    for case in ("paris-summit.json", "taipei-disinformation-partnership.json",
+                 "school-visit.json"):
+        kind = case_values(case)["kind"]
+        cards = dict(User(lang).screen(case_values(case)))
+        yield entry(f"wizard-questions-{kind.replace('_', '-')}",
+                    f"Steg 3: frågor om {choice(kind, 'sv').lower()}",
+                    f"Step 3: questions about {choice(kind, 'en').lower()}", cards["questions"])
+
+    # One result per verdict, all by the same user, who then lists them.
+    verdicts_sv = {"not_compatible": "inte förenligt", "needs_information": "uppgifter saknas",
+                   "compatible_with_conditions": "förenligt med villkor",
+                   "compatible": "förenligt"}
+    section = "mine"
+    u = User(lang)
+    yield entry("mine-empty", "Mina bedömningar, ännu inga", "My assessments, none yet",
+                u.press(verbs.MINE))
+    section = "result"
+    for verdict, case in VERDICT_CASES.items():
+        result = dict(u.screen(case_values(case)))["result"]
+        yield entry(f"result-{verdict.replace('_', '-')}",
+                    f"Resultat: {verdicts_sv[verdict]} ({case})",
+                    f"Result: {verdict.replace('_', ' ')} ({case})", result)
+    section = "mine"
+    yield entry("mine", "Mina bedömningar efter fyra bedömningar",
+                "My assessments after four screenings", u.press(verbs.MINE))
+
+    # Who decides?
+    section = "who"
+    u = User(lang)
+    yield entry("who-prompt", "Vem beslutar? – frågekortet", "Who decides? – the question card",
+                u.press(verbs.WHO_PROMPT))
+    yield entry("who-prompt-empty", "Vem beslutar? – tom fråga",
+                "Who decides? – an empty question", u.press(verbs.WHO_ASK, {"question": ""}))
+    for kind, questions in WHO_QUESTIONS.items():
+        card = u.say(questions[lang])
+        yield entry(f"who-{kind}", f"{WHO_KINDS[kind]['sv']}: ”{questions['sv']}”",
+                    f"{WHO_KINDS[kind]['en']}: “{questions['en']}”", card)
+        if kind == "clarifying":
+            clarify = [a for a in _walk(card) if a["type"] == "Action.Execute"
+                       and a.get("verb") == verbs.WHO_CLARIFY]
+            if clarify:
+                yield entry("who-clarified", "Vem beslutar? – efter svar på motfrågan",
+                            "Who decides? – after answering the clarifying question",
+                            u.press(verbs.WHO_CLARIFY, card=card))
+
+
+def gallery() -> list[Entry]:
+    return [e for lang in ("sv", "en") for e in gallery_for(lang)]
+
+
+def markdown(entries: list[Entry], images: str = "cards") -> str:
+    """docs/cards.md: every card, Swedish beside English, under its section."""
+    by_name = {e.name: e for e in entries}
+    lines = [
+        "# Korten / The cards",
+        "",
+        "Varje slags kort som Strategikollen visar, skapat av den riktiga dialogkoden och",
+        "ritat av Microsofts Adaptive Cards-renderare (`adaptivecards` 3.0.6, Markdown via",
+        "`markdown-it`) i Chromium, 450 px brett med Teams-lik värdkonfiguration.",
+        "",
+        "Every kind of card Strategikollen shows, made by the real dialogs and drawn by",
+        "Microsoft's Adaptive Cards renderer in Chromium at a Teams-like 450 px.",
+        "Regenerate: `STRATEGIKOLLEN_UPDATE_CARDS=1 .venv/bin/pytest "
+        "tests/cards/test_rendered_gallery.py`",
+        "(the test fails on any renderer warning, validation failure or cut-off text).",
+        "",
+    ]
+    for key, title in SECTIONS.items():
+        names = [e.name.removeprefix("sv-") for e in entries
+                 if e.lang == "sv" and e.section == key]
+        if not names:
+            continue
+        lines += [f"## {title['sv']} / {title['en']}", ""]
+        for base in names:
+            sv, en = by_name[f"sv-{base}"], by_name.get(f"en-{base}")
+            lines += [f"### {sv.caption}" + (f" / {en.caption}" if en else ""), "",
+                      "| Svenska | English |", "|---|---|",
+                      f"| ![{sv.caption}]({images}/{sv.name}.png) | "
+                      + (f"![{en.caption}]({images}/{en.name}.png) |" if en else " |"), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) not in (1, 2):
+        print("usage: python e2e/gallery.py OUT.json [CARDS.md]", file=sys.stderr)
+        return 2
+    entries = gallery()
+    if len(argv) == 2:
+        Path(argv[1]).write_text(markdown(entries), "utf-8")
+    Path(argv[0]).write_text(json.dumps([asdict(e) for e in entries], ensure_ascii=False,
+                                        indent=1), "utf-8")
+    print(f"{len(entries)} cards")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
