@@ -199,7 +199,7 @@ def render_manifest(
         "{{VALID_DOMAINS}}": domains,
         **urls,
     }
-    manifest = _fill(json.loads(_read_resource(_TEMPLATE)), values)
+    manifest: dict[str, Any] = _fill(json.loads(_read_resource(_TEMPLATE)), values)
     leftover = _leftover_placeholders(manifest)
     if leftover:  # a template edited without this module: a bug, but say so plainly
         raise PackageError(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +223,55 @@ def test_the_validator_never_fetches_a_remote_reference() -> None:
     schema = {"$schema": DRAFT4, "$ref": "https://example.invalid/other.schema.json"}
     with pytest.raises(Unresolvable):
         teams_validator(schema).validate({})
+
+
+# A second opinion from the JavaScript side: the same schemas through ajv (draft-04),
+# the validator @microsoft/app-manifest itself depends on.
+AJV_CHECK = r"""
+const Ajv = require("ajv-draft-04");
+const addFormats = require("ajv-formats");
+const fs = require("fs");
+const [schemaPath, docPath] = process.argv.slice(1);
+// unicodeRegExp off: the localisation schema's patterns are not valid in unicode mode.
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+const ok = validate(JSON.parse(fs.readFileSync(docPath, "utf8")));
+process.stdout.write(JSON.stringify(ok ? [] : validate.errors));
+"""
+
+
+def _ajv_errors(schema_name: str, document: dict[str, Any], tmp_path: Path) -> list[Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: run `scripts/test`, the README's test command.")
+    doc = tmp_path / "document.json"
+    doc.write_text(json.dumps(document), encoding="utf-8")
+    schema = schemas_dir() / f"v{MANIFEST_VERSION}" / schema_name
+    done = subprocess.run(
+        [node, "-e", AJV_CHECK, str(schema), str(doc)],
+        capture_output=True,
+        text=True,
+        cwd=teams_schemas.REPO,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    errors: list[Any] = json.loads(done.stdout)
+    return errors
+
+
+def test_ajv_agrees_that_the_manifest_and_the_english_strings_are_valid(
+    manifest_json: dict[str, Any], english: dict[str, Any], tmp_path: Path
+) -> None:
+    assert _ajv_errors("MicrosoftTeams.schema.json", manifest_json, tmp_path) == []
+    assert _ajv_errors("MicrosoftTeams.Localization.schema.json", english, tmp_path) == []
+
+
+def test_ajv_rejects_a_manifest_with_a_bad_bot_id(
+    manifest_json: dict[str, Any], tmp_path: Path
+) -> None:
+    broken = copy.deepcopy(manifest_json)
+    broken["bots"][0]["botId"] = "not-a-guid"
+    errors = _ajv_errors("MicrosoftTeams.schema.json", broken, tmp_path)
+    assert any("/bots/0/botId" in e["instancePath"] for e in errors)
