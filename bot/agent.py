@@ -217,6 +217,11 @@ def build_agent(
     async def on_members_added(context: TurnContext, _state: TurnState) -> None:
         await send(context, dialogs.welcome(context.activity.locale))
 
+    @app.activity(ActivityTypes.installation_update)
+    async def on_installation_update(context: TurnContext, _state: TurnState) -> None:
+        # Teams sends this beside conversationUpdate on install; the welcome goes out there.
+        logger.debug("installationUpdate (%s)", context.activity.action)
+
     @app.adaptive_card.action_execute(ANY_VERB)
     async def on_action_execute(
         context: TurnContext, state: TurnState, data: object

@@ -378,3 +378,12 @@ async def test_a_command_that_mentions_the_bot_in_a_group_chat_is_understood(bot
     [card] = bot.connector.cards("conv-1")
     expected = handle(None, None, Turn(text="hjälp", locale="sv-SE"), today=_today())[2].cards[0]
     assert card == expected
+
+
+async def test_an_installation_update_is_taken_quietly(
+    bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    response = await bot.send(bot.activity("installationUpdate", action="add"))
+    assert response.status in (200, 202)
+    assert bot.connector.calls == []
+    assert "No route found" not in caplog.text
