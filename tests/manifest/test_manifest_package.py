@@ -199,3 +199,11 @@ def test_the_command_line_refuses_an_invalid_bot_id_without_a_traceback(tmp_path
     assert "Invalid bot id" in done.stderr
     assert "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_package_re_exports_its_public_names() -> None:
+    import manifest
+
+    assert sorted(manifest.__all__) == ["PackageError", "build_package", "main", "render_manifest"]
+    for name in manifest.__all__:
+        assert getattr(manifest, name) is globals()[name]

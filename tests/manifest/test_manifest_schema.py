@@ -275,3 +275,16 @@ def test_ajv_rejects_a_manifest_with_a_bad_bot_id(
     broken["bots"][0]["botId"] = "not-a-guid"
     errors = _ajv_errors("MicrosoftTeams.schema.json", broken, tmp_path)
     assert any("/bots/0/botId" in e["instancePath"] for e in errors)
+
+
+def test_every_command_in_the_menu_is_one_the_bot_understands(
+    manifest_json: dict[str, Any], english: dict[str, Any]
+) -> None:
+    from dialogs.commands import Command, parse_command
+
+    expected = [Command.HELP, Command.NEW, Command.WHO, Command.MINE, Command.CANCEL]
+    for i, command_list in enumerate(manifest_json["bots"][0]["commandLists"]):
+        for j, command in enumerate(command_list["commands"]):
+            english_title = english[f"bots[0].commandLists[{i}].commands[{j}].title"]
+            assert parse_command(command["title"]) == expected[j], command["title"]
+            assert parse_command(english_title) == expected[j], english_title
