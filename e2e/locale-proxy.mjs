@@ -4,7 +4,8 @@
 // (invokes), so without this a Swedish user's clicks would be answered in English.
 //
 //   node e2e/locale-proxy.mjs --port 0 --target http://127.0.0.1:3978 --locale sv-SE
-// prints "Listening on <port>" once it is ready.
+// prints "Listening on <port>" once it is ready. `PUT /__locale` with a locale as
+// its body switches the locale from then on (the end-to-end driver changes user).
 import http from "node:http";
 import { parseArgs } from "node:util";
 
@@ -39,6 +40,16 @@ const server = http.createServer((req, res) => {
   req.on("data", (c) => chunks.push(c));
   req.on("end", () => {
     let body = Buffer.concat(chunks);
+    if (req.method === "PUT" && req.url === "/__locale") {
+      const locale = body.toString("utf8").trim();
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
+        res.writeHead(400).end("not a locale");
+        return;
+      }
+      opts.locale = locale;
+      res.writeHead(204).end();
+      return;
+    }
     if (req.method === "POST" && /json/.test(req.headers["content-type"] ?? "") && body.length) {
       try {
         body = Buffer.from(JSON.stringify(withLocale(JSON.parse(body.toString("utf8")))));

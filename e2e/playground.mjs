@@ -3,7 +3,8 @@
 // asks who decides and answers the clarifying question. Asserts what is on the
 // screen and saves screenshots.
 //
-//   node e2e/playground.mjs --url http://127.0.0.1:56150 --shots docs/screenshots
+//   node e2e/playground.mjs --url http://127.0.0.1:56150 --proxy http://127.0.0.1:PORT \
+//        --shots docs/screenshots
 //
 // The Playground must already run against the bot (tests/e2e/test_playground.py
 // starts both). Exit 0 when every check passed, 1 with the reason otherwise.
@@ -15,6 +16,7 @@ import { launch } from "./browser.mjs";
 const { values: opts } = parseArgs({
   options: {
     url: { type: "string" },
+    proxy: { type: "string" }, // the locale proxy, to switch to an English-speaking user
     shots: { type: "string", default: "docs/screenshots" },
     timeout: { type: "string", default: "20000" },
   },
@@ -100,6 +102,17 @@ async function fill(card, label, value) {
   await card.getByRole("textbox", { name: new RegExp(`^${escape(label)}`) }).first().fill(value);
 }
 
+/** Types `text` in the compose box, sends it, and returns the card that answers. */
+async function type(page, text) {
+  const input = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+  await input.click();
+  await page.keyboard.type(text);
+  const before = await page.locator(".ac-adaptiveCard").count();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n, before, { timeout: TIMEOUT });
+  return lastCard(page);
+}
+
 async function main(page) {
   await page.goto(opts.url);
 
@@ -155,17 +168,23 @@ async function main(page) {
   await see(card, "Kommunstyrelsen", "the decision owner");
   await shot(page, "result.png", card);
 
-  // 3. Who decides? A question that hinges on organisation or network.
-  const input = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  await input.click();
-  await page.keyboard.type("vem beslutar om medlemskap?");
-  const before = await page.locator(".ac-adaptiveCard").count();
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n, before, { timeout: TIMEOUT });
-  card = lastCard(page);
+  // 3. The same person with Teams in English: "my assessments" lists the screening.
+  if (opts.proxy) {
+    const switched = await fetch(`${opts.proxy}/__locale`, { method: "PUT", body: "en-US" });
+    if (switched.status !== 204) throw new Error(`the locale proxy said ${switched.status}`);
+    card = await type(page, "my assessments");
+    await see(card, "My assessments", "the English heading");
+    await see(card, "Counter Terrorism Preparedness Network", "the screening just made");
+    await see(card, "Compatible with conditions", "its verdict, in English");
+    await shot(page, "mine-en.png", card);
+    await fetch(`${opts.proxy}/__locale`, { method: "PUT", body: "sv-SE" });
+  }
+
+  // 4. Who decides? A question that hinges on organisation or network.
+  card = await type(page, "vem beslutar om medlemskap?");
   await see(card, "vem beslutar om medlemskap?", "the question repeated on the answer");
   await shot(page, "who-decides-clarify.png", card);
-  await press(page, card, "Ett nätverk");
+  await press(page, card, /nätverk/i); // the candidate "a network"
   card = lastCard(page);
   await see(card, /Kommunstyrelsen|Nämnden/, "the settled decision owner");
   await shot(page, "who-decides.png", card);

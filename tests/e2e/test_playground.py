@@ -78,13 +78,15 @@ def test_a_swedish_user_screens_a_membership_and_asks_who_decides_in_the_playgro
 
         run = run_node(node, E2E / "playground.mjs", [
             "--url", f"http://127.0.0.1:{playground_port}", "--shots", str(shots),
+            "--proxy", f"http://127.0.0.1:{proxy_port}",
         ], timeout=DRIVER_TIMEOUT, folder=tmp_path)
         if run.returncode != 0:
             pytest.fail(f"The Playground check failed:\n{run.stdout[-6000:]}\n\n"
                         f"{procs.report()}", pytrace=False)
 
     saved = sorted(p.name for p in shots.glob("*.png"))
-    for name in ("welcome.png", "wizard-step.png", "result.png", "who-decides.png"):
+    for name in ("welcome.png", "wizard-step.png", "result.png", "who-decides.png",
+                 "mine-en.png"):
         assert name in saved, f"{name} was not saved; have {saved}"
     if os.environ.get("STRATEGIKOLLEN_UPDATE_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
