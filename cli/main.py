@@ -181,7 +181,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO)
 def cmd_package(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     from manifest.package import main as package_main
 
-    return int(package_main(args.bot_id, args.out))
+    return int(package_main(args.bot_id, args.out, app_id=args.app_id, version=args.version,
+                            valid_domains=args.valid_domain or None, stdout=out, stderr=err))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -226,6 +227,10 @@ def _parser() -> argparse.ArgumentParser:
     pk = sub.add_parser("package", help="bygg Teams-apppaketet / build the Teams app package")
     pk.add_argument("--bot-id", required=True)
     pk.add_argument("--out", required=True)
+    pk.add_argument("--app-id", default=None, help="Teams app id (default: the bot id)")
+    pk.add_argument("--version", default=None, help="app version, MAJOR.MINOR.PATCH")
+    pk.add_argument("--valid-domain", action="append", default=[],
+                    help="a domain the app may open (repeatable)")
     pk.set_defaults(run=cmd_package)
     return p
 

@@ -193,3 +193,17 @@ def test_the_installed_command_prints_no_traceback_for_garbage(tmp_path: Path) -
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
+
+
+def test_package_builds_the_zip_with_the_version_given(tmp_path: Path) -> None:
+    bot_id = "6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f"
+    code, out, err = run("package", "--bot-id", bot_id, "--out", str(tmp_path), "--version", "1.2.3")
+    assert (code, err) == (0, "")
+    assert (tmp_path / "strategikollen-1.2.3.zip").is_file()
+    assert "strategikollen-1.2.3.zip" in out
+
+
+def test_package_refuses_an_id_that_is_not_a_guid(tmp_path: Path) -> None:
+    code, _, err = run("package", "--bot-id", "not-a-guid", "--out", str(tmp_path))
+    assert code == 2
+    assert err and "Traceback" not in err
