@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -36,8 +37,11 @@ from microsoft_agents.hosting.core import (
 from microsoft_agents.hosting.core.app import RouteRank
 from microsoft_agents.hosting.core.app.state import ConversationState
 from microsoft_agents.hosting.core.authorization import Connections
+from microsoft_agents.hosting.core.storage import StoreItem
 
 from dialogs.turn import Reply, Turn, lang_of
+
+from .storage import E_TAG, NEW, StorageConflict
 
 __all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "tenant_of"]
 
@@ -53,6 +57,9 @@ SORRY = {
     "en": "Something went wrong in Strategikollen. Please try again in a moment.",
 }
 DONE = {"sv": "Klart.", "en": "Done."}
+
+# How often a turn is tried when other processes keep saving the same state meanwhile.
+MAX_ATTEMPTS = 6
 
 
 class Dialogs(Protocol):
@@ -145,7 +152,24 @@ def build_agent(
                 gate = gates[key] = _Gate()
             context.turn_state[_GATE] = (gate, gate.saves)  # keeps the gate alive for the turn
             await super().load(context, storage)
+            self._state_storage = storage
             return self
+
+        async def save(self, context: TurnContext, force: bool = False) -> None:
+            """Both scopes in one ``Storage.write``: one transaction, so a conflict on
+            either leaves both as they were (AgentState.save writes each on its own)."""
+            changed = {
+                scope.get_storage_key(context): cached
+                for scope in (self.conversation, self.user)
+                if (cached := scope.get_cached_state()) is not None
+                and (force or cached.is_changed)
+            }
+            if changed:
+                for cached in changed.values():
+                    cast(dict[str, Any], cached.state).setdefault(E_TAG, NEW)  # read as absent
+                await self._state_storage.write(dict[str, StoreItem](changed))
+                for cached in changed.values():
+                    cached.hash = cached.compute_hash()  # as AgentState.save does
 
     app = AgentApplication[TurnState](
         storage=storage,
@@ -161,22 +185,35 @@ def build_agent(
     async def run_dialog(context: TurnContext, state: TurnState, turn: Turn) -> Reply:
         """One dialog step. The turns of one conversation run one at a time in this process,
         and a turn whose state another turn has saved since it was read reads it again, so
-        two quick clicks cannot both start from the same stored wizard."""
+        two quick clicks cannot both start from the same stored wizard. Across processes
+        the storage's e-tags catch the same race; then the step is redone on fresh state."""
         gate, saves_when_read = cast(tuple[_Gate, int], context.turn_state[_GATE])
         async with gate.lock:
-            if gate.saves != saves_when_read:
-                await state.conversation.load(context, force=True)
-                await state.user.load(context, force=True)
-            conv, user, reply = dialogs.handle(
-                _stored(state.conversation.get_value(STATE_PROPERTY)),
-                _stored(state.user.get_value(STATE_PROPERTY)),
-                turn,
-                today=today(),
-            )
-            # Typed as StoreItem, but CachedAgentState stores plain JSON dicts as they are.
-            state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
-            state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
-            await state.save(context)
+            stale = gate.saves != saves_when_read
+            for attempt in range(1, MAX_ATTEMPTS + 1):
+                if stale:
+                    await state.conversation.load(context, force=True)
+                    await state.user.load(context, force=True)
+                conv, user, reply = dialogs.handle(
+                    _stored(state.conversation.get_value(STATE_PROPERTY)),
+                    _stored(state.user.get_value(STATE_PROPERTY)),
+                    turn,
+                    today=today(),
+                )
+                # Typed as StoreItem, but CachedAgentState stores plain JSON dicts as they are.
+                state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
+                state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
+                try:
+                    await state.save(context)
+                except StorageConflict:
+                    if attempt == MAX_ATTEMPTS:
+                        raise
+                    logger.info("State changed elsewhere during a turn; redoing it (%d)", attempt)
+                    stale = True
+                    # A little jitter so two processes do not keep colliding in step.
+                    await asyncio.sleep(random.uniform(0, 0.01 * attempt))  # noqa: S311
+                    continue
+                break
             gate.saves += 1
         return reply
 

@@ -6,9 +6,10 @@ version that counts the writes, and when it was last written. SQLite by default,
 PostgreSQL with a ``postgresql+asyncpg://`` URL. Alembic owns the schema
 (``bot/migrations``); ``migrate`` runs it programmatically.
 
-The SDK's ``AgentState`` does not use e-tags (its ``CachedAgentState`` carries
-none), so a write is last-writer-wins per key; the bot serialises the turns of
-one conversation in-process (see ``bot.agent``).
+Optimistic concurrency: a read item's JSON carries its version as ``e_tag``; a
+write of that item succeeds only if nobody wrote it since, else ``StorageConflict``.
+The SDK's ``AgentState`` does not look at e-tags, but its ``CachedAgentState`` keeps
+the key like any other property, so the check works through it unchanged.
 """
 
 from __future__ import annotations
@@ -37,13 +38,23 @@ from sqlalchemy import (
     event,
     select,
     text,
+    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.schema import CreateSchema
 
-__all__ = ["SqlStorage", "create_engine", "migrate", "ping", "state_table"]
+__all__ = [
+    "E_TAG",
+    "NEW",
+    "SqlStorage",
+    "StorageConflict",
+    "create_engine",
+    "migrate",
+    "ping",
+    "state_table",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +147,26 @@ def _check_keys(keys: Any, operation: str) -> None:
 
 Operation = Callable[[AsyncConnection], Awaitable[None]]
 
+# Where an item's version travels in its JSON (the Bot Framework storages' name for it).
+E_TAG = "e_tag"
+# The e-tag of an item that was not stored when it was read: written only if still absent.
+NEW = "0"
+
+
+class StorageConflict(Exception):
+    """Another writer changed the item since it was read; read it again and redo the change."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"{key} was changed by another writer since it was read")
+        self.key = key
+
+
+def _version(e_tag: object) -> int:
+    try:
+        return int(str(e_tag))
+    except ValueError:
+        return -1  # matches no stored version: a conflict
+
 
 class SqlStorage(Storage):
     """The SDK's ``Storage`` on one SQL table.
@@ -163,42 +194,80 @@ class SqlStorage(Storage):
     async def read(
         self, keys: list[str], *, target_cls: type[StoreItemT], **kwargs: Any
     ) -> dict[str, StoreItemT]:
-        """The stored items among ``keys``; keys never written are absent."""
+        """The stored items among ``keys``; keys never written are absent. Each item's JSON
+        carries its version as ``e_tag`` (Bot Framework's convention), for ``write``."""
         _check_keys(keys, "read")
-        query = select(state_table.c.key, state_table.c.value).where(
+        query = select(state_table.c.key, state_table.c.value, state_table.c.version).where(
             state_table.c.key.in_(list(dict.fromkeys(keys)))
         )
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return {
-            row.key: target_cls.from_json_to_store_item(row.value)  # type: ignore[misc]
-            for row in rows
-        }
+        items: dict[str, StoreItemT] = {}
+        for row in rows:
+            value = row.value
+            if isinstance(value, dict):
+                value = {**value, E_TAG: str(row.version)}
+            items[row.key] = target_cls.from_json_to_store_item(value)  # type: ignore[assignment]
+        return items
 
     async def write(self, changes: dict[str, StoreItem]) -> None:
-        """Insert or replace each item; its version counts up by one."""
+        """Insert or replace each item, all in one transaction; its version counts up by one.
+
+        An item whose JSON carries an ``e_tag`` is written only if the stored version is
+        still that one (``NEW``: only if nothing is stored yet; ``"*"`` or none: always);
+        otherwise nothing in ``changes`` is written and ``StorageConflict`` is raised.
+        Afterwards each written item that keeps its state in a dict (the SDK's
+        ``CachedAgentState``) carries its new ``e_tag``.
+        """
         _check_keys(changes, "write")
         now = datetime.now(UTC)
-        statements = []
+        statements: list[tuple[str, Any]] = []
         for key, item in changes.items():
             value = to_jsonable_python(item.store_item_to_json())
-            stmt = self._insert(state_table).values(key=key, value=value, version=1, updated_at=now)
-            statements.append(
-                stmt.on_conflict_do_update(
+            e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
+            if e_tag == NEW:
+                stmt = (
+                    self._insert(state_table)
+                    .values(key=key, value=value, version=1, updated_at=now)
+                    .on_conflict_do_nothing(index_elements=[state_table.c.key])
+                    .returning(state_table.c.version)
+                )
+                statements.append((key, stmt))
+            elif e_tag in (None, "*"):
+                insert = self._insert(state_table).values(
+                    key=key, value=value, version=1, updated_at=now
+                )
+                stmt = insert.on_conflict_do_update(
                     index_elements=[state_table.c.key],
                     set_={
-                        "value": stmt.excluded.value,
+                        "value": insert.excluded.value,
                         "version": state_table.c.version + 1,
-                        "updated_at": stmt.excluded.updated_at,
+                        "updated_at": insert.excluded.updated_at,
                     },
                 )
-            )
+                statements.append((key, stmt.returning(state_table.c.version)))
+            else:
+                stmt = (
+                    update(state_table)
+                    .where(state_table.c.key == key, state_table.c.version == _version(e_tag))
+                    .values(value=value, version=state_table.c.version + 1, updated_at=now)
+                    .returning(state_table.c.version)
+                )
+                statements.append((key, stmt))
+        versions: dict[str, int] = {}
 
         async def upsert(conn: AsyncConnection) -> None:
-            for statement in statements:
-                await conn.execute(statement)
+            for key, statement in statements:
+                version = (await conn.execute(statement)).scalar_one_or_none()
+                if version is None:  # only a conditional write can leave no row behind
+                    raise StorageConflict(key)
+                versions[key] = int(version)
 
         await self._apply(upsert)
+        for key, item in changes.items():
+            state = getattr(item, "state", None)
+            if isinstance(state, dict) and key in versions:
+                state[E_TAG] = str(versions[key])
 
     async def delete(self, keys: list[str]) -> None:
         """Remove the items; keys that do not exist are ignored."""

@@ -41,13 +41,9 @@ async def test_readyz_answers_200_when_the_database_answers(bot: Bot) -> None:
     assert response.body["database"] == "up"
 
 
-async def test_readyz_answers_503_when_the_database_is_unreachable(
-    make_bot: MakeBot, tmp_path: Path
-) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the database folder should be")
+async def test_readyz_answers_503_when_the_database_is_unreachable(make_bot: MakeBot) -> None:
     bot = await make_bot(
-        database_url=f"sqlite+aiosqlite:///{blocker}/state.db",
+        database_url="postgresql+asyncpg://postgres@127.0.0.1:1/nothing-listens-here",
         migrate_on_start=False,
         dialogs=Counting(),
     )

@@ -11,7 +11,7 @@ from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.storage import SqlStorage, create_engine, migrate
+from bot.storage import E_TAG, NEW, SqlStorage, StorageConflict, create_engine, migrate
 from cards import verbs
 
 from .conftest import MakeBot
@@ -38,7 +38,7 @@ async def test_a_written_item_reads_back_equal(storage: SqlStorage) -> None:
     wizard = {"step": "details", "values": {"kind": "trip", "title": "Åäö ”citat” \u2028"}}
     await storage.write({"msteams/conversations/c1": _item(strategikollen=wizard)})
     read = await storage.read(["msteams/conversations/c1"], target_cls=CachedAgentState)
-    assert read["msteams/conversations/c1"].state == {"strategikollen": wizard}
+    assert read["msteams/conversations/c1"].state == {"strategikollen": wizard, E_TAG: "1"}
 
 
 async def test_keys_never_written_are_absent_from_a_read(storage: SqlStorage) -> None:
@@ -53,7 +53,7 @@ async def test_a_second_write_replaces_the_item_and_counts_its_version(
     await storage.write({"k": _item(n=1)})
     await storage.write({"k": _item(n=2)})
     read = await storage.read(["k"], target_cls=CachedAgentState)
-    assert read["k"].state == {"n": 2}
+    assert read["k"].state == {"n": 2, E_TAG: "2"}
     assert await storage.version("k") == 2
 
 
@@ -134,3 +134,63 @@ async def test_replicas_migrating_at_the_same_time_all_succeed(database: Any) ->
     finally:
         for e in engines:
             await e.dispose()
+
+
+async def test_a_write_with_the_e_tag_it_read_succeeds_and_carries_the_new_one(
+    storage: SqlStorage,
+) -> None:
+    await storage.write({"k": _item(n=1)})
+    item = (await storage.read(["k"], target_cls=CachedAgentState))["k"]
+    item.state["n"] = 2
+    await storage.write({"k": item})
+    assert item.state[E_TAG] == "2"
+    item.state["n"] = 3
+    await storage.write({"k": item})  # the e-tag it was given lets it write again
+    assert (await storage.read(["k"], target_cls=CachedAgentState))["k"].state["n"] == 3
+
+
+async def test_a_write_with_a_stale_e_tag_is_refused_and_writes_nothing(
+    storage: SqlStorage,
+) -> None:
+    await storage.write({"conv": _item(n=1), "user": _item(n=1)})
+    mine = await storage.read(["conv", "user"], target_cls=CachedAgentState)
+    theirs = await storage.read(["conv"], target_cls=CachedAgentState)
+    theirs["conv"].state["n"] = 10
+    await storage.write(theirs)
+
+    mine["conv"].state["n"] = 2
+    mine["user"].state["n"] = 2
+    with pytest.raises(StorageConflict):
+        await storage.write({"user": mine["user"], "conv": mine["conv"]})
+    now = await storage.read(["conv", "user"], target_cls=CachedAgentState)
+    assert now["conv"].state["n"] == 10
+    assert now["user"].state["n"] == 1  # not half-written
+
+
+async def test_an_item_read_as_absent_is_written_only_if_still_absent(
+    storage: SqlStorage,
+) -> None:
+    await storage.write({"k": CachedAgentState({"n": 1, E_TAG: NEW})})
+    with pytest.raises(StorageConflict):
+        await storage.write({"k": CachedAgentState({"n": 2, E_TAG: NEW})})
+    assert (await storage.read(["k"], target_cls=CachedAgentState))["k"].state["n"] == 1
+
+
+async def test_an_e_tag_of_star_overwrites_whatever_is_stored(storage: SqlStorage) -> None:
+    await storage.write({"k": _item(n=1)})
+    await storage.write({"k": _item(n=2)})
+    await storage.write({"k": CachedAgentState({"n": 3, E_TAG: "*"})})
+    assert (await storage.read(["k"], target_cls=CachedAgentState))["k"].state["n"] == 3
+
+
+async def test_two_instances_racing_on_one_conversation_lose_no_turn(
+    make_bot: MakeBot, database: Any
+) -> None:
+    from .standin_dialogs import Counting
+
+    one = await make_bot(database=database, dialogs=Counting())
+    two = await make_bot(database=database, dialogs=Counting())
+    # Each instance runs its own turns one at a time; across the two, e-tags catch the race.
+    await asyncio.gather(*((one if i % 2 else two).say(f"klick {i}") for i in range(8)))
+    numbers = sorted(int(c["body"][0]["text"].split()[1]) for c in one.connector.cards("conv-1"))
+    assert numbers == list(range(1, 9))
