@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from . import verbs
-from .elements import Card, Element, card, container, execute, heading, para, subtle
+from .elements import Card, Element, action_set, card, container, execute, heading, para, subtle
 from .i18n import Lang, t
 
-__all__ = ["error_card", "help_card", "starters", "text_card", "welcome_card"]
+__all__ = [
+    "button_rows", "error_card", "help_card", "starter_rows", "starters", "text_card",
+    "welcome_card",
+]
 
 
 def starters(lang: Lang) -> list[Element]:
@@ -19,6 +22,25 @@ def starters(lang: Lang) -> list[Element]:
     ]
 
 
+def button_rows(actions: list[Element], per_row: int = 2) -> list[Element]:
+    """Buttons as ActionSets of ``per_row``: four in one row get cut off in a Teams-wide
+    card, two never do."""
+    return [
+        action_set(actions[i:i + per_row], spacing="Small" if i else "Medium")
+        for i in range(0, len(actions), per_row)
+    ]
+
+
+def starter_rows(lang: Lang, *, resume: bool = False) -> list[Element]:
+    """The starters (after "Continue the assessment" when ``resume``) as rows of buttons."""
+    actions = starters(lang)
+    if resume:
+        actions.insert(0, execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
+        actions[1].pop("style", None)
+        actions[1]["fallback"].pop("style", None)
+    return button_rows(actions)
+
+
 def welcome_card(lang: Lang) -> Card:
     body: list[Element] = [
         heading(t("app", lang), size="Large"),
@@ -26,7 +48,7 @@ def welcome_card(lang: Lang) -> Card:
         container([para(t("welcome.advisory", lang))], style="emphasis"),
         subtle(t("welcome.typing", lang)),
     ]
-    return card(body, starters(lang), lang)
+    return card(body + starter_rows(lang), [], lang)
 
 
 def help_card(lang: Lang, *, resume: bool = False, lead: str | None = None) -> Card:
@@ -42,18 +64,12 @@ def help_card(lang: Lang, *, resume: bool = False, lead: str | None = None) -> C
         subtle(t("help.commands", lang)),
         container([para(t("welcome.advisory", lang), size="Small")], style="emphasis"),
     ]
-    actions = starters(lang)
-    if resume:
-        actions.insert(0, execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
-    return card(body, actions, lang)
+    return card(body + starter_rows(lang, resume=resume), [], lang)
 
 
 def text_card(message: str, lang: Lang, *, resume: bool = False) -> Card:
     """A short message of our own (not user text) with the starters."""
-    actions = starters(lang)
-    if resume:
-        actions.insert(0, execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
-    return card([para(message)], actions, lang)
+    return card([para(message), *starter_rows(lang, resume=resume)], [], lang)
 
 
 def error_card(lang: Lang, *, resume: bool) -> Card:
@@ -66,4 +82,4 @@ def error_card(lang: Lang, *, resume: bool) -> Card:
         actions.append(execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
     actions += [execute(t("starter.new", lang), verbs.WIZARD_START),
                 execute(t("starter.help", lang), verbs.HELP)]
-    return card(body, actions, lang)
+    return card(body + button_rows(actions), [], lang)

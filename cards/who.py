@@ -23,7 +23,7 @@ from .elements import (
     user_text,
 )
 from .i18n import Lang, t
-from .welcome import starters
+from .welcome import button_rows, starter_rows
 
 __all__ = ["CandidateLike", "WhoDecidesLike", "answer_card", "prompt_card", "unavailable_card"]
 
@@ -83,10 +83,15 @@ def prompt_card(lang: Lang, *, error: str | None = None, question: str = "") -> 
         body.append(para(f"⚠ {error}", color="Attention", weight="Bolder", spacing="Small"))
     body += [
         container([subtle(t("who.examples", lang))], spacing="Medium"),
-        {"type": "ActionSet", "actions": _examples(lang), "spacing": "Small"},
+        *button_rows(_examples(lang), per_row=1),
     ]
     return card(body, [execute(t("who.ask", lang), verbs.WHO_ASK, inputs="auto",
                                style="positive")], lang)
+
+
+def _capital(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
 
 
 def _button_title(text: str) -> str:
@@ -102,10 +107,12 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
         heading(t("who.title", lang)),
         user_text(t("who.you_asked", lang, question=question), isSubtle=True, spacing="None"),
     ]
-    out_of_scope = res.kind is None and res.decision_owner is None and not res.candidates
+    out_of_scope = (res.kind is None and res.decision_owner is None and not res.candidates
+                    and res.allowed is not False)
     if out_of_scope:
-        body += [para(t("who.out_of_scope", lang), weight="Bolder"), user_text(res.answer)]
-        return card(body, starters(lang), lang)
+        body += [para(t("who.out_of_scope", lang), weight="Bolder"), user_text(res.answer),
+                 *starter_rows(lang)]
+        return card(body, [], lang)
 
     if res.allowed is False:
         body.append(container(
@@ -119,30 +126,32 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
                        size="Medium")],
             style="good" if res.allowed is not False else "emphasis", id="owner",
         ))
-    body.append(user_text(res.answer))
-
-    actions: list[Element] = []
+    choices: list[Element] = []
     if res.clarify and res.candidates:
+        # The answer text spells out the same alternatives; the card shows them once.
         body.append(container(
-            [para(t("who.depends", lang), weight="Bolder"), user_text(res.clarify)],
+            [para(t("who.depends", lang), weight="Bolder"),
+             user_text(res.clarify, weight="Bolder")],
             style="emphasis", id="clarify",
         ))
         body.append(subtle(t("who.candidates", lang)))
         for c in res.candidates:
-            body.append(user_text(f"• {c.condition}: {c.label}", spacing="Small"))
-            actions.append(execute(
-                _button_title(c.condition), verbs.WHO_CLARIFY,
+            body.append(user_text(f"• {_capital(c.condition)} → {c.label}", spacing="Small"))
+            choices.append(execute(
+                _button_title(_capital(c.condition)), verbs.WHO_CLARIFY,
                 {"question": question, "context": dict(c.value)},
             ))
+    else:
+        body.append(user_text(res.answer))
     for i, cit in enumerate(res.citations, start=1):
         body += quote_toggle(f"who-quote-{i}", cit.section, cit.text, lang)
     body.append(subtle(t("who.advisory", lang), spacing="Medium"))
-    if not actions:
-        actions = [execute(t("starter.who", lang), verbs.WHO_PROMPT),
-                   execute(t("starter.new", lang), verbs.WIZARD_START)]
-    return card(body, actions, lang)
+    if choices:  # one button a line: the conditions are phrases, not single words
+        return card(body + button_rows(choices, per_row=1), [], lang)
+    return card(body, [execute(t("starter.who", lang), verbs.WHO_PROMPT),
+                       execute(t("starter.new", lang), verbs.WIZARD_START)], lang)
 
 
 def unavailable_card(lang: Lang) -> Card:
-    return card([heading(t("who.title", lang)), para(t("who.unavailable", lang))],
-                starters(lang), lang)
+    return card([heading(t("who.title", lang)), para(t("who.unavailable", lang)),
+                 *starter_rows(lang)], [], lang)

@@ -19,8 +19,11 @@ from .escape import escape
 from .i18n import Lang, choice, help_text, label, t
 
 __all__ = [
-    "Question", "Widget", "cancelled_card", "display_value", "step_card", "summary_card",
+    "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "step_card", "summary_card",
 ]
+
+
+UNKNOWN = "unknown"  # the "Not known yet" choice; the same as leaving the question empty
 
 
 class Widget(StrEnum):
@@ -52,7 +55,8 @@ def _choices(q: Question, lang: Lang) -> list[dict[str, str]]:
     else:
         out = [{"title": choice(o, lang), "value": o} for o in q.options]
     if not q.required and q.widget is not Widget.MULTI_CHOICE:
-        out.append({"title": t("wizard.unknown", lang), "value": ""})
+        # Renderers reject an empty choice value; UNKNOWN reads back as "not known yet".
+        out.append({"title": t("wizard.unknown", lang), "value": UNKNOWN})
     return out
 
 
@@ -138,6 +142,8 @@ def display_value(q: Question, lang: Lang) -> str:
     if q.widget is Widget.YES_NO:
         return {"true": t("wizard.yes", lang), "false": t("wizard.no", lang)}.get(
             v, t("wizard.unknown", lang))
+    if v == UNKNOWN and q.widget is Widget.CHOICE:
+        return t("wizard.unknown", lang)
     if not v:
         return t("wizard.not_given", lang)
     if q.widget is Widget.CHOICE:

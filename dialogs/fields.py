@@ -19,7 +19,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
-from cards.wizard import Widget
+from cards.wizard import UNKNOWN, Widget
 from policy import Counterpart, Engagement, Kind, fields_for, required_for
 from policy.questions import COMMON_FIELDS
 
@@ -29,6 +29,7 @@ __all__ = [
     "as_raw",
     "clean_values",
     "details_fields",
+    "is_blank",
     "question_fields",
     "required",
     "to_contract",
@@ -157,11 +158,16 @@ def _number(name: str, raw: str) -> object:
 _BOOL = {"true": True, "false": False, "ja": True, "nej": False, "yes": True, "no": False}
 
 
+def is_blank(raw: str | None) -> bool:
+    """Nothing answered: empty, or the "Not known yet" choice."""
+    return (raw or "").strip().lower() in ("", UNKNOWN)
+
+
 def _convert(name: str, raw: str) -> object:
     widget, _ = widget_for(name)
     if widget is Widget.YES_NO:
         low = raw.lower()
-        if low in ("unknown", "null", "none"):
+        if low in ("null", "none"):
             return None
         return _BOOL.get(low, raw)
     if widget is Widget.NUMBER:
@@ -181,7 +187,7 @@ def to_contract(values: Mapping[str, str], kind: Kind) -> dict[str, Any]:
     counterpart: dict[str, Any] = {}
     for name in (*details_fields(kind), *question_fields(kind)):
         raw = values.get(name, "").strip()
-        if not raw:
+        if is_blank(raw):
             continue
         value = _convert(name, raw)
         if value is None:

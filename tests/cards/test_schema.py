@@ -65,6 +65,7 @@ def _who_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "who-settled", chat.click(verbs.WHO_CLARIFY, {
             "question": "medlemskap?", "context": {"membership_body": "organisation"}}).cards[0]
         yield "who-not-allowed", chat.say("vänort?").cards[0]
+        yield "who-foreign-policy", chat.say("utrikespolitik?").cards[0]
         yield "who-out-of-scope", chat.say("Vad blir det för väder?").cards[0]
         yield "who-empty", chat.click(verbs.WHO_ASK, {"question": ""}).cards[0]
     finally:

@@ -28,8 +28,8 @@ def test_the_welcome_card_says_what_the_bot_does_that_it_advises_and_offers_four
     locale: str | None, starters: list[str], advisory: str
 ) -> None:
     card = welcome(locale).cards[0]
-    assert [a["title"] for a in card["actions"]] == starters
-    assert [a["verb"] for a in card["actions"]] == [
+    assert [a["title"] for a in executes(card)] == starters
+    assert [a["verb"] for a in executes(card)] == [
         verbs.WIZARD_START, verbs.WHO_PROMPT, verbs.MINE, verbs.HELP]
     assert advisory in " ".join(texts(card)).lower()
 
@@ -81,7 +81,7 @@ def test_help_during_a_screening_offers_to_continue_where_i_was() -> None:
     chat.say("ny")
     chat.click(verbs.WIZARD_NEXT, {"step": "kind", "kind": "trip"})
     help_card = chat.say("hjälp").cards[0]
-    assert help_card["actions"][0]["verb"] == verbs.WIZARD_RESUME
+    assert executes(help_card)[0]["verb"] == verbs.WIZARD_RESUME
     card = chat.click(verbs.WIZARD_RESUME).cards[0]
     assert "title" in inputs(card)
 
@@ -116,7 +116,7 @@ def test_opening_an_assessment_no_longer_in_the_list_says_so() -> None:
 def test_an_empty_list_of_assessments_offers_a_new_one() -> None:
     card = Chat().click(verbs.MINE).cards[0]
     assert "Du har inga bedömningar ännu." in texts(card)
-    assert card["actions"][0]["verb"] == verbs.WIZARD_START
+    assert executes(card)[0]["verb"] == verbs.WIZARD_START
 
 
 def test_state_round_trips_through_json_unchanged() -> None:
@@ -172,7 +172,7 @@ def test_an_unexpected_error_gives_a_friendly_card_and_keeps_the_wizard(
     assert "Något gick fel" in texts(card)
     assert not any("boom" in x or "Traceback" in x for x in texts(card))
     assert chat.state == before
-    assert card["actions"][0]["verb"] == verbs.WIZARD_RESUME
+    assert executes(card)[0]["verb"] == verbs.WIZARD_RESUME
 
 
 def test_an_unknown_button_gets_help_not_an_error() -> None:

@@ -65,10 +65,19 @@ def test_something_the_strategy_forbids_is_shown_clearly_as_not_allowed(double: 
     assert by_id(card, "not-allowed")["style"] == "attention"
 
 
+def test_foreign_policy_is_shown_as_not_allowed_not_as_outside_the_strategy(
+    double: Double,
+) -> None:
+    card = Chat().say("Får staden föra egen utrikespolitik?").cards[0]
+    assert by_id(card, "not-allowed")["style"] == "attention"
+    assert "Den frågan ligger utanför den internationella strategin." not in texts(card)
+    assert "Staden för ingen egen utrikespolitik." in texts(card)
+
+
 def test_a_question_outside_the_strategy_gets_a_short_help_card(double: Double) -> None:
     card = Chat("en-US").say("What is the weather like?").cards[0]
     assert "That question is outside the International Strategy." in texts(card)
-    assert [a["verb"] for a in card["actions"]] == [
+    assert [a["verb"] for a in executes(card)] == [
         verbs.WIZARD_START, verbs.WHO_PROMPT, verbs.MINE, verbs.HELP]
 
 

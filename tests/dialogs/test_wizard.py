@@ -207,14 +207,24 @@ def test_a_required_yes_no_question_offers_no_unknown_answer_but_an_optional_one
     card_inputs = inputs(chat.card)
     assert [c["value"] for c in card_inputs["on_behalf_of_ks"]["choices"]] == ["true", "false"]
     assert [c["value"] for c in card_inputs["foreign_policy"]["choices"]] == [
-        "true", "false", ""]
+        "true", "false", "unknown"]
 
 
-def test_an_unknown_optional_answer_is_sent_as_not_known_yet() -> None:
-    values = {**sample_values(Kind.MEMBERSHIP), "foreign_policy": "", "active_role": ""}
+def test_an_empty_or_not_known_yet_answer_is_sent_as_not_known_yet() -> None:
+    values = {**sample_values(Kind.MEMBERSHIP), "foreign_policy": "", "active_role": "unknown",
+              "counterpart.type": "unknown"}
     contract = to_contract(values, Kind.MEMBERSHIP)
     assert "foreign_policy" not in contract
     assert "active_role" not in contract
+    assert "type" not in contract["counterpart"]
+
+
+def test_not_known_yet_is_no_answer_to_a_required_question() -> None:
+    chat = Chat()
+    wizard_through(chat, {**sample_values(Kind.DECLARATION),
+                          "increases_resource_burden": "unknown"})
+    assert chat.state["wizard"]["step"] == "questions"
+    assert "increases_resource_burden" in chat.state["wizard"]["errors"]
 
 
 def test_a_blank_kind_is_explained_on_the_first_step() -> None:

@@ -50,6 +50,11 @@ class Double:
                               citations=[Citation(section="4", text="Staden har dock inga "
                                                   "utpekade vänorter och tecknar inte "
                                                   "vänortsavtal.")])
+        if "utrikespolitik" in q or "foreign policy" in q:
+            return WhoDecides(None, None, False,
+                              answer="Staden för ingen egen utrikespolitik.",
+                              citations=[Citation(section="4", text="staden inte för någon "
+                                                  "egen utrikespolitik")])
         if "medlemskap" in q or "membership" in q:
             if context and context.get("membership_body") == "organisation":
                 return WhoDecides(Kind.MEMBERSHIP, Owner.KF, True,

@@ -1,0 +1,83 @@
+"""Who decides? through the dialogs with the real ``policy.who_decides``."""
+
+from __future__ import annotations
+
+import pytest
+
+from cards import verbs
+from cards.escape import escape
+from policy import Owner, owner_label
+
+from ..cards.cardtools import by_id, executes, schema_errors, texts
+from .chat import Chat
+
+who_decides = pytest.importorskip("policy.who_decides")
+
+QUESTIONS = {
+    "sv": [
+        "Vem beslutar om medlemskap i ett internationellt nätverk?",
+        "Vem beslutar om medlemskap i en internationell organisation?",
+        "Får staden teckna ett vänortsavtal med Taipei?",
+        "Vem beslutar om en konferensresa utomlands?",
+        "Vem beslutar om ett EU-projekt i en nämnd?",
+        "Vem beslutar om en internationell deklaration?",
+        "Får staden ta ställning för Taiwan mot Kina?",
+        "Vad blir det för väder i morgon?",
+    ],
+    "en": [
+        "Who decides on membership of an international network?",
+        "May the city sign a twinning agreement?",
+        "Who decides on a conference trip abroad?",
+        "What is the weather like tomorrow?",
+    ],
+}
+LOCALE = {"sv": "sv-SE", "en": "en-US"}
+CASES = [(lang, q) for lang, qs in QUESTIONS.items() for q in qs]
+
+
+@pytest.mark.parametrize(("lang", "question"), CASES)
+def test_a_typed_question_gets_the_answer_card_of_the_real_answer(lang: str,
+                                                                  question: str) -> None:
+    res = who_decides.answer(question, lang)
+    card = Chat(LOCALE[lang]).say(question).cards[0]
+    assert schema_errors(card) == []
+    lines = texts(card)
+    if res.decision_owner is not None:
+        label = owner_label(Owner(res.decision_owner), lang)  # type: ignore[arg-type]
+        assert escape(("Beslutar: " if lang == "sv" else "Decides: ") + label) in lines
+        assert res.citations, "a settled answer cites the strategy"
+        for c in res.citations:
+            assert any(escape(c.text) in line for line in lines)
+    if res.allowed is False:
+        assert by_id(card, "not-allowed")["style"] == "attention"
+    clarify = [a for a in executes(card) if a["verb"] == verbs.WHO_CLARIFY]
+    assert len(clarify) == (len(res.candidates) if res.clarify else 0)
+    out_of_scope = (res.kind is None and res.decision_owner is None and not res.candidates
+                    and res.allowed)
+    helped = "Den frågan ligger utanför den internationella strategin." in lines or (
+        "That question is outside the International Strategy." in lines)
+    assert helped == out_of_scope
+    if out_of_scope:
+        assert [a["verb"] for a in executes(card)] == [
+            verbs.WIZARD_START, verbs.WHO_PROMPT, verbs.MINE, verbs.HELP]
+
+
+def test_a_clarifying_question_is_settled_by_each_candidate_button() -> None:
+    clarifying = [(lang, q) for lang, q in CASES if who_decides.answer(q, lang).clarify]
+    assert clarifying, "at least one of the questions hinges on something unsaid"
+    for lang, question in clarifying:
+        chat = Chat(LOCALE[lang])
+        card = chat.say(question).cards[0]
+        res = who_decides.answer(question, lang)
+        buttons = [a for a in executes(card) if a["verb"] == verbs.WHO_CLARIFY]
+        assert len(buttons) == len(res.candidates)
+        for button, candidate in zip(buttons, res.candidates, strict=True):
+            reply = chat.click(verbs.WHO_CLARIFY, button["data"])
+            assert reply.replace
+            settled = reply.cards[0]
+            assert schema_errors(settled) == []
+            label = owner_label(Owner(candidate.decision_owner), lang)  # type: ignore[arg-type]
+            assert escape(("Beslutar: " if lang == "sv" else "Decides: ") + label) in texts(
+                settled), (question, candidate)
+            assert not [a for a in executes(settled) if a["verb"] == verbs.WHO_CLARIFY]
+            assert button["title"][0].isupper()
