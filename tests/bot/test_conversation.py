@@ -16,7 +16,7 @@ from cards import verbs
 from cards.i18n import verdict_label
 from dialogs.conversation import handle
 from dialogs.turn import Turn
-from policy import Verdict, assess, parse_engagement
+from policy import Owner, Verdict, assess, owner_label, parse_engagement
 
 from .bot_harness import TENANT, Bot
 from .conftest import MakeBot
@@ -157,6 +157,24 @@ async def test_a_who_decides_question_is_answered_with_the_dialogs_card(bot: Bot
     [card] = bot.connector.cards("conv-1")
     expected = handle(None, None, Turn(text=question, locale="sv-SE"), today=_today())[2]
     assert card == expected.cards[0]
+    owner = next(e for e in _walk(card) if e.get("id") == "owner")
+    assert owner_label(Owner.KF, "sv") in _text(owner)  # an organisation for the whole city
+
+
+async def test_a_clarifying_who_decides_answer_settles_in_place_when_a_candidate_is_chosen(
+    bot: Bot,
+) -> None:
+    await bot.say("Who decides on a membership?", locale="en-US")
+    [card] = bot.connector.cards("conv-1")
+    assert any(e.get("id") == "clarify" for e in _walk(card))
+    choices = [e for e in _walk(card)
+               if e.get("type") == "Action.Execute" and e.get("verb") == verbs.WHO_CLARIFY]
+    assert len(choices) >= 2
+    response = await bot.execute(verbs.WHO_CLARIFY, choices[0]["data"], locale="en-US")
+    assert response.body["type"] == CARD  # the answer replaces the question card
+    settled = response.body["value"]
+    assert any(e.get("id") == "owner" for e in _walk(settled))
+    assert not any(e.get("id") == "clarify" for e in _walk(settled))
 
 
 # --- The wizard end to end ------------------------------------------------------------------
