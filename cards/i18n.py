@@ -152,7 +152,8 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     "who.owner": ("Beslutar: {owner}", "Decides: {owner}"),
     "who.not_allowed": ("Inte tillåtet enligt strategin", "Not allowed under the strategy"),
     "who.depends": ("Det beror på", "It depends"),
-    "who.candidates": ("Möjliga beslutsfattare", "Possible decision makers"),
+    "who.then": ("Då beslutar {owner}.", "Then {owner} decides."),
+    "who.choose": ("Det stämmer", "That's the case"),
     "who.out_of_scope": (
         "Den frågan ligger utanför den internationella strategin.",
         "That question is outside the International Strategy.",
@@ -163,8 +164,8 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     ),
     "who.empty": ("Skriv en fråga först.", "Type a question first."),
     "who.advisory": (
-        "Svaret är rådgivande och bygger på strategins avsnitt 5.",
-        "The answer is advisory and based on section 5 of the strategy.",
+        "Svaret är rådgivande – beslutet fattas alltid av rätt organ.",
+        "The answer is advisory – the decision is always made by the right body.",
     ),
     # mine
     "mine.title": ("Mina bedömningar", "My assessments"),

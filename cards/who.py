@@ -13,22 +13,20 @@ from . import verbs
 from .elements import (
     Card,
     Element,
+    action_set,
     card,
     container,
     execute,
     heading,
     para,
-    quote_toggle,
     subtle,
     user_text,
 )
+from .escape import escape
 from .i18n import Lang, t
 from .welcome import button_rows, starter_rows
 
 __all__ = ["CandidateLike", "WhoDecidesLike", "answer_card", "prompt_card", "unavailable_card"]
-
-_MAX_BUTTON = 80
-
 
 class CitationLike(Protocol):
     @property
@@ -94,11 +92,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _button_title(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_BUTTON else text[: _MAX_BUTTON - 1].rstrip() + "…"
-
-
 def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
                 owner_label: str | None = None) -> Card:
     """The answer: settled (owner and citation), a clarifying question with one button per
@@ -126,28 +119,43 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
                        size="Medium")],
             style="good" if res.allowed is not False else "emphasis", id="owner",
         ))
-    choices: list[Element] = []
-    if res.clarify and res.candidates:
-        # The answer text spells out the same alternatives; the card shows them once.
+    clarifying = bool(res.clarify and res.candidates)
+    if clarifying:
+        # The answer text spells out the same alternatives; the card shows them once,
+        # each with its own button right under it (the conditions are too long for titles).
         body.append(container(
             [para(t("who.depends", lang), weight="Bolder"),
-             user_text(res.clarify, weight="Bolder")],
+             user_text(res.clarify or "", weight="Bolder")],
             style="emphasis", id="clarify",
         ))
-        body.append(subtle(t("who.candidates", lang)))
-        for c in res.candidates:
-            body.append(user_text(f"• {_capital(c.condition)} → {c.label}", spacing="Small"))
-            choices.append(execute(
-                _button_title(_capital(c.condition)), verbs.WHO_CLARIFY,
-                {"question": question, "context": dict(c.value)},
+        for n, c in enumerate(res.candidates, start=1):
+            body.append(container(
+                [
+                    user_text(_capital(c.condition), weight="Bolder"),
+                    user_text(t("who.then", lang, owner=c.label[:1].lower() + c.label[1:]),
+                              spacing="None"),
+                    action_set([execute(
+                        t("who.choose", lang), verbs.WHO_CLARIFY,
+                        {"question": question, "context": dict(c.value)},
+                    )], spacing="Small"),
+                ],
+                id=f"candidate-{n}", separator=True, spacing="Medium",
             ))
     else:
         body.append(user_text(res.answer))
-    for i, cit in enumerate(res.citations, start=1):
-        body += quote_toggle(f"who-quote-{i}", cit.section, cit.text, lang)
+    if res.citations:
+        body.append(container(
+            [item for cit in res.citations for item in (
+                subtle(t("result.section", lang, section=escape(cit.section)),
+                       weight="Bolder"),
+                user_text(f"”{cit.text}”" if lang == "sv" else f"“{cit.text}”",
+                          isSubtle=True, spacing="None"),
+            )],
+            style="emphasis", id="citations", spacing="Medium",
+        ))
     body.append(subtle(t("who.advisory", lang), spacing="Medium"))
-    if choices:  # one button a line: the conditions are phrases, not single words
-        return card(body + button_rows(choices, per_row=1), [], lang)
+    if clarifying:
+        return card(body, [], lang)
     return card(body, [execute(t("starter.who", lang), verbs.WHO_PROMPT),
                        execute(t("starter.new", lang), verbs.WIZARD_START)], lang)
 

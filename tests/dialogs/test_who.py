@@ -32,7 +32,13 @@ def test_a_clarifying_answer_has_one_button_per_candidate_and_a_click_settles_it
     card = chat.say("Vem beslutar om medlemskap i X?").cards[0]
     assert "Är det en organisation eller ett nätverk?" in texts(card)
     buttons = [a for a in executes(card) if a["verb"] == verbs.WHO_CLARIFY]
-    assert [b["title"] for b in buttons] == ["Organisation", "Nätverk"]
+    assert len(buttons) == 2
+    # each candidate: its condition, its owner and its own button, together
+    first, second = by_id(card, "candidate-1"), by_id(card, "candidate-2")
+    assert texts(first)[:2] == ["Organisation", "Då beslutar kommunfullmäktige."]
+    assert texts(second)[:2] == ["Nätverk", "Då beslutar kommunstyrelsen."]
+    assert executes(first) == [buttons[0]]
+    assert buttons[0]["title"] == "Det stämmer"
     assert buttons[0]["data"] == {
         "question": "Vem beslutar om medlemskap i X?",
         "context": {"membership_body": "organisation", "scope": "city_wide"},

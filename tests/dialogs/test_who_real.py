@@ -80,4 +80,5 @@ def test_a_clarifying_question_is_settled_by_each_candidate_button() -> None:
             assert escape(("Beslutar: " if lang == "sv" else "Decides: ") + label) in texts(
                 settled), (question, candidate)
             assert not [a for a in executes(settled) if a["verb"] == verbs.WHO_CLARIFY]
-            assert button["title"][0].isupper()
+            shown = by_id(card, f"candidate-{res.candidates.index(candidate) + 1}")
+            assert executes(shown) == [button]
