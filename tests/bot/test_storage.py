@@ -194,3 +194,25 @@ async def test_two_instances_racing_on_one_conversation_lose_no_turn(
     await asyncio.gather(*((one if i % 2 else two).say(f"klick {i}") for i in range(8)))
     numbers = sorted(int(c["body"][0]["text"].split()[1]) for c in one.connector.cards("conv-1"))
     assert numbers == list(range(1, 9))
+
+
+async def test_the_migration_downgrades_and_upgrades_again(
+    engine: AsyncEngine, database: Any
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.storage import MIGRATIONS
+
+    def downgrade(connection: Any) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+
+    async with engine.begin() as conn:
+        await conn.run_sync(downgrade)
+        tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
+    assert "bot_state" not in tables
+    await migrate(engine, schema=database.schema)
+    await SqlStorage(engine).write({"k": _item(n=1)})
