@@ -47,7 +47,7 @@ _turn = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(turns=st.lists(_turn, min_size=1, max_size=6))
 def test_any_sequence_of_turns_gets_valid_cards_and_json_state_and_never_an_error(
     turns: list[Turn],
