@@ -142,8 +142,9 @@ def build_agent(
     gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
 
     class GatedTurnState(TurnState):
-        """TurnState that notes, before it reads the state, how many saves the conversation
-        has seen in this process; a turn can then tell whether what it read is still current."""
+        """The SDK's TurnState, plus: before reading, it notes how many saves the conversation
+        has seen in this process (so a turn can tell whether what it read is still current),
+        and it saves conversation and user state together, in one transaction."""
 
         async def load(self, context: TurnContext, storage: Storage) -> TurnState:
             key = ConversationState(storage).get_storage_key(context)
