@@ -81,6 +81,41 @@ async function press(page, card, name) {
   );
 }
 
+/**
+ * Clicks the button that belongs to the text matching `pattern`: the button whose
+ * nearest enclosing block with that text is the smallest (a candidate's own button,
+ * whatever its label says).
+ */
+async function pressNear(page, card, pattern) {
+  const index = await card.evaluate((root, [source, flags]) => {
+    const re = new RegExp(source, flags);
+    let best = -1, bestSize = Infinity;
+    root.querySelectorAll("button").forEach((button, i) => {
+      if (button.offsetParent === null) return;
+      for (let box = button.parentElement; box && box !== root.parentElement; box = box.parentElement) {
+        const text = box.innerText.replace(button.innerText, "");
+        if (re.test(text)) {
+          if (text.length < bestSize) { best = i; bestSize = text.length; }
+          break;
+        }
+      }
+    });
+    return best;
+  }, [pattern.source, pattern.flags]);
+  if (index < 0) throw new Error(`no button near text matching ${pattern}`);
+  const before = await page.locator(".ac-adaptiveCard").count();
+  const text = await lastCard(page).innerText();
+  await card.locator("button").nth(index).click();
+  await page.waitForFunction(
+    ([n, t]) => {
+      const cards = document.querySelectorAll(".ac-adaptiveCard");
+      return cards.length !== n || cards[cards.length - 1].innerText !== t;
+    },
+    [before, text],
+    { timeout: TIMEOUT },
+  );
+}
+
 /** Picks `option` in the compact choice set (a combobox) labelled `label`. */
 async function choose(page, card, label, option) {
   await card.getByRole("combobox", { name: new RegExp(escape(label)) }).first().click();
@@ -184,10 +219,14 @@ async function main(page) {
   card = await type(page, "vem beslutar om medlemskap?");
   await see(card, "vem beslutar om medlemskap?", "the question repeated on the answer");
   await shot(page, "who-decides-clarify.png", card);
-  await press(page, card, /nätverk/i); // the candidate "a network"
+  await see(card, /nätverk/i, "a candidate for a network");
+  await pressNear(page, card, /ett nätverk/i); // the candidate "… and it is a network"
   card = lastCard(page);
-  await see(card, /Kommunstyrelsen|Nämnden/, "the settled decision owner");
+  await see(card, "Kommunstyrelsen", "the settled decision owner (a network: kommunstyrelsen)");
+  await see(card, /rådgivande/i, "the advisory note");
   await shot(page, "who-decides.png", card);
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, "conversation.png"); // the whole window, as the conversation ends
 }
 
 const { context, blocked, close } = await launch();
