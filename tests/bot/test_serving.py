@@ -407,3 +407,8 @@ def test_a_multi_tenant_registration_must_list_its_tenants(tmp_path: Path) -> No
         _sdk_setup(settings, environ)
     listed = settings.model_copy(update={"allowed_tenants": "t1"})
     assert _sdk_setup(listed, environ)[2] == frozenset({"t1"})
+
+
+def test_every_setting_is_documented_in_its_field() -> None:
+    for name, field in Settings.model_fields.items():
+        assert len(field.description or "") > 20, name
