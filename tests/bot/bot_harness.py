@@ -35,6 +35,7 @@ class Connector:
     """A stand-in Bot Connector service on 127.0.0.1 that records the bot's outgoing calls."""
 
     calls: list[Call] = field(default_factory=list)
+    reject_updates: bool = False  # answer PUT with 403, as a channel that cannot edit would
     _server: TestServer | None = None
     _ids: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -72,6 +73,8 @@ class Connector:
 
     async def _put(self, request: web.Request) -> web.Response:
         call = await self._record(request, "PUT")
+        if self.reject_updates:
+            return web.json_response({"error": {"code": "Forbidden"}}, status=403)
         return web.json_response({"id": call.activity_id})
 
     def messages(self, conversation_id: str) -> list[dict[str, Any]]:

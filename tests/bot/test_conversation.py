@@ -230,6 +230,21 @@ async def test_an_action_submit_updates_the_card_it_came_from(bot: Bot) -> None:
     assert {i["id"] for i in _inputs(attachment["content"])} >= {"title"}
 
 
+async def test_when_the_channel_cannot_update_a_card_the_new_card_is_posted_instead(
+    bot: Bot,
+) -> None:
+    await bot.execute(verbs.WIZARD_START)
+    [kind_card] = bot.connector.cards("conv-1")
+    action = _action(kind_card, verbs.WIZARD_NEXT)
+    assert action is not None
+    bot.connector.reject_updates = True
+    await bot.submit({**action["data"], "kind": "incoming_visit"}, reply_to="card-activity-7")
+    assert len(bot.connector.updates("conv-1")) == 1  # tried
+    posted = bot.connector.cards("conv-1")
+    assert len(posted) == 2
+    assert "title" in {i["id"] for i in _inputs(posted[-1])}
+
+
 async def test_a_wizard_continues_after_a_restart_on_the_same_database(
     make_bot: MakeBot, database: Any
 ) -> None:
