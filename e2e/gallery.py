@@ -252,6 +252,13 @@ def markdown(entries: list[Entry], images: str = "cards") -> str:
         "tests/cards/test_rendered_gallery.py`",
         "(the test fails on any renderer warning, validation failure or cut-off text).",
         "",
+        "Samma kort i Microsoft 365 Agents Playground, från början till slut, finns i",
+        "[screenshots/](screenshots/) (`tests/e2e/test_playground.py`): "
+        "[välkomst](screenshots/welcome.png),",
+        "[steg 2](screenshots/wizard-step.png), [resultat](screenshots/result.png),",
+        "[vem beslutar?](screenshots/who-decides.png), "
+        "[hela samtalet](screenshots/conversation.png).",
+        "",
     ]
     for key, title in SECTIONS.items():
         names = [e.name.removeprefix("sv-") for e in entries
