@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,15 +61,28 @@ async def _drop_schema(schema: str) -> None:
         await conn.close()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
-    """The test runs once on SQLite and once on PostgreSQL."""
-    if request.param == "sqlite":
-        yield sqlite_database(tmp_path)
-        return
+@asynccontextmanager
+async def _private_postgres_schema() -> AsyncIterator[Database]:
     await _postgres_or_skip()
     schema = f"test_bot_{uuid.uuid4().hex[:12]}"
     try:
         yield Database(POSTGRES_URL, schema)
     finally:
         await _drop_schema(schema)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    """The test runs once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield sqlite_database(tmp_path)
+        return
+    async with _private_postgres_schema() as db:
+        yield db
+
+
+@pytest.fixture
+async def postgres_database() -> AsyncIterator[Database]:
+    """PostgreSQL only (mark the test ``postgres``), in a schema of its own."""
+    async with _private_postgres_schema() as db:
+        yield db

@@ -122,9 +122,10 @@ async def test_one_failing_change_does_not_fail_the_others_committed_with_it(
     assert {k: v.state["n"] for k, v in read.items()} == {"before": 1, "after": 2}
 
 
-async def test_replicas_migrating_at_the_same_time_all_succeed(database: Any) -> None:
-    if not database.url.startswith("postgresql"):
-        pytest.skip("replicas share PostgreSQL; a SQLite file belongs to one process")
+@pytest.mark.postgres
+async def test_replicas_migrating_at_the_same_time_all_succeed(postgres_database: Any) -> None:
+    # Replicas share PostgreSQL; a SQLite file belongs to one process.
+    database = postgres_database
     engines = [create_engine(database.url, schema=database.schema) for _ in range(4)]
     try:
         await asyncio.gather(*(migrate(e, schema=database.schema) for e in engines))
