@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from policy.strategy import occurs_verbatim
+
 from .escape import escape
 from .i18n import Lang, t
 
@@ -53,6 +55,15 @@ def para(text: str, **extra: Any) -> Element:
 def user_text(text: object, **extra: Any) -> Element:
     """A wrapping TextBlock of untrusted text (user input, rules-engine output): escaped."""
     return para(escape(text), **extra)
+
+
+def citation_text(quote: str, lang: Lang, **extra: Any) -> Element:
+    """The strategy's own words, exactly: a quote proven verbatim is shown as it stands.
+
+    Anything that is not in the strategy text is treated as untrusted and escaped.
+    """
+    shown = quote if occurs_verbatim(quote) else escape(quote)
+    return para(f"”{shown}”" if lang == "sv" else f"“{shown}”", **extra)
 
 
 def heading(text: str, **extra: Any) -> Element:
@@ -127,8 +138,7 @@ def quote_toggle(element_id: str, section: str, quote: str, lang: Lang) -> list[
         container(
             [
                 subtle(t("result.section", lang, section=escape(section)), weight="Bolder"),
-                user_text(f"”{quote}”" if lang == "sv" else f"“{quote}”", isSubtle=True,
-                          fontType="Default"),
+                citation_text(quote, lang, isSubtle=True, fontType="Default"),
             ],
             style="emphasis",
             id=element_id,

@@ -15,6 +15,7 @@ from .elements import (
     Element,
     action_set,
     card,
+    citation_text,
     container,
     execute,
     heading,
@@ -148,8 +149,7 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
             [item for cit in res.citations for item in (
                 subtle(t("result.section", lang, section=escape(cit.section)),
                        weight="Bolder"),
-                user_text(f"”{cit.text}”" if lang == "sv" else f"“{cit.text}”",
-                          isSubtle=True, spacing="None"),
+                citation_text(cit.text, lang, isSubtle=True, spacing="None"),
             )],
             style="emphasis", id="citations", spacing="Medium",
         ))

@@ -1,0 +1,52 @@
+"""The strategy's words appear on the cards exactly as the strategy has them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cards.elements import citation_text
+from dialogs.conversation import handle
+from dialogs.turn import Turn
+from policy import assess, parse_engagement
+
+CASES = Path(__file__).resolve().parents[1] / "cases"
+
+
+def _texts(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["text"]] if node.get("type") == "TextBlock" else []
+        return own + [t for v in node.values() for t in _texts(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _texts(v)]
+    return []
+
+
+def test_a_result_card_quotes_every_citation_byte_for_byte() -> None:
+    raw = json.loads((CASES / "paris-summit.json").read_text("utf-8"))["engagement"]
+    a = assess(parse_engagement(raw), "sv", today=date(2026, 11, 22))
+    values = {k: v for k, v in raw.items() if not isinstance(v, dict | list)}
+    _, _, reply = handle(None, None, Turn(verb="wizard.assess",
+                                          data={"step": "summary", "values": raw}),
+                         today=date(2026, 11, 22))
+    texts = "\n".join(t for c in reply.cards for t in _texts(c))
+    assert values  # the case has plain fields
+    for f in a.findings:
+        assert f"”{f.citation.text}”" in texts, f.rule
+    assert f"”{a.routing.citation.text}”" in texts
+
+
+def test_text_that_is_not_in_the_strategy_is_escaped_even_when_shown_as_a_quote() -> None:
+    block = citation_text("[klicka här](https://evil.example)", "sv")
+    assert "](" not in block["text"]
+    assert "https://" not in block["text"]
+
+
+def test_a_verbatim_quote_that_looks_like_markdown_is_shown_unaltered() -> None:
+    from cards.escape import escape
+
+    quote = "1. Bakgrund och syfte"  # a real heading of the strategy; escape() would alter it
+    assert escape(quote) != quote
+    assert citation_text(quote, "sv")["text"] == f"”{quote}”"
