@@ -266,7 +266,7 @@ LEXICON: tuple[Entry, ...] = (
         "stadsdelar", "stadsdelsförvaltningar",
         cues=(scope(SEVERAL),), match="form", compound="also"),
     _sv("flera bolag", "olika bolag", "två bolag", cues=(scope(SEVERAL),), match="form"),
-    _sv("hela staden", "hela stockholm", "hela stockholms stad", "hela kommunen",
+    _sv("hela staden", "hela stockholm", "hela stockholms stad", "hela kommunen", "hela stan",
         "stadsövergripande", "övergripande", "stadsgemensam", "stadsgemensamma",
         "stadsgemensamt", "staden som helhet", "alla förvaltningar", "samtliga förvaltningar",
         "alla nämnder", "samtliga nämnder", "alla verksamheter", "samtliga verksamheter",

@@ -71,6 +71,8 @@ SETTLED = [
                  id="a city-wide network membership is decided by kommunstyrelsen"),
     pytest.param("vem beslutar om medlemskap i natverket for hela staden",
                  Kind.MEMBERSHIP, KS, "sv", id="the same typed without å, ä, ö"),
+    pytest.param("vem beslutar om medlemskapet i nätverket för hela stan",
+                 Kind.MEMBERSHIP, KS, "sv", id="the same in everyday speech: hela stan"),
     pytest.param("Who decides on joining a city-wide network?", Kind.MEMBERSHIP, KS, "en",
                  id="joining a city-wide network is for the City Executive Board"),
     pytest.param("Vem beslutar om ett EU-projekt för flera förvaltningar?",
