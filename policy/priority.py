@@ -84,7 +84,9 @@ def score(e: Engagement, lang: Lang) -> tuple[Priority, list[PriorityFactor]]:
     else:
         band = Priority.MEDIUM
     factors = [
-        PriorityFactor(factor=name, points=p, label=_LABELS[name][lang][0 if p > 0 else 1])
+        PriorityFactor(
+            factor=name, points=p, label=_LABELS[name][lang][0 if p > 0 else 1]
+        )
         for name, p in points.items()
         if p != 0
     ]

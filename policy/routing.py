@@ -85,7 +85,8 @@ class Route:
     quote_for: Mapping[Kind, str] = field(default_factory=dict)
 
     def citation(self, kind: Kind) -> Citation:
-        return Citation(section=self.section, text=self.quote_for.get(kind, self.quote))
+        text = self.quote_for.get(kind, self.quote)
+        return Citation(section=self.section, text=text)
 
 
 def _event(e: Engagement) -> bool:
@@ -213,4 +214,5 @@ def route_for(e: Engagement) -> Route:
 
 def route(e: Engagement, lang: Lang) -> tuple[Owner, Routing]:
     r = route_for(e)
-    return r.owner, Routing(rule=r.id, reason=r.reason[lang], citation=r.citation(e.kind))
+    routing = Routing(rule=r.id, reason=r.reason[lang], citation=r.citation(e.kind))
+    return r.owner, routing

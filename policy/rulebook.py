@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from .models import Engagement, Kind, Lang, Outcome, Owner, RulebookInfo
 
@@ -129,7 +130,17 @@ def rules_in_force(day: date, registered: Iterable[Registered] | None = None) ->
     Before the strategy took effect there is no rule set of its own; the first
     one is applied and the assessment says so (rule T1).
     """
-    pool = list(registry() if registered is None else registered)
+    if registered is None:
+        return list(_registered_in_force(day))
+    return _in_force(day, list(registered))
+
+
+@cache
+def _registered_in_force(day: date) -> tuple[Registered, ...]:
+    return tuple(_in_force(day, list(registry())))
+
+
+def _in_force(day: date, pool: list[Registered]) -> list[Registered]:
     chosen = [r for r in pool if r.rule.in_force(day)]
     if not chosen:
         first = min(r.rule.valid_from for r in pool)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import cache
 
 from .models import (
     Assessment,
     Citation,
     Engagement,
     Finding,
+    Kind,
     Lang,
     Outcome,
     Owner,
@@ -90,14 +92,28 @@ def _finding(reg: Registered, e: Engagement, ctx: Context, lang: Lang) -> Findin
     if not reasons:
         return None
     # One finding a rule: its most severe outcome, with every reason in the message.
-    worst = max(reasons, key=lambda r: r.outcome.severity).outcome
-    ordered = sorted(reasons, key=lambda r: -r.outcome.severity)
+    if len(reasons) == 1:
+        worst, message = reasons[0].outcome, reasons[0].text(lang)
+    else:
+        ordered = sorted(reasons, key=lambda r: -r.outcome.severity)
+        worst, message = ordered[0].outcome, " ".join(r.text(lang) for r in ordered)
+    # One Citation object a quote, built once.
     return Finding(
         rule=reg.rule.id,
         outcome=worst,
-        message=" ".join(r.text(lang) for r in ordered),
-        citation=Citation(section=reg.rule.section, text=reg.rule.quote),
+        message=message,
+        citation=_citation(reg.rule.section, reg.rule.quote),
     )
+
+
+@cache
+def _rules_for(day: date, kind: Kind) -> tuple[Registered, ...]:
+    return tuple(reg for reg in rules_in_force(day) if reg.rule.concerns(kind))
+
+
+@cache
+def _citation(section: str, text: str) -> Citation:
+    return Citation(section=section, text=text)
 
 
 def assess(e: Engagement, lang: Lang = "sv", *, today: date | None = None) -> Assessment:
@@ -106,10 +122,7 @@ def assess(e: Engagement, lang: Lang = "sv", *, today: date | None = None) -> As
     owner, routing = route(e, lang)
     ctx = Context(owner=owner, day=day)
     findings = [
-        f
-        for reg in rules_in_force(day)
-        if reg.rule.concerns(e.kind)
-        if (f := _finding(reg, e, ctx, lang)) is not None
+        f for reg in _rules_for(day, e.kind) if (f := _finding(reg, e, ctx, lang)) is not None
     ]
     findings.sort(key=lambda f: -f.outcome.severity)
     verdict = verdict_of(f.outcome for f in findings)
