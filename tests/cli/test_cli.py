@@ -93,7 +93,8 @@ def test_the_text_report_leads_with_the_verdict_and_says_it_is_advisory() -> Non
     assert out.splitlines()[0].startswith("Bedömning: INTE FÖRENLIGT MED STRATEGIN")
     assert "Rådgivande bedömning" in out
     assert "Beslutar: Kommunstyrelsen" in out
-    assert "Hinder:" in out and "[P1]" in out
+    assert "Hinder:" in out
+    assert "[P1]" in out
     assert "”En grundläggande princip för stadens internationella arbete" in out
 
 
@@ -137,7 +138,7 @@ def test_rules_lists_every_rule_and_route_with_its_citation_as_json() -> None:
     assert code == 0
     assert {r["id"] for r in data["rules"]} == {reg.rule.id for reg in registry()}
     assert all(r["citation"]["text"] and r["citation"]["section"] for r in data["rules"])
-    assert [r["id"] for r in data["routing"]][0] == "R-KF-TWINNING"
+    assert data["routing"][0]["id"] == "R-KF-TWINNING"
 
 
 def test_rules_as_text_shows_each_id_and_quote() -> None:
@@ -206,4 +207,5 @@ def test_package_builds_the_zip_with_the_version_given(tmp_path: Path) -> None:
 def test_package_refuses_an_id_that_is_not_a_guid(tmp_path: Path) -> None:
     code, _, err = run("package", "--bot-id", "not-a-guid", "--out", str(tmp_path))
     assert code == 2
-    assert err and "Traceback" not in err
+    assert err
+    assert "Traceback" not in err
