@@ -73,11 +73,12 @@ def render_assessment(a: Assessment, lang: Lang, *, source: str | None = None) -
 def render_who_decides(w: WhoDecides, *, one_line: bool = False) -> str:
     if one_line:
         return " ".join(w.answer.split())
-    lines = [w.answer]
-    if w.clarify:
+    lines = [textwrap.fill(w.answer, width=_WIDTH)]
+    if w.clarify and not w.answer.rstrip().endswith(w.clarify.strip()):
+        lines.append(textwrap.fill(w.clarify, width=_WIDTH))
+    if w.candidates:
         lines.append("")
-        lines.append(w.clarify)
-        lines.extend(f"  - {c.condition}: {c.label}" for c in w.candidates)
+        lines.extend(_wrap(f"- {c.condition}: {c.label}", "  ") for c in w.candidates)
     for c in w.citations:
         lines.append(_quote(c.text, c.section, w.lang, "  "))
     return "\n".join(lines)

@@ -209,3 +209,47 @@ def test_package_refuses_an_id_that_is_not_a_guid(tmp_path: Path) -> None:
     assert code == 2
     assert err
     assert "Traceback" not in err
+
+
+def test_who_decides_answers_one_question_as_contract_json() -> None:
+    code, out, _ = run("who-decides", "Vem beslutar om nytt medlemskap i en stadsövergripande "
+                       "internationell organisation?", "--format", "json")
+    answer = json.loads(out)
+    assert code == 0
+    assert {"kind", "decision_owner", "allowed", "candidates", "clarify", "answer",
+            "citations"} <= set(answer)
+    assert (answer["kind"], answer["decision_owner"], answer["allowed"]) == ("membership", "kf", True)
+
+
+def test_who_decides_reads_one_question_a_line_and_answers_each_on_its_own_line() -> None:
+    questions = "vem beslutar om vänortsavtal?\nWho decides on an EU project for our department?\n\nvad blir det för lunch\n"
+    code, out, _ = run("who-decides", "-", "--format", "json", stdin=questions)
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert len(answers) == 4
+    assert (answers[0]["kind"], answers[0]["allowed"]) == ("twinning", False)
+    assert answers[1]["lang"] == "en"
+    assert answers[3]["kind"] is None
+
+
+def test_who_decides_in_text_prints_one_line_per_question_from_standard_input() -> None:
+    code, out, _ = run("who-decides", "-", stdin="vem beslutar om medlemskap?\nhej\n")
+    assert code == 0
+    assert len(out.splitlines()) == 2
+
+
+def test_who_decides_answers_in_the_language_asked_for() -> None:
+    _, out, _ = run("who-decides", "vem beslutar om en konferens?", "--lang", "en", "--format", "json")
+    assert json.loads(out)["lang"] == "en"
+
+
+def test_who_decides_asks_a_clarifying_question_when_the_owner_is_open() -> None:
+    from policy.who_decides import answer
+
+    expected = answer("vem beslutar om medlemskap?")
+    code, out, _ = run("who-decides", "vem beslutar om medlemskap?")
+    assert code == 0
+    assert expected.clarify
+    assert out.count(expected.clarify) == 1
+    for candidate in expected.candidates:
+        assert f": {candidate.label}" in out
