@@ -59,7 +59,7 @@ warnings.filterwarnings(
     "ignore", category=web.NotAppKeyWarning, module=r"microsoft_agents\.hosting\.aiohttp\."
 )
 
-PLAYGROUND_HINT = "npx @microsoft/m365agentsplayground -e http://{host}:{port}/api/messages"
+PLAYGROUND_HINT = "e2e/playground.sh --bot http://{host}:{port}  (then http://127.0.0.1:56150)"
 
 
 class ConfigurationError(Exception):
