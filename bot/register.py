@@ -1,0 +1,737 @@
+"""The case register: submitted screenings as numbered cases, with versions and an audit log.
+
+A user who has a completed assessment may submit it; it becomes a case with a readable
+id, ``SK-<year>-<sequence>`` (``SK-2026-0042``), numbered per year in the city's time
+zone. A case keeps every version of its engagement and assessment (contract JSON, §1
+and §2): "Komplettera" re-screens and adds version N+1 to the same case.
+
+Nothing changes without a trace: every mutation writes exactly one ``case_audit`` row
+in the same transaction as the change itself.
+
+Concurrency: each mutation's first statement is a write (the year's counter, or a touch
+of the case row), so it holds the row lock on PostgreSQL and the single write lock on
+SQLite before it reads anything. Ids are therefore gapless and never handed out twice,
+and a status change always sees the status it replaces.
+
+Status machine (``TRANSITIONS``; ``withdrawn`` is final)::
+
+    submitted ──► on_agenda ──► accepted ──► on_agenda (review), withdrawn
+        │  ▲          │    ──► declined ──► on_agenda (reconsider), withdrawn
+        │  └──────────┤    ──► needs_completion ──(add_version)──► submitted
+        └─────────────┴──────► withdrawn
+
+Exceptions::
+
+    RegisterError
+    ├── CaseNotFound        no case has that id, or the text is not a case id
+    ├── InvalidTransition   the status cannot change from the current one to that one
+    └── VersionRefused      the case's status takes no new version
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Row,
+    String,
+    Table,
+    UniqueConstraint,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
+
+__all__ = [
+    "DEFAULT_REVIEW_YEARS",
+    "EVENT_LABELS",
+    "REVIEWED_KINDS",
+    "STATUS_LABELS",
+    "TRANSITIONS",
+    "Actor",
+    "AuditEntry",
+    "AuditEvent",
+    "Case",
+    "CaseNotFound",
+    "CaseRegister",
+    "CaseStatus",
+    "CaseVersion",
+    "InvalidTransition",
+    "RegisterError",
+    "VersionRefused",
+    "case_id",
+    "parse_case_id",
+]
+
+
+class CaseStatus(StrEnum):
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"  # tillstyrkt
+    DECLINED = "declined"  # avböjt
+    NEEDS_COMPLETION = "needs_completion"  # begärd komplettering
+    ON_AGENDA = "on_agenda"  # till dagordning
+    WITHDRAWN = "withdrawn"
+
+
+class AuditEvent(StrEnum):
+    SUBMITTED = "submitted"
+    VERSION_ADDED = "version_added"
+    STATUS_CHANGED = "status_changed"
+
+
+STATUS_LABELS: Mapping[CaseStatus, Mapping[Lang, str]] = {
+    CaseStatus.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
+    CaseStatus.ACCEPTED: {"sv": "Tillstyrkt", "en": "Accepted"},
+    CaseStatus.DECLINED: {"sv": "Avböjt", "en": "Declined"},
+    CaseStatus.NEEDS_COMPLETION: {"sv": "Begärd komplettering", "en": "Needs completion"},
+    CaseStatus.ON_AGENDA: {"sv": "Till dagordning", "en": "On the agenda"},
+    CaseStatus.WITHDRAWN: {"sv": "Återkallat", "en": "Withdrawn"},
+}
+
+EVENT_LABELS: Mapping[AuditEvent, Mapping[Lang, str]] = {
+    AuditEvent.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
+    AuditEvent.VERSION_ADDED: {"sv": "Ny version", "en": "New version"},
+    AuditEvent.STATUS_CHANGED: {"sv": "Ny status", "en": "Status changed"},
+}
+
+_S = CaseStatus
+TRANSITIONS: Mapping[CaseStatus, frozenset[CaseStatus]] = {
+    _S.SUBMITTED: frozenset(
+        {_S.ON_AGENDA, _S.ACCEPTED, _S.DECLINED, _S.NEEDS_COMPLETION, _S.WITHDRAWN}
+    ),
+    _S.ON_AGENDA: frozenset(
+        {_S.SUBMITTED, _S.ACCEPTED, _S.DECLINED, _S.NEEDS_COMPLETION, _S.WITHDRAWN}
+    ),
+    _S.NEEDS_COMPLETION: frozenset(
+        {_S.SUBMITTED, _S.ON_AGENDA, _S.ACCEPTED, _S.DECLINED, _S.WITHDRAWN}
+    ),
+    # An accepted membership comes back to the agenda for its review; a declined case
+    # may be reconsidered. Either may be withdrawn (the membership ended, the idea dropped).
+    _S.ACCEPTED: frozenset({_S.ON_AGENDA, _S.WITHDRAWN}),
+    _S.DECLINED: frozenset({_S.ON_AGENDA, _S.WITHDRAWN}),
+    _S.WITHDRAWN: frozenset(),
+}
+
+# Statuses in which "Komplettera" may add a version; from needs_completion it goes back
+# to submitted. A decided case is reopened (to on_agenda) before it takes a new version.
+TAKES_VERSIONS: frozenset[CaseStatus] = frozenset(
+    {_S.SUBMITTED, _S.NEEDS_COMPLETION, _S.ON_AGENDA}
+)
+
+# Memberships and intent agreements are reviewed at least every fourth year (rule P5).
+REVIEWED_KINDS: frozenset[Kind] = frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT})
+DEFAULT_REVIEW_YEARS = 4
+
+_ID = re.compile(r"SK-(\d{4})-(\d{4,9})")
+
+
+def case_id(year: int, sequence: int) -> str:
+    """The readable id: ``SK-2026-0042``."""
+    return f"SK-{year:04d}-{sequence:04d}"
+
+
+def parse_case_id(text: str) -> tuple[int, int]:
+    """(year, sequence) of a case id (any letter case, surrounding blanks ignored)."""
+    match = _ID.fullmatch(text.strip().upper())
+    if match is None:
+        raise CaseNotFound(text)
+    return int(match[1]), int(match[2])
+
+
+class RegisterError(Exception):
+    """Base of the register's errors."""
+
+
+class CaseNotFound(RegisterError, LookupError):
+    """No case has that id, or the text is not a case id."""
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(f"no case {case_id!r}")
+        self.case_id = case_id
+
+
+class InvalidTransition(RegisterError, ValueError):
+    """The case's status cannot change from its current status to the one asked for."""
+
+    def __init__(self, case_id: str, current: CaseStatus, requested: CaseStatus) -> None:
+        super().__init__(f"{case_id}: status cannot change from {current} to {requested}")
+        self.case_id = case_id
+        self.current = current
+        self.requested = requested
+
+
+class VersionRefused(RegisterError):
+    """The case's status takes no new version (it is decided or withdrawn)."""
+
+    def __init__(self, case_id: str, status: CaseStatus) -> None:
+        super().__init__(f"{case_id}: a case that is {status} takes no new version")
+        self.case_id = case_id
+        self.status = status
+
+
+# --- models -------------------------------------------------------------------------
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Unit = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Actor(BaseModel):
+    """Who did something: the Entra object id, the display name, and the unit if known."""
+
+    model_config = _FROZEN
+
+    id: Id
+    name: Name
+    unit: Unit | None = None
+
+
+class CaseVersion(BaseModel):
+    """One screening of a case: the engagement as submitted and the assessment it got."""
+
+    model_config = _FROZEN
+
+    case_id: str
+    version: int
+    engagement: Engagement
+    assessment: Assessment
+    rulebook_id: str
+    rulebook_version: str
+    created_at: datetime
+    created_by: Actor
+
+
+class Case(BaseModel):
+    """A case as it stands: its status and its current (newest) version."""
+
+    model_config = _FROZEN
+
+    id: str
+    year: int
+    sequence: int
+    status: CaseStatus
+    version: int
+    kind: Kind
+    title: str
+    unit: str | None
+    decision_owner: Owner
+    verdict: Verdict
+    priority: Priority | None
+    rulebook_id: str
+    rulebook_version: str
+    submitter: Actor
+    created_at: datetime
+    updated_at: datetime
+    review_due: date | None
+    meeting_date: date | None
+    engagement: Engagement
+    assessment: Assessment
+
+    def summary(self) -> dict[str, Any]:
+        """The flat fields (JSON-ready) that lists, CSV and JSON exports show."""
+        return {
+            "id": self.id,
+            "status": self.status.value,
+            "version": self.version,
+            "kind": self.kind.value,
+            "title": self.title,
+            "unit": self.unit,
+            "decision_owner": self.decision_owner.value,
+            "verdict": self.verdict.value,
+            "priority": self.priority.value if self.priority else None,
+            "rulebook_id": self.rulebook_id,
+            "rulebook_version": self.rulebook_version,
+            "submitter_id": self.submitter.id,
+            "submitter_name": self.submitter.name,
+            "submitter_unit": self.submitter.unit,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "review_due": self.review_due.isoformat() if self.review_due else None,
+            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
+        }
+
+
+class AuditEntry(BaseModel):
+    """One change to a case: who, when, what (the event and its details)."""
+
+    model_config = _FROZEN
+
+    id: int
+    case_id: str
+    at: datetime
+    actor: Actor
+    event: AuditEvent
+    details: dict[str, Any]
+
+
+# --- tables (bot/migrations/versions/0002_case_register.py is the source of truth) ---
+
+metadata = MetaData()
+_JSON = JSON().with_variant(postgresql.JSONB(), "postgresql")
+
+counter_table = Table(
+    "case_counters",
+    metadata,
+    Column("year", Integer, primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+case_table = Table(
+    "cases",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("unit", String(500)),
+    Column("decision_owner", String(64), nullable=False),
+    Column("verdict", String(64), nullable=False),
+    Column("priority", String(16)),
+    Column("rulebook_id", String(200), nullable=False),
+    Column("rulebook_version", String(200), nullable=False),
+    Column("submitter_id", String(200), nullable=False),
+    Column("submitter_name", String(500), nullable=False),
+    Column("submitter_unit", String(500)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("review_due", Date),
+    Column("meeting_date", Date),
+    UniqueConstraint("year", "sequence", name="uq_cases_year_sequence"),
+)
+version_table = Table(
+    "case_versions",
+    metadata,
+    Column("case_id", String(32), ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("engagement", _JSON, nullable=False),
+    Column("assessment", _JSON, nullable=False),
+    Column("rulebook_id", String(200), nullable=False),
+    Column("rulebook_version", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by_id", String(200), nullable=False),
+    Column("created_by_name", String(500), nullable=False),
+    Column("created_by_unit", String(500)),
+)
+audit_table = Table(
+    "case_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(32), ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor_id", String(200), nullable=False),
+    Column("actor_name", String(500), nullable=False),
+    Column("actor_unit", String(500)),
+    Column("event", String(32), nullable=False),
+    Column("details", _JSON, nullable=False),
+)
+
+
+# --- the register ----------------------------------------------------------------------
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything stored is UTC.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def add_years(day: date, years: int) -> date:
+    """``day`` moved ``years`` years on; 29 February becomes 28 February in common years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def review_due(engagement: Engagement, decided_on: date) -> date | None:
+    """When an accepted membership or intent agreement is next reviewed; None for others."""
+    if engagement.kind not in REVIEWED_KINDS:
+        return None
+    return add_years(decided_on, engagement.review_years or DEFAULT_REVIEW_YEARS)
+
+
+def _screening_columns(engagement: Engagement, assessment: Assessment) -> dict[str, Any]:
+    """The case row's copy of what its current version says (for lists and filters)."""
+    return {
+        "kind": engagement.kind.value,
+        "title": engagement.title,
+        "unit": engagement.unit,
+        "decision_owner": assessment.decision_owner.value,
+        "verdict": assessment.verdict.value,
+        "priority": assessment.priority.value if assessment.priority else None,
+        "rulebook_id": assessment.rulebook.id,
+        "rulebook_version": assessment.rulebook.version,
+    }
+
+
+def _version_row(
+    case_id: str, number: int, engagement: Engagement, assessment: Assessment,
+    actor: Actor, now: datetime,
+) -> dict[str, Any]:
+    return {
+        "case_id": case_id,
+        "version": number,
+        "engagement": engagement.model_dump(mode="json", exclude_none=True),
+        "assessment": assessment.model_dump(mode="json"),
+        "rulebook_id": assessment.rulebook.id,
+        "rulebook_version": assessment.rulebook.version,
+        "created_at": now,
+        "created_by_id": actor.id,
+        "created_by_name": actor.name,
+        "created_by_unit": actor.unit,
+    }
+
+
+def _screening_details(assessment: Assessment) -> dict[str, Any]:
+    return {
+        "verdict": assessment.verdict.value,
+        "decision_owner": assessment.decision_owner.value,
+        "rulebook": {"id": assessment.rulebook.id, "version": assessment.rulebook.version},
+    }
+
+
+class CaseRegister:
+    """The case register on an ``AsyncEngine`` (SQLite or PostgreSQL, migrated).
+
+    ``time_zone`` decides the year in a case id and the day a decision is taken;
+    ``clock`` (an aware ``datetime`` source, default now in UTC) lets tests move time.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        time_zone: str = "Europe/Stockholm",
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        dialect = engine.url.get_backend_name()
+        if dialect == "postgresql":
+            self._insert: Callable[[Table], Any] = postgresql.insert
+        elif dialect == "sqlite":
+            self._insert = sqlite.insert
+        else:
+            raise ValueError(f"CaseRegister supports SQLite and PostgreSQL, not {dialect!r}.")
+        self._engine = engine
+        self._zone = ZoneInfo(time_zone)
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def _now(self) -> datetime:
+        return _utc(self._clock())
+
+    def _today(self, now: datetime) -> date:
+        return now.astimezone(self._zone).date()
+
+    # --- mutations: each one transaction, each exactly one audit row ---------------
+
+    async def submit(
+        self, engagement: Engagement, assessment: Assessment, submitter: Actor
+    ) -> Case:
+        """Register a screened engagement as a new case (status submitted, version 1)."""
+        now = self._now()
+        year = self._today(now).year
+        async with self._engine.begin() as conn:
+            # First statement, and a write: it serialises concurrent submits for the year.
+            stmt = self._insert(counter_table).values(year=year, last=1)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[counter_table.c.year], set_={"last": counter_table.c.last + 1}
+            ).returning(counter_table.c.last)
+            sequence = int((await conn.execute(stmt)).scalar_one())
+            new_id = case_id(year, sequence)
+            await conn.execute(
+                insert(case_table).values(
+                    id=new_id,
+                    year=year,
+                    sequence=sequence,
+                    status=CaseStatus.SUBMITTED.value,
+                    version=1,
+                    submitter_id=submitter.id,
+                    submitter_name=submitter.name,
+                    submitter_unit=submitter.unit,
+                    created_at=now,
+                    updated_at=now,
+                    review_due=None,
+                    meeting_date=None,
+                    **_screening_columns(engagement, assessment),
+                )
+            )
+            await conn.execute(
+                insert(version_table).values(
+                    _version_row(new_id, 1, engagement, assessment, submitter, now)
+                )
+            )
+            details = {"version": 1, "status": CaseStatus.SUBMITTED.value,
+                       **_screening_details(assessment)}
+            await self._audit(conn, new_id, now, submitter, AuditEvent.SUBMITTED, details)
+            return await self._get(conn, new_id)
+
+    async def add_version(
+        self,
+        case_id: str,
+        engagement: Engagement,
+        assessment: Assessment,
+        actor: Actor,
+        *,
+        comment: str | None = None,
+    ) -> Case:
+        """Add version N+1 (a re-screening) to a case. A case that awaited completion goes
+        back to submitted. Raises ``CaseNotFound`` or ``VersionRefused``."""
+        key = self._key(case_id)
+        now = self._now()
+        async with self._engine.begin() as conn:
+            current = await self._lock(conn, key, now)
+            status = CaseStatus(current.status)
+            if status not in TAKES_VERSIONS:
+                raise VersionRefused(key, status)
+            number = int(current.version) + 1
+            new_status = (
+                CaseStatus.SUBMITTED if status is CaseStatus.NEEDS_COMPLETION else status
+            )
+            await conn.execute(
+                insert(version_table).values(
+                    _version_row(key, number, engagement, assessment, actor, now)
+                )
+            )
+            await conn.execute(
+                update(case_table)
+                .where(case_table.c.id == key)
+                .values(
+                    version=number,
+                    status=new_status.value,
+                    **_screening_columns(engagement, assessment),
+                )
+            )
+            details: dict[str, Any] = {"version": number, **_screening_details(assessment)}
+            if new_status is not status:
+                details["status"] = {"from": status.value, "to": new_status.value}
+            if comment:
+                details["comment"] = comment
+            await self._audit(conn, key, now, actor, AuditEvent.VERSION_ADDED, details)
+            return await self._get(conn, key)
+
+    async def set_status(
+        self,
+        case_id: str,
+        status: CaseStatus | str,
+        actor: Actor,
+        comment: str | None = None,
+        meeting_date: date | None = None,
+    ) -> Case:
+        """Change a case's status (``TRANSITIONS``), with an optional comment and meeting
+        date. Accepting a membership or intent agreement sets ``review_due`` to the
+        meeting date (else today) plus ``review_years`` (default 4); leaving accepted
+        clears it. Raises ``CaseNotFound``, ``InvalidTransition``, or ``ValueError`` for
+        an unknown status."""
+        key = self._key(case_id)
+        requested = CaseStatus(status)
+        now = self._now()
+        async with self._engine.begin() as conn:
+            current = await self._lock(conn, key, now)
+            old = CaseStatus(current.status)
+            if requested not in TRANSITIONS[old]:
+                raise InvalidTransition(key, old, requested)
+            due: date | None = None
+            if requested is CaseStatus.ACCEPTED:
+                engagement_json = (
+                    await conn.execute(
+                        select(version_table.c.engagement).where(
+                            version_table.c.case_id == key,
+                            version_table.c.version == current.version,
+                        )
+                    )
+                ).scalar_one()
+                engagement = Engagement.model_validate(engagement_json)
+                due = review_due(engagement, meeting_date or self._today(now))
+            values: dict[str, Any] = {"status": requested.value, "review_due": due}
+            if meeting_date is not None:
+                values["meeting_date"] = meeting_date
+            await conn.execute(update(case_table).where(case_table.c.id == key).values(**values))
+            details: dict[str, Any] = {"from": old.value, "to": requested.value}
+            if comment:
+                details["comment"] = comment
+            if meeting_date is not None:
+                details["meeting_date"] = meeting_date.isoformat()
+            if due is not None or current.review_due is not None:
+                details["review_due"] = due.isoformat() if due else None
+            await self._audit(conn, key, now, actor, AuditEvent.STATUS_CHANGED, details)
+            return await self._get(conn, key)
+
+    # --- reads ----------------------------------------------------------------------
+
+    async def get(self, case_id: str) -> Case:
+        """The case as it stands; ``CaseNotFound`` if there is none."""
+        key = self._key(case_id)
+        async with self._engine.connect() as conn:
+            return await self._get(conn, key)
+
+    async def versions(self, case_id: str) -> builtins.list[CaseVersion]:
+        """Every version of a case, oldest first."""
+        key = self._key(case_id)
+        async with self._engine.connect() as conn:
+            await self._get(conn, key)
+            rows = (
+                await conn.execute(
+                    select(version_table)
+                    .where(version_table.c.case_id == key)
+                    .order_by(version_table.c.version)
+                )
+            ).all()
+        return [
+            CaseVersion(
+                case_id=row.case_id,
+                version=row.version,
+                engagement=Engagement.model_validate(row.engagement),
+                assessment=Assessment.model_validate(row.assessment),
+                rulebook_id=row.rulebook_id,
+                rulebook_version=row.rulebook_version,
+                created_at=_utc(row.created_at),
+                created_by=Actor(
+                    id=row.created_by_id, name=row.created_by_name, unit=row.created_by_unit
+                ),
+            )
+            for row in rows
+        ]
+
+    async def audit(self, case_id: str) -> builtins.list[AuditEntry]:
+        """The case's audit log, oldest first."""
+        key = self._key(case_id)
+        async with self._engine.connect() as conn:
+            await self._get(conn, key)
+            rows = (
+                await conn.execute(
+                    select(audit_table)
+                    .where(audit_table.c.case_id == key)
+                    .order_by(audit_table.c.id)
+                )
+            ).all()
+        return [
+            AuditEntry(
+                id=row.id,
+                case_id=row.case_id,
+                at=_utc(row.at),
+                actor=Actor(id=row.actor_id, name=row.actor_name, unit=row.actor_unit),
+                event=AuditEvent(row.event),
+                details=dict(row.details),
+            )
+            for row in rows
+        ]
+
+    async def list(
+        self,
+        status: CaseStatus | str | None = None,
+        owner: Owner | str | None = None,
+        submitter: str | None = None,
+        limit: int | None = 100,
+        *,
+        newest_first: bool = True,
+    ) -> builtins.list[Case]:
+        """Cases, newest first (or in register order), filtered by status, decision owner
+        and submitter (Entra object id). ``limit=None`` returns them all."""
+        query = self._case_query()
+        if status is not None:
+            query = query.where(case_table.c.status == CaseStatus(status).value)
+        if owner is not None:
+            query = query.where(case_table.c.decision_owner == Owner(owner).value)
+        if submitter is not None:
+            query = query.where(case_table.c.submitter_id == submitter)
+        if newest_first:
+            query = query.order_by(case_table.c.year.desc(), case_table.c.sequence.desc())
+        else:
+            query = query.order_by(case_table.c.year, case_table.c.sequence)
+        if limit is not None:
+            query = query.limit(limit)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [self._case(row) for row in rows]
+
+    # --- internals --------------------------------------------------------------------
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return case_id(*parse_case_id(text))
+
+    async def _lock(self, conn: AsyncConnection, key: str, now: datetime) -> Row[Any]:
+        # A write first: it takes the row lock (PostgreSQL) or the write lock (SQLite)
+        # before anything is read, and returns the row as it stands under that lock.
+        row = (
+            await conn.execute(
+                update(case_table)
+                .where(case_table.c.id == key)
+                .values(updated_at=now)
+                .returning(case_table.c.status, case_table.c.version, case_table.c.review_due)
+            )
+        ).one_or_none()
+        if row is None:
+            raise CaseNotFound(key)
+        return row
+
+    async def _audit(
+        self, conn: AsyncConnection, key: str, now: datetime, actor: Actor,
+        event: AuditEvent, details: dict[str, Any],
+    ) -> None:
+        await conn.execute(
+            insert(audit_table).values(
+                case_id=key, at=now, actor_id=actor.id, actor_name=actor.name,
+                actor_unit=actor.unit, event=event.value, details=details,
+            )
+        )
+
+    @staticmethod
+    def _case_query() -> Any:
+        current = (version_table.c.case_id == case_table.c.id) & (
+            version_table.c.version == case_table.c.version
+        )
+        return select(
+            case_table, version_table.c.engagement, version_table.c.assessment
+        ).join(version_table, current)
+
+    async def _get(self, conn: AsyncConnection, key: str) -> Case:
+        row = (await conn.execute(self._case_query().where(case_table.c.id == key))).one_or_none()
+        if row is None:
+            raise CaseNotFound(key)
+        return self._case(row)
+
+    @staticmethod
+    def _case(row: Row[Any]) -> Case:
+        return Case(
+            id=row.id,
+            year=row.year,
+            sequence=row.sequence,
+            status=CaseStatus(row.status),
+            version=row.version,
+            kind=Kind(row.kind),
+            title=row.title,
+            unit=row.unit,
+            decision_owner=Owner(row.decision_owner),
+            verdict=Verdict(row.verdict),
+            priority=Priority(row.priority) if row.priority else None,
+            rulebook_id=row.rulebook_id,
+            rulebook_version=row.rulebook_version,
+            submitter=Actor(id=row.submitter_id, name=row.submitter_name, unit=row.submitter_unit),
+            created_at=_utc(row.created_at),
+            updated_at=_utc(row.updated_at),
+            review_due=row.review_due,
+            meeting_date=row.meeting_date,
+            engagement=Engagement.model_validate(row.engagement),
+            assessment=Assessment.model_validate(row.assessment),
+        )
