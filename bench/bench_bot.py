@@ -1,12 +1,17 @@
 """Turns per second and latency of the bot over HTTP, against a minimal echo agent.
 
     .venv/bin/python bench/bench_bot.py [--scale 1.0] [--max-seconds 180] [--database-url URL]
+                                        [--profile DIR]
 
-Everything runs on loopback in this one process: the bot in dev mode (anonymous,
-SQLite in a temporary folder), the echo agent (bench/echo_agent.py, same SDK,
-MemoryStorage) and a stand-in Bot Connector that receives the replies. A turn
-is one POST to /api/messages, timed until its HTTP response; the SDK sends the
-replies to the connector before it answers, so they are inside the time.
+Everything runs on loopback, in three processes: the bot in dev mode (anonymous,
+SQLite in a temporary folder) in one, the echo agent (bench/echo_agent.py, same
+SDK, MemoryStorage) in another, and this one, which holds the client and a
+stand-in Bot Connector that receives the replies of both. So the client's own
+work is not inside the servers' time, and both agents are measured by the same
+client against the same connector. A turn is one POST to /api/messages, timed
+until its HTTP response; the SDK sends the replies to the connector before it
+answers, so they are inside the time. --profile DIR writes each server's cProfile
+statistics (bot.prof, echo.prof) there.
 
 Scenarios, each with 1 and with 32 concurrent conversations:
   who      "Who decides?" questions typed as messages
@@ -23,6 +28,8 @@ import asyncio
 import itertools
 import json
 import logging
+import os
+import shlex
 import sys
 import tempfile
 import time
@@ -87,6 +94,88 @@ async def start(app: web.Application) -> tuple[web.AppRunner, str]:
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     return runner, f"http://127.0.0.1:{port}"
+
+
+# --- The servers, each in a process of its own --------------------------------------------------
+
+
+def serve(kind: str, database_url: str | None, max_seconds: float, profile: str | None) -> None:
+    """Server mode (``--serve bot|echo``): print ``READY <url>`` and serve until stdin closes
+    or ``max_seconds`` have passed."""
+    import cProfile
+
+    logging.basicConfig(level=logging.WARNING)
+    # Anonymous turns have no app id; the SDK warns about that on every turn.
+    logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(
+        logging.ERROR
+    )
+    profiler = cProfile.Profile() if profile else None
+
+    async def run() -> None:
+        schema = None
+        if kind == "echo":
+            app = create_echo_app()
+        else:
+            schema = (f"bench_{uuid.uuid4().hex[:8]}"
+                      if database_url and database_url.startswith("postgresql") else None)
+            app = create_app(Settings(dev=True, database_url=database_url,
+                                      database_schema=schema), environ={})
+        runner, url = await start(app)
+        print(f"READY {url}", flush=True)
+        stdin = asyncio.StreamReader()
+        await asyncio.get_running_loop().connect_read_pipe(
+            lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+        try:
+            if profiler:
+                profiler.enable()
+            await asyncio.wait_for(stdin.read(), max_seconds)
+        except TimeoutError:
+            pass
+        finally:
+            if profiler:
+                profiler.disable()
+            await runner.cleanup()
+            if kind == "bot" and database_url and schema:
+                engine = create_engine(database_url)
+                async with engine.begin() as conn:
+                    await conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+                await engine.dispose()
+
+    asyncio.run(run())
+    if profiler and profile:
+        profiler.dump_stats(profile)
+
+
+class Server:
+    """A ``--serve`` child process; its URL once it is listening."""
+
+    def __init__(self, kind: str, args: list[str]) -> None:
+        self.kind = kind
+        self.command = [sys.executable, str(Path(__file__).resolve()), "--serve", kind, *args]
+        self.process: asyncio.subprocess.Process | None = None
+        self.url = ""
+
+    async def __aenter__(self) -> Server:
+        self.process = await asyncio.create_subprocess_exec(
+            *self.command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        assert self.process.stdout is not None
+        line = (await asyncio.wait_for(self.process.stdout.readline(), 60)).decode()
+        if not line.startswith("READY "):
+            raise RuntimeError(f"the {self.kind} server did not start: {line!r}")
+        self.url = line.split()[1]
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        assert self.process is not None
+        assert self.process.stdin is not None
+        self.process.stdin.close()  # the server stops when its stdin closes
+        try:
+            await asyncio.wait_for(self.process.wait(), 30)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
 
 
 # --- Turns ------------------------------------------------------------------------------------
@@ -223,26 +312,35 @@ def show(result: Result, baseline: Result | None) -> None:
     )
 
 
-async def main(scale: float, database_url: str | None = None) -> None:
+async def main(scale: float, max_seconds: float, database_url: str | None = None,
+               profile: Path | None = None) -> None:
     engagement = json.loads(CASE.read_text("utf-8"))["engagement"]
     connector = Connector()
     with tempfile.TemporaryDirectory() as tmp:
         url = database_url or f"sqlite+aiosqlite:///{tmp}/bench.db"
-        # On PostgreSQL the run gets a schema of its own, dropped at the end.
-        schema = f"bench_{uuid.uuid4().hex[:8]}" if url.startswith("postgresql") else None
-        settings = Settings(dev=True, database_url=url, database_schema=schema)
-        runners = []
+        common = ["--max-seconds", str(max_seconds)]
+        bot_args = [*common, "--database-url", url]
+        if profile:
+            profile.mkdir(parents=True, exist_ok=True)
+        def prof(kind: str) -> list[str]:
+            return ["--profile", str(profile / f"{kind}.prof")] if profile else []
+        conn_runner, connector_url = await start(connector.app())
         try:
-            conn_runner, connector_url = await start(connector.app())
-            bot_runner, bot_url = await start(create_app(settings, environ={}))
-            echo_runner, echo_url = await start(create_echo_app())
-            runners = [conn_runner, bot_runner, echo_runner]
-            async with ClientSession(connector=TCPConnector(limit=0)) as session:
-                bot = Client(session, bot_url, connector_url)
-                echo = Client(session, echo_url, connector_url)
-                # Warm up: imports, caches and a full connection pool (32 at once).
-                await asyncio.gather(*(bot.say(f"warm-up-{i}", "hjälp") for i in range(32)))
-                await asyncio.gather(*(echo.say(f"warm-up-{i}", "hello") for i in range(32)))
+            async with (
+                Server("bot", [*bot_args, *prof("bot")]) as bot_server,
+                Server("echo", [*common, *prof("echo")]) as echo_server,
+                ClientSession(connector=TCPConnector(limit=0)) as session,
+            ):
+                bot = Client(session, bot_server.url, connector_url)
+                echo = Client(session, echo_server.url, connector_url)
+                # Warm up both the same way: imports, caches, a full connection pool (32 at
+                # once), then a few turns of each kind.
+                for client, text in ((bot, "hjälp"), (echo, "hello")):
+                    await asyncio.gather(*(client.say(f"warm-up-{i}", text) for i in range(32)))
+                    await asyncio.gather(*(client.say(f"warm-up-{i}", QUESTIONS[i % 6])
+                                           for i in range(32)))
+                await asyncio.gather(*(wizard_run(bot, connector, f"warm-up-{i}", engagement)
+                                       for i in range(8)))
 
                 def questions(n: int) -> Callable[[str], Awaitable[int]]:
                     async def run(conversation: str) -> int:
@@ -265,11 +363,15 @@ async def main(scale: float, database_url: str | None = None) -> None:
                         return n
                     return run
 
+                print("$ " + shlex.join([sys.executable, *sys.argv]))
+                print(f"bot: {bot_server.url} (state: {_hide_password(url)}), "
+                      f"echo: {echo_server.url}, connector: {connector_url}; "
+                      f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
                 print(f"{'':<7} {'convs':>5} {'turns':>7} {'units':>6} {'turns/s':>9} "
                       f"{'p50 ms':>8} {'p99 ms':>8} {'÷echo':>6}")
                 for conversations in (1, 32):
-                    turns = max(1, round((200 if conversations == 1 else 20) * scale))
-                    runs = max(1, round((30 if conversations == 1 else 3) * scale))
+                    turns = max(1, round((200 if conversations == 1 else 40) * scale))
+                    runs = max(1, round((30 if conversations == 1 else 6) * scale))
                     baseline = await scenario("echo", conversations, echo, echoes(turns))
                     who = await scenario("who", conversations, bot, questions(turns))
                     wiz = await scenario("wizard", conversations, bot, wizards(runs))
@@ -278,14 +380,17 @@ async def main(scale: float, database_url: str | None = None) -> None:
                     show(wiz, baseline)
             print(f"(units: messages for echo/who, complete wizard runs for wizard; "
                   f"{connector.received} replies reached the stand-in connector)")
+            if profile:
+                print(f"profiles: {profile}/bot.prof, {profile}/echo.prof "
+                      f"(python -m pstats FILE)")
         finally:
-            for runner in reversed(runners):
-                await runner.cleanup()
-            if schema:
-                engine = create_engine(url)
-                async with engine.begin() as conn:
-                    await conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-                await engine.dispose()
+            await conn_runner.cleanup()
+
+
+def _hide_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 if __name__ == "__main__":
@@ -297,17 +402,20 @@ if __name__ == "__main__":
         help="state database (default: SQLite in a temporary folder); e.g. "
         "postgresql+asyncpg://postgres@127.0.0.1:5432/test",
     )
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="folder for the servers' cProfile statistics")
+    parser.add_argument("--serve", choices=("bot", "echo"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.database_url, args.max_seconds,
+              str(args.profile) if args.profile else None)
+        sys.exit(0)
 
     async def bounded() -> None:
         async with asyncio.timeout(args.max_seconds):
-            await main(args.scale, args.database_url)
+            await main(args.scale, args.max_seconds, args.database_url, args.profile)
 
     logging.basicConfig(level=logging.WARNING)
-    # Anonymous turns have no app id; the SDK warns about that on every turn.
-    logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(
-        logging.ERROR
-    )
     try:
         asyncio.run(bounded())
     except TimeoutError:
