@@ -116,15 +116,20 @@ def serve(kind: str, database_url: str | None, max_seconds: float, profile: str 
         if kind == "echo":
             app = create_echo_app()
         else:
-            schema = (f"bench_{uuid.uuid4().hex[:8]}"
-                      if database_url and database_url.startswith("postgresql") else None)
-            app = create_app(Settings(dev=True, database_url=database_url,
-                                      database_schema=schema), environ={})
+            schema = (
+                f"bench_{uuid.uuid4().hex[:8]}"
+                if database_url and database_url.startswith("postgresql")
+                else None
+            )
+            app = create_app(
+                Settings(dev=True, database_url=database_url, database_schema=schema), environ={}
+            )
         runner, url = await start(app)
         print(f"READY {url}", flush=True)
         stdin = asyncio.StreamReader()
         await asyncio.get_running_loop().connect_read_pipe(
-            lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+            lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin
+        )
         try:
             if profiler:
                 profiler.enable()
@@ -157,7 +162,9 @@ class Server:
 
     async def __aenter__(self) -> Server:
         self.process = await asyncio.create_subprocess_exec(
-            *self.command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            *self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         assert self.process.stdout is not None
@@ -257,8 +264,11 @@ async def wizard_run(
                 if str(e.get("type", "")).startswith("Input."):
                     data[e["id"]] = _answer(engagement, e["id"])
         body = await client.execute(conversation, verb, data)
-        card = body["value"] if body and body.get("type") == CARD else connector.last_card[
-            conversation]
+        card = (
+            body["value"]
+            if body and body.get("type") == CARD
+            else connector.last_card[conversation]
+        )
         if verb == verbs.WIZARD_ASSESS:
             if not any(str(e.get("id", "")).startswith("owner-") for e in _walk(card)):
                 raise RuntimeError("the wizard ended without a result card")
@@ -300,8 +310,9 @@ async def scenario(
         *(per_conversation(f"{name}-{run}-{i}") for i in range(conversations))
     )
     seconds = time.perf_counter() - started
-    return Result(name, conversations, len(client.latencies), sum(units), seconds,
-                  list(client.latencies))
+    return Result(
+        name, conversations, len(client.latencies), sum(units), seconds, list(client.latencies)
+    )
 
 
 def show(result: Result, baseline: Result | None) -> None:
@@ -312,8 +323,9 @@ def show(result: Result, baseline: Result | None) -> None:
     )
 
 
-async def main(scale: float, max_seconds: float, database_url: str | None = None,
-               profile: Path | None = None) -> None:
+async def main(
+    scale: float, max_seconds: float, database_url: str | None = None, profile: Path | None = None
+) -> None:
     engagement = json.loads(CASE.read_text("utf-8"))["engagement"]
     connector = Connector()
     with tempfile.TemporaryDirectory() as tmp:
@@ -322,8 +334,10 @@ async def main(scale: float, max_seconds: float, database_url: str | None = None
         bot_args = [*common, "--database-url", url]
         if profile:
             profile.mkdir(parents=True, exist_ok=True)
+
         def prof(kind: str) -> list[str]:
             return ["--profile", str(profile / f"{kind}.prof")] if profile else []
+
         conn_runner, connector_url = await start(connector.app())
         try:
             async with (
@@ -337,16 +351,19 @@ async def main(scale: float, max_seconds: float, database_url: str | None = None
                 # once), then a few turns of each kind.
                 for client, text in ((bot, "hjälp"), (echo, "hello")):
                     await asyncio.gather(*(client.say(f"warm-up-{i}", text) for i in range(32)))
-                    await asyncio.gather(*(client.say(f"warm-up-{i}", QUESTIONS[i % 6])
-                                           for i in range(32)))
-                await asyncio.gather(*(wizard_run(bot, connector, f"warm-up-{i}", engagement)
-                                       for i in range(8)))
+                    await asyncio.gather(
+                        *(client.say(f"warm-up-{i}", QUESTIONS[i % 6]) for i in range(32))
+                    )
+                await asyncio.gather(
+                    *(wizard_run(bot, connector, f"warm-up-{i}", engagement) for i in range(8))
+                )
 
                 def questions(n: int) -> Callable[[str], Awaitable[int]]:
                     async def run(conversation: str) -> int:
                         for i in range(n):
                             await bot.say(conversation, QUESTIONS[i % len(QUESTIONS)])
                         return n
+
                     return run
 
                 def wizards(n: int) -> Callable[[str], Awaitable[int]]:
@@ -354,6 +371,7 @@ async def main(scale: float, max_seconds: float, database_url: str | None = None
                         for _ in range(n):
                             await wizard_run(bot, connector, conversation, engagement)
                         return n
+
                     return run
 
                 def echoes(n: int) -> Callable[[str], Awaitable[int]]:
@@ -361,14 +379,19 @@ async def main(scale: float, max_seconds: float, database_url: str | None = None
                         for i in range(n):
                             await echo.say(conversation, QUESTIONS[i % len(QUESTIONS)])
                         return n
+
                     return run
 
                 print("$ " + shlex.join([sys.executable, *sys.argv]))
-                print(f"bot: {bot_server.url} (state: {_hide_password(url)}), "
-                      f"echo: {echo_server.url}, connector: {connector_url}; "
-                      f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
-                print(f"{'':<7} {'convs':>5} {'turns':>7} {'units':>6} {'turns/s':>9} "
-                      f"{'p50 ms':>8} {'p99 ms':>8} {'÷echo':>6}")
+                print(
+                    f"bot: {bot_server.url} (state: {_hide_password(url)}), "
+                    f"echo: {echo_server.url}, connector: {connector_url}; "
+                    f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+                )
+                print(
+                    f"{'':<7} {'convs':>5} {'turns':>7} {'units':>6} {'turns/s':>9} "
+                    f"{'p50 ms':>8} {'p99 ms':>8} {'÷echo':>6}"
+                )
                 for conversations in (1, 32):
                     turns = max(1, round((200 if conversations == 1 else 40) * scale))
                     runs = max(1, round((30 if conversations == 1 else 6) * scale))
@@ -378,11 +401,12 @@ async def main(scale: float, max_seconds: float, database_url: str | None = None
                     show(baseline, None)
                     show(who, baseline)
                     show(wiz, baseline)
-            print(f"(units: messages for echo/who, complete wizard runs for wizard; "
-                  f"{connector.received} replies reached the stand-in connector)")
+            print(
+                f"(units: messages for echo/who, complete wizard runs for wizard; "
+                f"{connector.received} replies reached the stand-in connector)"
+            )
             if profile:
-                print(f"profiles: {profile}/bot.prof, {profile}/echo.prof "
-                      f"(python -m pstats FILE)")
+                print(f"profiles: {profile}/bot.prof, {profile}/echo.prof (python -m pstats FILE)")
         finally:
             await conn_runner.cleanup()
 
@@ -398,17 +422,23 @@ if __name__ == "__main__":
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the turn counts")
     parser.add_argument("--max-seconds", type=float, default=180.0, help="stop after this long")
     parser.add_argument(
-        "--database-url", default=None,
+        "--database-url",
+        default=None,
         help="state database (default: SQLite in a temporary folder); e.g. "
         "postgresql+asyncpg://postgres@127.0.0.1:5432/test",
     )
-    parser.add_argument("--profile", type=Path, default=None,
-                        help="folder for the servers' cProfile statistics")
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="folder for the servers' cProfile statistics"
+    )
     parser.add_argument("--serve", choices=("bot", "echo"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.database_url, args.max_seconds,
-              str(args.profile) if args.profile else None)
+        serve(
+            args.serve,
+            args.database_url,
+            args.max_seconds,
+            str(args.profile) if args.profile else None,
+        )
         sys.exit(0)
 
     async def bounded() -> None:
