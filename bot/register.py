@@ -65,6 +65,7 @@ __all__ = [
     "EVENT_LABELS",
     "REVIEWED_KINDS",
     "STATUS_LABELS",
+    "SUMMARY_FIELDS",
     "TRANSITIONS",
     "Actor",
     "AuditEntry",
@@ -221,6 +222,14 @@ class CaseVersion(BaseModel):
     created_by: Actor
 
 
+# The flat fields of a case, in the order lists and CSV exports give them.
+SUMMARY_FIELDS: tuple[str, ...] = (
+    "id", "status", "version", "kind", "title", "unit", "decision_owner", "verdict",
+    "priority", "rulebook_id", "rulebook_version", "submitter_id", "submitter_name",
+    "submitter_unit", "created_at", "updated_at", "review_due", "meeting_date",
+)
+
+
 class Case(BaseModel):
     """A case as it stands: its status and its current (newest) version."""
 
@@ -248,7 +257,7 @@ class Case(BaseModel):
     assessment: Assessment
 
     def summary(self) -> dict[str, Any]:
-        """The flat fields (JSON-ready) that lists, CSV and JSON exports show."""
+        """The flat fields (``SUMMARY_FIELDS``, JSON-ready) that lists and exports show."""
         return {
             "id": self.id,
             "status": self.status.value,

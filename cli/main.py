@@ -19,6 +19,7 @@ import yaml
 
 from policy import Assessment, EngagementInvalid, FieldError, Lang, assess, parse_engagement
 
+from .cases import add_cases_parser
 from .render import render_assessment, render_rules, render_who_decides, rules_json
 
 __all__ = ["main"]
@@ -232,6 +233,8 @@ def _parser() -> argparse.ArgumentParser:
     pk.add_argument("--valid-domain", action="append", default=[],
                     help="a domain the app may open (repeatable)")
     pk.set_defaults(run=cmd_package)
+
+    add_cases_parser(sub)
     return p
 
 

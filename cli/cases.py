@@ -1,0 +1,433 @@
+"""`strategikollen cases`: the case register for the IB secretariat.
+
+```
+strategikollen cases list   [--status S] [--owner O] [--submitter ID] [--limit N]
+                            [--format table|json|csv] [--lang sv|en]
+strategikollen cases show ID [--format table|json] [--lang sv|en]
+strategikollen cases export [--status S] [--owner O] [--submitter ID]
+                            [--format csv|json|table] [--lang sv|en]
+```
+
+The database is the bot's (``STRATEGIKOLLEN_DATABASE_URL`` through ``bot.settings``);
+this command only reads it, and never migrates it. Tables are Swedish by default,
+English with ``--lang en``; JSON and CSV use the register's field names.
+
+Exit codes: 0 ok; 2 bad input (unknown case, unknown status or owner); 1 the database
+cannot be reached or holds no case register. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from zoneinfo import ZoneInfo
+
+from policy import Lang, Owner, Verdict
+from policy.labels import KIND_LABELS, PRIORITY_LABELS
+from policy.routing import OWNER_LABELS
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from bot.register import AuditEntry, Case, CaseRegister, CaseVersion
+
+__all__ = ["add_cases_parser", "cmd_cases"]
+
+_VERDICT: dict[Verdict, dict[Lang, str]] = {
+    Verdict.COMPATIBLE: {"sv": "förenligt", "en": "compatible"},
+    Verdict.COMPATIBLE_WITH_CONDITIONS: {"sv": "förenligt med villkor",
+                                         "en": "compatible with conditions"},
+    Verdict.NEEDS_INFORMATION: {"sv": "behöver kompletteras", "en": "needs information"},
+    Verdict.NOT_COMPATIBLE: {"sv": "inte förenligt", "en": "not compatible"},
+}
+
+_OWNER_SHORT: dict[Owner, dict[Lang, str]] = {
+    Owner.NAMND: {"sv": "Nämnd/bolag", "en": "Committee/board"},
+    Owner.KS: {"sv": "KS", "en": "KS"},
+    Owner.KF: {"sv": "KF", "en": "KF"},
+    Owner.FINANSBORGARRADET_IB: {"sv": "Finansborgarrådet/IB", "en": "Finance Comm./IB"},
+}
+
+_T: dict[str, dict[Lang, str]] = {
+    "bad_status": {"sv": "Okänd status {value!r}. Välj bland: {choices}.",
+                   "en": "Unknown status {value!r}. Choose from: {choices}."},
+    "bad_owner": {"sv": "Okänd beslutsfattare {value!r}. Välj bland: {choices}.",
+                  "en": "Unknown decision owner {value!r}. Choose from: {choices}."},
+    "bad_limit": {"sv": "--limit ska vara ett positivt heltal.",
+                  "en": "--limit must be a positive whole number."},
+    "not_found": {"sv": "Ärendet {id} finns inte.", "en": "There is no case {id}."},
+    "not_an_id": {"sv": "{id!r} är inget ärende-id (så här ser ett ut: SK-2026-0042).",
+                  "en": "{id!r} is not a case id (one looks like this: SK-2026-0042)."},
+    "settings": {"sv": "Inställningarna (STRATEGIKOLLEN_*) går inte att läsa: {why}",
+                 "en": "The settings (STRATEGIKOLLEN_*) cannot be read: {why}"},
+    "no_file": {"sv": "Databasen {url} finns inte. Sätt STRATEGIKOLLEN_DATABASE_URL eller "
+                      "STRATEGIKOLLEN_DATA_DIR till botens databas.",
+                "en": "The database {url} does not exist. Point STRATEGIKOLLEN_DATABASE_URL "
+                      "or STRATEGIKOLLEN_DATA_DIR at the bot's database."},
+    "unreachable": {"sv": "Databasen {url} går inte att nå eller läsa ({why}).",
+                    "en": "The database {url} cannot be reached or read ({why})."},
+    "no_register": {"sv": "Databasen {url} har inget ärenderegister ännu. Starta boten en "
+                          "gång (den migrerar databasen) och försök igen.",
+                    "en": "The database {url} has no case register yet. Start the bot once "
+                          "(it migrates the database) and try again."},
+    "none": {"sv": "Inga ärenden.", "en": "No cases."},
+    "advisory": {"sv": "Bedömningen är rådgivande – inte ett beslut.",
+                 "en": "The assessment is advisory – not a decision."},
+}
+
+_COLUMNS: dict[Lang, tuple[str, ...]] = {
+    "sv": ("Ärende", "Status", "Beslutar", "Bedömning", "Inkom", "Omprövas", "Rubrik"),
+    "en": ("Case", "Status", "Decides", "Assessment", "Received", "Review due", "Title"),
+}
+
+_FIELDS: dict[str, dict[Lang, str]] = {
+    "status": {"sv": "Status", "en": "Status"},
+    "meeting": {"sv": "sammanträde", "en": "meeting"},
+    "kind": {"sv": "Typ", "en": "Kind"},
+    "unit": {"sv": "Förvaltning/bolag", "en": "Unit"},
+    "owner": {"sv": "Beslutar", "en": "Decides"},
+    "verdict": {"sv": "Bedömning", "en": "Assessment"},
+    "priority": {"sv": "prioritet", "en": "priority"},
+    "rulebook": {"sv": "Regelbok", "en": "Rulebook"},
+    "submitted_by": {"sv": "Inlämnat av", "en": "Submitted by"},
+    "updated": {"sv": "Senast ändrat", "en": "Last changed"},
+    "review_due": {"sv": "Omprövas senast", "en": "Review due"},
+    "versions": {"sv": "Versioner", "en": "Versions"},
+    "history": {"sv": "Händelser", "en": "History"},
+    "version": {"sv": "version", "en": "version"},
+    "comment": {"sv": "kommentar", "en": "comment"},
+}
+
+_TITLE_WIDTH = 50
+
+
+class BadInput(Exception):
+    """The user asked for something that does not exist (exit 2)."""
+
+
+class DatabaseProblem(Exception):
+    """The database cannot be reached, or holds no case register (exit 1)."""
+
+
+def add_cases_parser(sub: Any) -> None:
+    """Add ``cases list|show|export`` to the ``strategikollen`` subcommands."""
+    cases = sub.add_parser("cases", help="ärenderegistret / the case register")
+    actions = cases.add_subparsers(dest="cases_command", required=True,
+                                   parser_class=type(cases))
+
+    def common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+        p.add_argument("--format", choices=formats, default=formats[0])
+        p.add_argument("--lang", choices=("sv", "en"), default="sv")
+        p.set_defaults(run=cmd_cases)
+
+    def filters(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--status", default=None,
+                       help="submitted | accepted | declined | needs_completion | on_agenda "
+                       "| withdrawn")
+        p.add_argument("--owner", default=None, help=" | ".join(o.value for o in Owner))
+        p.add_argument("--submitter", default=None, help="Entra object id")
+
+    ls = actions.add_parser("list", help="ärenden, senaste först / cases, newest first")
+    filters(ls)
+    ls.add_argument("--limit", type=int, default=50)
+    common(ls, ("table", "json", "csv"))
+
+    show = actions.add_parser("show", help="ett ärende med versioner och händelser / one case")
+    show.add_argument("case_id", metavar="ID")
+    common(show, ("table", "json"))
+
+    export = actions.add_parser("export", help="alla ärenden i registerordning / every case")
+    filters(export)
+    common(export, ("csv", "json", "table"))
+
+
+def cmd_cases(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    """Run ``cases list|show|export``; 0 ok, 2 bad input, 1 database problem."""
+    lang: Lang = args.lang
+    try:
+        _check_filters(args, lang)
+        return asyncio.run(_run(args, out, lang))
+    except BadInput as problem:
+        err.write(f"strategikollen cases: {problem}\n")
+        return 2
+    except DatabaseProblem as problem:
+        err.write(f"strategikollen cases: {problem}\n")
+        return 1
+
+
+def _check_filters(args: argparse.Namespace, lang: Lang) -> None:
+    from bot.register import CaseStatus
+
+    statuses = [s.value for s in CaseStatus]
+    status = getattr(args, "status", None)
+    if status is not None and status not in statuses:
+        raise BadInput(_T["bad_status"][lang].format(value=status, choices=", ".join(statuses)))
+    owner = getattr(args, "owner", None)
+    owners = [o.value for o in Owner]
+    if owner is not None and owner not in owners:
+        raise BadInput(_T["bad_owner"][lang].format(value=owner, choices=", ".join(owners)))
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        raise BadInput(_T["bad_limit"][lang])
+
+
+async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        why = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise DatabaseProblem(_T["settings"][lang].format(why=why)) from error
+    zone = ZoneInfo(settings.time_zone)
+
+    async def work(register: CaseRegister) -> None:
+        if args.cases_command == "show":
+            await _show(register, args.case_id, args.format, lang, zone, out)
+        elif args.cases_command == "list":
+            cases = await register.list(status=args.status, owner=args.owner,
+                                        submitter=args.submitter, limit=args.limit)
+            await _write_cases(register, cases, args.format, lang, zone, out, full=False)
+        else:
+            cases = await register.list(status=args.status, owner=args.owner,
+                                        submitter=args.submitter, limit=None,
+                                        newest_first=False)
+            await _write_cases(register, cases, args.format, lang, zone, out, full=True)
+
+    await _with_register(settings.db_url, settings.database_schema, settings.time_zone,
+                         lang, work)
+    return 0
+
+
+async def _with_register(
+    url: str, schema: str | None, time_zone: str, lang: Lang,
+    work: Callable[[CaseRegister], Awaitable[None]],
+) -> None:
+    """Open the bot's database, check it holds the register, and hand it to ``work``;
+    every database failure becomes a ``DatabaseProblem`` with a plain message."""
+    from sqlalchemy import inspect
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.register import CaseNotFound, CaseRegister
+    from bot.storage import create_engine
+
+    try:
+        parsed = make_url(url)
+        shown = parsed.render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError) as error:
+        raise DatabaseProblem(_T["unreachable"][lang].format(url="?", why=_why(error))) from error
+    file = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if file not in (None, "", ":memory:") and not Path(str(file)).is_file():
+        # Reading must not create an empty database where the bot's should be.
+        raise DatabaseProblem(_T["no_file"][lang].format(url=shown))
+    failures = _database_failures()
+    engine: AsyncEngine | None = None
+    try:
+        engine = create_engine(url, schema=schema)
+        async with engine.connect() as conn:
+            tables = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
+        if not {"cases", "case_versions", "case_audit"} <= tables:
+            raise DatabaseProblem(_T["no_register"][lang].format(url=shown))
+        await work(CaseRegister(engine, time_zone=time_zone))
+    except CaseNotFound as error:
+        raise BadInput(_not_found(error.case_id, lang)) from error
+    except failures as error:
+        raise DatabaseProblem(_T["unreachable"][lang].format(url=shown, why=_why(error))) from error
+    finally:
+        if engine is not None:
+            await engine.dispose()
+
+
+def _database_failures() -> tuple[type[BaseException], ...]:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    failures: list[type[BaseException]] = [OSError, SQLAlchemyError, ImportError]
+    try:
+        import asyncpg
+
+        failures += [asyncpg.PostgresError, asyncpg.InterfaceError]
+    except ImportError:  # pragma: no cover - asyncpg is a dependency
+        pass
+    return tuple(failures)
+
+
+def _why(error: BaseException) -> str:
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+
+
+def _not_found(case_id: str, lang: Lang) -> str:
+    from bot.register import parse_case_id
+
+    try:
+        parse_case_id(case_id)
+    except LookupError:
+        return _T["not_an_id"][lang].format(id=case_id)
+    return _T["not_found"][lang].format(id=case_id)
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _short(text: str, width: int = _TITLE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+async def _record(register: CaseRegister, case: Case) -> dict[str, Any]:
+    """A case with its current screening, every version and its audit log, as JSON."""
+    versions = await register.versions(case.id)
+    audit = await register.audit(case.id)
+    return {
+        **case.summary(),
+        "engagement": case.engagement.model_dump(mode="json", exclude_none=True),
+        "assessment": case.assessment.model_dump(mode="json"),
+        "versions": [_version_json(v) for v in versions],
+        "audit": [_audit_json(a) for a in audit],
+    }
+
+
+def _version_json(v: CaseVersion) -> dict[str, Any]:
+    return {
+        "version": v.version,
+        "created_at": v.created_at.isoformat(),
+        "created_by": v.created_by.model_dump(mode="json"),
+        "rulebook_id": v.rulebook_id,
+        "rulebook_version": v.rulebook_version,
+        "engagement": v.engagement.model_dump(mode="json", exclude_none=True),
+        "assessment": v.assessment.model_dump(mode="json"),
+    }
+
+
+def _audit_json(a: AuditEntry) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "at": a.at.isoformat(),
+        "actor": a.actor.model_dump(mode="json"),
+        "event": a.event.value,
+        "details": a.details,
+    }
+
+
+async def _write_cases(
+    register: CaseRegister, cases: list[Case], fmt: str, lang: Lang, zone: ZoneInfo,
+    out: TextIO, *, full: bool,
+) -> None:
+    if fmt == "json":
+        records = [await _record(register, c) for c in cases] if full else [
+            c.summary() for c in cases]
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        from bot.register import SUMMARY_FIELDS
+
+        writer = csv.DictWriter(out, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for c in cases:
+            writer.writerow(c.summary())
+    else:
+        out.write(_table(cases, lang, zone))
+
+
+def _table(cases: list[Case], lang: Lang, zone: ZoneInfo) -> str:
+    from bot.register import STATUS_LABELS
+
+    if not cases:
+        return _T["none"][lang] + "\n"
+    rows = [_COLUMNS[lang]] + [
+        (
+            c.id,
+            STATUS_LABELS[c.status][lang],
+            _OWNER_SHORT[c.decision_owner][lang],
+            _VERDICT[c.verdict][lang],
+            _local(c.created_at, zone)[:10],
+            c.review_due.isoformat() if c.review_due else "",
+            _short(c.title),
+        )
+        for c in cases
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+async def _show(
+    register: CaseRegister, case_id: str, fmt: str, lang: Lang, zone: ZoneInfo, out: TextIO
+) -> None:
+    case = await register.get(case_id)
+    if fmt == "json":
+        out.write(json.dumps(await _record(register, case), ensure_ascii=False, indent=2) + "\n")
+        return
+    versions = await register.versions(case.id)
+    audit = await register.audit(case.id)
+    f = _FIELDS
+    from bot.register import STATUS_LABELS
+
+    status = STATUS_LABELS[case.status][lang]
+    if case.meeting_date:
+        status += f" ({f['meeting'][lang]} {case.meeting_date.isoformat()})"
+    verdict = _VERDICT[case.verdict][lang]
+    if case.priority is not None:
+        verdict += f", {f['priority'][lang]} {PRIORITY_LABELS[case.priority][lang]}"
+    who = case.submitter.name + (f" ({case.submitter.unit})" if case.submitter.unit else "")
+    lines = [
+        f"{case.id}  {case.title}",
+        f"{f['status'][lang]}: {status}",
+        f"{f['kind'][lang]}: {KIND_LABELS[case.kind][lang]}",
+    ]
+    if case.unit:
+        lines.append(f"{f['unit'][lang]}: {case.unit}")
+    lines += [
+        f"{f['owner'][lang]}: {OWNER_LABELS[case.decision_owner][lang]}",
+        f"{f['verdict'][lang]}: {verdict}",
+        _T["advisory"][lang],
+        f"{f['rulebook'][lang]}: {case.rulebook_id} {case.rulebook_version}",
+        f"{f['submitted_by'][lang]}: {who}, {_local(case.created_at, zone)}",
+        f"{f['updated'][lang]}: {_local(case.updated_at, zone)}",
+    ]
+    if case.review_due:
+        lines.append(f"{f['review_due'][lang]}: {case.review_due.isoformat()}")
+    lines += ["", f"{f['versions'][lang]}:"]
+    lines += [
+        f"  {v.version}  {_local(v.created_at, zone)}  {v.created_by.name}  "
+        f"{_VERDICT[v.assessment.verdict][lang]}"
+        for v in versions
+    ]
+    lines += ["", f"{f['history'][lang]}:"]
+    lines += [f"  {_local(a.at, zone)}  {a.actor.name}  {_event(a, lang)}" for a in audit]
+    out.write("\n".join(lines) + "\n")
+
+
+def _event(a: AuditEntry, lang: Lang) -> str:
+    from bot.register import EVENT_LABELS, STATUS_LABELS, CaseStatus
+
+    def status(value: str) -> str:
+        return STATUS_LABELS[CaseStatus(value)][lang]
+
+    d = a.details
+    text = EVENT_LABELS[a.event][lang]
+    if a.event.value == "status_changed":
+        text += f": {status(d['from'])} → {status(d['to'])}"
+    else:
+        text += f" ({_FIELDS['version'][lang]} {d.get('version')})"
+        if isinstance(d.get("status"), dict):
+            moved = d["status"]
+            text += f"; {status(moved['from'])} → {status(moved['to'])}"
+    if d.get("meeting_date"):
+        text += f", {_FIELDS['meeting'][lang]} {d['meeting_date']}"
+    if d.get("comment"):
+        text += f" – {_FIELDS['comment'][lang]}: ”{d['comment']}”"
+    return text
