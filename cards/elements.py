@@ -127,22 +127,32 @@ def action_set(actions: list[Element], **extra: Any) -> Element:
     return {"type": "ActionSet", "actions": actions, **extra}
 
 
-def quote_toggle(element_id: str, section: str, quote: str, lang: Lang) -> list[Element]:
-    """A "show the strategy's words" link and the hidden quote it reveals."""
+def quote_toggle(element_id: str, about: str, quotes: Iterable[tuple[str, str, str]],
+                 lang: Lang) -> list[Element]:
+    """A "show the strategy's words (``about``)" link and the hidden quotes it reveals.
+
+    ``quotes`` are (heading, section, text): the heading (e.g. the rules quoting it) is
+    ours and escaped, the text is the strategy's, shown exactly. A quote given twice is
+    shown once, under the headings joined.
+    """
+    merged: dict[tuple[str, str], list[str]] = {}
+    for head, section, text in quotes:
+        heads = merged.setdefault((section, text), [])
+        if head and head not in heads:
+            heads.append(head)
+    items: list[Element] = []
+    for n, ((section, text), heads) in enumerate(merged.items()):
+        where = t("result.section", lang, section=escape(section))
+        items += [
+            subtle(" · ".join([*(escape(h) for h in heads), where]), weight="Bolder",
+                   spacing="None" if n == 0 else "Medium"),
+            citation_text(text, lang, isSubtle=True, fontType="Default", spacing="None"),
+        ]
     return [
         action_set([{
             "type": "Action.ToggleVisibility",
-            "title": t("result.quote", lang),
+            "title": t("result.quote", lang, about=about),
             "targetElements": [element_id],
-        }], spacing="None"),
-        container(
-            [
-                subtle(t("result.section", lang, section=escape(section)), weight="Bolder"),
-                citation_text(quote, lang, isSubtle=True, fontType="Default"),
-            ],
-            style="emphasis",
-            id=element_id,
-            isVisible=False,
-            spacing="Small",
-        ),
+        }], spacing="Small"),
+        container(items, style="emphasis", id=element_id, isVisible=False, spacing="Small"),
     ]

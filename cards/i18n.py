@@ -14,8 +14,8 @@ from policy import Kind, Outcome, Priority, Verdict
 from policy.labels import KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 
 __all__ = [
-    "CHOICES", "FIELDS", "STRINGS", "Lang", "choice", "help_text", "label", "outcome_label",
-    "priority_label", "t", "verdict_label",
+    "CHOICES", "FIELDS", "SHORT_LABELS", "STRINGS", "WHO_CHOICES", "Lang", "choice", "help_text",
+    "label", "outcome_label", "priority_label", "short_label", "t", "verdict_label", "who_choice",
 ]
 
 Lang = Literal["sv", "en"]
@@ -54,8 +54,8 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "strategy.",
     ),
     "help.who": (
-        "Vem beslutar?: ställ en fråga med egna ord så svarar jag med strategins ord.",
-        "Who decides?: ask in your own words and I answer in the strategy's words.",
+        "Vem beslutar? Ställ en fråga med egna ord så svarar jag med strategins ord.",
+        "Who decides? Ask in your own words and I answer in the strategy's words.",
     ),
     "help.mine": (
         "Mina bedömningar: dina senaste 20 bedömningar.",
@@ -94,7 +94,10 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "assessment.",
     ),
     "wizard.unknown": ("Vet inte ännu", "Not known yet"),
-    "wizard.not_given": ("–", "–"),
+    "wizard.not_answered": ("Inte besvarat: {fields}", "Not answered: {fields}"),
+    "wizard.sek": ("{amount}\u00a0kr", "SEK\u00a0{amount}"),
+    "wizard.years": ("efter {n}\u00a0år", "after {n}\u00a0years"),
+    "wizard.example_number": ("t.ex. {example}", "e.g. {example}"),
     "wizard.yes": ("Ja", "Yes"),
     "wizard.no": ("Nej", "No"),
     "wizard.choose": ("Välj …", "Choose …"),
@@ -117,10 +120,10 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     ),
     # result
     "result.title": ("Bedömning", "Assessment"),
-    "result.advisory": ("Rådgivande bedömning", "Advisory assessment"),
     "result.owner": ("Vem beslutar", "Who decides"),
     "result.findings": ("Skäl", "Reasons"),
-    "result.quote": ("Visa strategins ord", "Show the strategy's words"),
+    "result.quote": ("Visa strategins ord ({about})", "Show the strategy's words ({about})"),
+    "result.quote_owner": ("vem beslutar", "who decides"),
     "result.section": ("Avsnitt {section}", "Section {section}"),
     "result.priority": ("Prioritet: {priority}", "Priority: {priority}"),
     "result.next_steps": ("Nästa steg", "Next steps"),
@@ -153,7 +156,7 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     "who.not_allowed": ("Inte tillåtet enligt strategin", "Not allowed under the strategy"),
     "who.depends": ("Det beror på", "It depends"),
     "who.then": ("Då beslutar {owner}.", "Then {owner} decides."),
-    "who.choose": ("Det stämmer", "That's the case"),
+    "who.you_chose": ("Du valde: ”{choice}”.", "You chose: “{choice}”."),
     "who.out_of_scope": (
         "Den frågan ligger utanför den internationella strategin.",
         "That question is outside the International Strategy.",
@@ -321,6 +324,62 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "funder": (("Finansiär", "Funder"), ("T.ex. Sida.", "E.g. Sida.")),
 }
 
+# Short labels for the summary's narrow title column: field: (sv, en).
+SHORT_LABELS: Mapping[str, tuple[str, str]] = {
+    "kind": ("Typ", "Kind"),
+    "title": ("Rubrik", "Title"),
+    "description": ("Beskrivning", "Description"),
+    "unit": ("Föreslås av", "Proposed by"),
+    "scope": ("Berör", "Affects"),
+    "start_date": ("Start", "Start"),
+    "end_date": ("Slut", "End"),
+    "counterpart.name": ("Motpart", "Counterpart"),
+    "counterpart.type": ("Typ av motpart", "Party type"),
+    "counterpart.country": ("Land", "Country"),
+    "on_behalf_of_ks": ("På KS uppdrag", "For the Board"),
+    "participants": ("Deltagare", "Participants"),
+    "foreign_policy": ("Utrikespolitik", "Foreign policy"),
+    "directions": ("Inriktningar", "Directions"),
+    "benefit": ("Nytta", "Benefit"),
+    "existing_forum": ("Befintligt forum", "Existing forum"),
+    "existing_forums_checked": ("Forum prövade", "Forums checked"),
+    "cost_sek": ("Kostnad", "Cost"),
+    "within_budget": ("Inom budget", "Within budget"),
+    "programme_available": ("Program finns", "Programme"),
+    "active_role": ("Aktiv roll", "Active role"),
+    "invitation_transferable": ("Kan överlåtas", "Transferable"),
+    "high_political_level": ("Hög nivå", "High level"),
+    "mutual_benefit": ("Ömsesidig nytta", "Mutual benefit"),
+    "prioritised_visit": ("Prioriterat", "Prioritised"),
+    "concrete_exchange": ("Konkret utbyte", "Concrete exchange"),
+    "thematic_area": ("Tema", "Theme"),
+    "within_initiative": ("Inom initiativ", "In an initiative"),
+    "review_years": ("Omprövning", "Review"),
+    "membership_body": ("Medlem i", "Member of"),
+    "increases_resource_burden": ("Ökad resursbörda", "Adds burden"),
+    "linked_to_operational_plan": ("Verksamhetsplan", "Operational plan"),
+    "financing": ("Finansiering", "Financing"),
+    "funder": ("Finansiär", "Funder"),
+}
+
+# "Who decides?": what a clarifying button names, by routing field and value
+# (the buttons say which case applies; the owner is written above each).
+WHO_CHOICES: Mapping[tuple[str, object], tuple[str, str]] = {
+    ("scope", "single_operation"): ("En nämnd eller ett bolag", "One committee or company"),
+    ("scope", "several_operations"): ("Flera nämnder eller bolag",
+                                      "Several committees or companies"),
+    ("scope", "city_wide"): ("Hela staden", "The whole city"),
+    ("membership_body", "organisation"): ("En organisation", "An organisation"),
+    ("membership_body", "network"): ("Ett nätverk", "A network"),
+    ("on_behalf_of_ks", True): ("På uppdrag av kommunstyrelsen",
+                                "On behalf of the City Executive Board"),
+    ("on_behalf_of_ks", False): ("Inom den egna verksamheten", "Our own operation's work"),
+    ("increases_resource_burden", True): ("Ökad resursbörda", "Adds to the resource burden"),
+    ("increases_resource_burden", False): ("Ingen ökad resursbörda", "No added resource burden"),
+    ("high_political_level", True): ("Hög politisk nivå", "A high political level"),
+    ("high_political_level", False): ("Inte hög nivå", "Not a high level"),
+}
+
 # Enum values: the contract's identifiers to what a person reads.
 CHOICES: Mapping[str, tuple[str, str]] = {
     # Scope
@@ -373,6 +432,18 @@ def t(key: str, lang: Lang, **fmt: object) -> str:
 
 def label(field: str, lang: Lang) -> str:
     return _pick(FIELDS[field][0], lang)
+
+
+def short_label(field: str, lang: Lang) -> str:
+    """The field's short label (the summary); its full label if it has none."""
+    pair = SHORT_LABELS.get(field)
+    return _pick(pair, lang) if pair else label(field, lang)
+
+
+def who_choice(field: str, value: object, lang: Lang) -> str | None:
+    """What a clarifying button calls ``field`` = ``value``; None if it has no name."""
+    pair = WHO_CHOICES.get((field, value)) if isinstance(value, str | bool) else None
+    return _pick(pair, lang) if pair else None
 
 
 def help_text(field: str, lang: Lang) -> str:

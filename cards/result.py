@@ -25,7 +25,7 @@ from .elements import (
     subtle,
     user_text,
 )
-from .i18n import Lang, choice, label, outcome_label, priority_label, t, verdict_label
+from .i18n import Lang, choice, outcome_label, priority_label, short_label, t, verdict_label
 
 __all__ = ["OUTCOME_ORDER", "VERDICT_STYLE", "result_card"]
 
@@ -50,13 +50,12 @@ _OUTCOME_COLOUR: Mapping[Outcome, str] = {
 
 
 def _verdict_block(a: Assessment, lang: Lang) -> Element:
+    """The verdict, then the one advisory statement: advice, not a decision, and who decides."""
     style, colour, symbol = VERDICT_STYLE[a.verdict]
     return container(
         [
-            para(t("result.advisory", lang).upper(), size="Small", weight="Bolder",
-                 spacing="None"),
             para(f"{symbol} {verdict_label(a.verdict, lang)}", size="Large",
-                 weight="Bolder", color=colour, spacing="Small"),
+                 weight="Bolder", color=colour, spacing="None"),
             user_text(a.advisory, spacing="Small"),
         ],
         style=style,
@@ -70,7 +69,8 @@ def _owner_block(a: Assessment, lang: Lang) -> list[Element]:
         heading(t("result.owner", lang), spacing="Large", separator=True),
         user_text(a.decision_owner_label, weight="Bolder", id=f"owner-{a.decision_owner.value}"),
         user_text(a.routing.reason, spacing="Small"),
-        *quote_toggle("quote-routing", a.routing.citation.section, a.routing.citation.text, lang),
+        *quote_toggle("quote-routing", t("result.quote_owner", lang),
+                      [("", a.routing.citation.section, a.routing.citation.text)], lang),
     ]
 
 
@@ -78,19 +78,20 @@ def _findings(a: Assessment, lang: Lang) -> list[Element]:
     out: list[Element] = [heading(t("result.findings", lang), spacing="Large", separator=True)]
     if not a.findings:
         out.append(para(t("result.no_findings", lang)))
-    n = 0
     for outcome in OUTCOME_ORDER:
         group = [f for f in a.findings if f.outcome is outcome]
         if not group:
             continue
+        name = outcome_label(outcome, lang)
         items: list[Element] = [para(
-            f"{outcome_label(outcome, lang)} ({len(group)})",
-            weight="Bolder", color=_OUTCOME_COLOUR[outcome],
+            f"{name} ({len(group)})", weight="Bolder", color=_OUTCOME_COLOUR[outcome],
         )]
-        for f in group:
-            n += 1
-            items.append(user_text(f"{f.rule}: {f.message}", spacing="Small"))
-            items.extend(quote_toggle(f"quote-{n}", f.citation.section, f.citation.text, lang))
+        items += [user_text(f"{f.rule}: {f.message}", spacing="Small") for f in group]
+        # One link a group: the strategy's words behind each of its reasons.
+        items += quote_toggle(
+            f"quotes-{outcome.value}", name.lower(),
+            [(f.rule, f.citation.section, f.citation.text) for f in group], lang,
+        )
         out.append(container(items, spacing="Medium", id=f"group-{outcome.value}"))
     return out
 
@@ -119,7 +120,8 @@ def result_card(
     """The assessment for ``title``; ``values`` (the wizard's raw inputs) ride on Edit."""
     body: list[Element] = [
         heading(t("result.title", lang)),
-        facts([(label("title", lang), title), (label("kind", lang), choice(kind, lang))]),
+        facts([(short_label("title", lang), title),
+               (short_label("kind", lang), choice(kind, lang))]),
         _verdict_block(a, lang),
         *_owner_block(a, lang),
         *_findings(a, lang),

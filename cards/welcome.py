@@ -31,9 +31,12 @@ def button_rows(actions: list[Element], per_row: int = 2) -> list[Element]:
     ]
 
 
-def starter_rows(lang: Lang, *, resume: bool = False) -> list[Element]:
-    """The starters (after "Continue the assessment" when ``resume``) as rows of buttons."""
+def starter_rows(lang: Lang, *, resume: bool = False, help_button: bool = True) -> list[Element]:
+    """The starters (after "Continue the assessment" when ``resume``) as rows of buttons;
+    without Help on the help card itself."""
     actions = starters(lang)
+    if not help_button:
+        actions = [a for a in actions if a["verb"] != verbs.HELP]
     if resume:
         actions.insert(0, execute(t("help.resume", lang), verbs.WIZARD_RESUME, style="positive"))
         actions[1].pop("style", None)
@@ -64,7 +67,7 @@ def help_card(lang: Lang, *, resume: bool = False, lead: str | None = None) -> C
         subtle(t("help.commands", lang)),
         container([para(t("welcome.advisory", lang), size="Small")], style="emphasis"),
     ]
-    return card(body + starter_rows(lang, resume=resume), [], lang)
+    return card(body + starter_rows(lang, resume=resume, help_button=False), [], lang)
 
 
 def text_card(message: str, lang: Lang, *, resume: bool = False) -> Card:

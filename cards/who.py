@@ -24,10 +24,13 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import Lang, t
+from .i18n import Lang, t, who_choice
 from .welcome import button_rows, starter_rows
 
-__all__ = ["CandidateLike", "WhoDecidesLike", "answer_card", "prompt_card", "unavailable_card"]
+__all__ = [
+    "CandidateLike", "WhoDecidesLike", "answer_card", "choice_titles", "prompt_card",
+    "unavailable_card",
+]
 
 class CitationLike(Protocol):
     @property
@@ -93,10 +96,37 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def choice_titles(candidates: Sequence[CandidateLike], lang: Lang) -> list[str]:
+    """A short, distinct button title for each candidate: what its value says about the
+    fields the candidates differ in ("Hela staden, en organisation"). Where that gives
+    no name, or two alike, the owners name the buttons instead."""
+    keys = [k for c in candidates for k in c.value if k != "kind"]
+    differing = [k for k in dict.fromkeys(keys)
+                 if len({repr(c.value.get(k)) for c in candidates}) > 1]
+    titles = []
+    for c in candidates:
+        parts = [name for k in differing if k in c.value
+                 if (name := who_choice(k, c.value[k], lang))]
+        titles.append(", ".join([parts[0], *map(_lower, parts[1:])]) if parts else "")
+    if not all(titles) or len(set(titles)) < len(titles):
+        return [c.label for c in candidates]
+    return titles
+
+
 def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
-                owner_label: str | None = None) -> Card:
+                owner_label: str | None = None, reason: str | None = None,
+                chose: str | None = None) -> Card:
     """The answer: settled (owner and citation), a clarifying question with one button per
-    candidate, not allowed, or outside the strategy (a short help card)."""
+    candidate, not allowed, or outside the strategy (a short help card).
+
+    ``reason``: why the owner decides, shown under the owner instead of the whole answer
+    (which names the owner again). ``chose``: the case the user picked on a clarifying
+    card, restated.
+    """
     body: list[Element] = [
         heading(t("who.title", lang)),
         user_text(t("who.you_asked", lang, question=question), isSubtle=True, spacing="None"),
@@ -114,34 +144,42 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
                   size="Medium")],
             style="attention", id="not-allowed",
         ))
-    if res.decision_owner is not None and owner_label:
+    settled = res.decision_owner is not None and owner_label
+    if settled:
         body.append(container(
             [user_text(t("who.owner", lang, owner=owner_label), weight="Bolder",
                        size="Medium")],
             style="good" if res.allowed is not False else "emphasis", id="owner",
         ))
+    if settled and chose:
+        body.append(user_text(t("who.you_chose", lang, choice=_capital(chose)),
+                              weight="Bolder", id="chose"))
     clarifying = bool(res.clarify and res.candidates)
     if clarifying:
         # The answer text spells out the same alternatives; the card shows them once,
-        # each with its own button right under it (the conditions are too long for titles).
+        # each with its own button right under it, named by the case it stands for
+        # (the conditions themselves are too long for titles).
         body.append(container(
             [para(t("who.depends", lang), weight="Bolder"),
              user_text(res.clarify or "", weight="Bolder")],
             style="emphasis", id="clarify",
         ))
-        for n, c in enumerate(res.candidates, start=1):
+        titles = choice_titles(res.candidates, lang)
+        for n, (c, title) in enumerate(zip(res.candidates, titles, strict=True), start=1):
             body.append(container(
                 [
                     user_text(_capital(c.condition), weight="Bolder"),
                     user_text(t("who.then", lang, owner=c.label[:1].lower() + c.label[1:]),
                               spacing="None"),
                     action_set([execute(
-                        t("who.choose", lang), verbs.WHO_CLARIFY,
+                        title, verbs.WHO_CLARIFY,
                         {"question": question, "context": dict(c.value)},
                     )], spacing="Small"),
                 ],
                 id=f"candidate-{n}", separator=True, spacing="Medium",
             ))
+    elif settled and reason and res.allowed is not False:
+        body.append(user_text(reason, spacing="Small"))
     else:
         body.append(user_text(res.answer))
     if res.citations:

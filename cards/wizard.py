@@ -8,6 +8,7 @@ shows its message next to the field, with every value kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,14 +17,20 @@ from typing import Any
 from . import verbs
 from .elements import Card, Element, card, container, execute, heading, para, subtle, user_text
 from .escape import escape
-from .i18n import Lang, choice, help_text, label, t
+from .i18n import Lang, choice, help_text, label, short_label, t
 
 __all__ = [
-    "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "step_card", "summary_card",
+    "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "is_answered", "step_card",
+    "summary_card",
 ]
 
 
 UNKNOWN = "unknown"  # the "Not known yet" choice; the same as leaving the question empty
+
+# The example in a number box's placeholder.
+_EXAMPLE_NUMBER = {"cost_sek": "25000", "review_years": "4"}
+_NUMBER = re.compile(r"(\d+)(?:[.,](\d+))?")
+_NUMBER_NOISE = re.compile(r"(?i)[\s\u00a0\u202f\u2009']+|kronor|kr\.?|sek|:-")
 
 
 class Widget(StrEnum):
@@ -85,7 +92,9 @@ def _input(q: Question, lang: Lang) -> Element:
         el["isMultiline"] = True
         el["maxLength"] = 5000
     elif q.widget is Widget.NUMBER:
-        el["placeholder"] = "0"
+        # An example, not a value: "0" in an empty box reads as an answer.
+        el["placeholder"] = t("wizard.example_number", lang,
+                              example=_EXAMPLE_NUMBER.get(q.name, "10"))
     elif q.name == "title":
         el["maxLength"] = 200
     return el
@@ -136,34 +145,68 @@ def step_card(
     return card(body, actions, lang)
 
 
+def is_answered(q: Question) -> bool:
+    """Something was answered: not empty, not "Not known yet"."""
+    return q.value.strip().lower() not in ("", UNKNOWN)
+
+
+def _grouped(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    return sep.join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
+
+
+def _number(raw: str, lang: Lang) -> str | None:
+    """``raw`` as a number written the reader's way ("1 400 000", "1,400,000"); None if it
+    is not a plain number."""
+    m = _NUMBER.fullmatch(_NUMBER_NOISE.sub("", raw))
+    if not m:
+        return None
+    whole = _grouped(m.group(1).lstrip("0") or "0", "\u00a0" if lang == "sv" else ",")
+    return whole + (("," if lang == "sv" else ".") + m.group(2) if m.group(2) else "")
+
+
 def display_value(q: Question, lang: Lang) -> str:
     """How a submitted value reads on the summary (already escaped)."""
     v = q.value.strip()
     if q.widget is Widget.YES_NO:
         return {"true": t("wizard.yes", lang), "false": t("wizard.no", lang)}.get(
             v, t("wizard.unknown", lang))
-    if v == UNKNOWN and q.widget is Widget.CHOICE:
+    if not is_answered(q):
         return t("wizard.unknown", lang)
-    if not v:
-        return t("wizard.not_given", lang)
     if q.widget is Widget.CHOICE:
         return escape(choice(v, lang))
     if q.widget is Widget.MULTI_CHOICE:
         return escape(", ".join(choice(p.strip(), lang) for p in v.split(",") if p.strip()))
+    if q.widget is Widget.NUMBER and (n := _number(v, lang)) is not None:
+        if q.name == "cost_sek":
+            return t("wizard.sek", lang, amount=n)
+        if q.name == "review_years":
+            return t("wizard.years", lang, n=n)
+        return n
     return escape(v)
+
+
+def _one_line(title: str) -> str:
+    """A fact title that does not wrap: the column grows to fit it instead."""
+    return title.replace(" ", "\u00a0")
 
 
 def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number: int,
                  total: int) -> Card:
     """Everything gathered, with Edit and Assess.
 
-    The buttons carry the values shown, so what is assessed is what the user saw, even
-    from an older card or after the conversation state was lost.
+    Short labels keep the titles to one line; questions left unanswered are named
+    together on one line rather than shown as empty rows. The buttons carry the values
+    shown, so what is assessed is what the user saw, even from an older card or after
+    the conversation state was lost.
     """
     rows: list[dict[str, Any]] = [
-        {"title": label("kind", lang), "value": escape(choice(kind, lang))},
+        {"title": _one_line(short_label(q.name, lang)), "value": display_value(q, lang)}
+        for q in questions if is_answered(q)
     ]
-    rows += [{"title": label(q.name, lang), "value": display_value(q, lang)} for q in questions]
+    # The kind right after the title (the first row), as on the result card.
+    rows.insert(min(1, len(rows)), {"title": _one_line(short_label("kind", lang)),
+                                    "value": escape(choice(kind, lang))})
     body: list[Element] = [
         heading(t("wizard.title", lang)),
         subtle(t("wizard.step", lang, n=number, total=total, name=t("step.summary", lang)),
@@ -171,6 +214,10 @@ def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number
         para(t("wizard.summary_intro", lang)),
         {"type": "FactSet", "facts": rows},
     ]
+    unanswered = [short_label(q.name, lang) for q in questions if not is_answered(q)]
+    if unanswered:
+        body.append(subtle(t("wizard.not_answered", lang, fields=", ".join(unanswered)),
+                           id="not-answered"))
     values = {"kind": kind, **{q.name: q.value for q in questions if q.value}}
     data = {"step": "summary", "values": values}
     actions = [

@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from cards.elements import Card
-from cards.i18n import Lang, t
+from cards.i18n import Lang, t, who_choice
 from cards.who import answer_card, prompt_card, unavailable_card
 from policy import Owner, owner_label
+from policy.routing import ROUTES
+
+_REASONS = {r.id: r.reason for r in ROUTES}
 
 __all__ = ["MAX_QUESTION", "ask"]
 
@@ -39,7 +42,26 @@ def ask(question: object, lang: Lang, context: Mapping[str, Any] | None = None) 
     if answer is None:
         return unavailable_card(lang)
     res = answer(text, lang, context=dict(context) if context else None)
-    label = None
+    label = reason = chose = None
     if res.decision_owner is not None:
         label = owner_label(Owner(res.decision_owner), lang)
-    return answer_card(res, question=text, lang=lang, owner_label=label)
+        # The answer names the owner and then gives the routing's reason; the card
+        # shows the owner on its own, so under it the reason is enough.
+        route = _REASONS.get(str(getattr(res, "route", None)))
+        if route is not None and route[lang] in res.answer:
+            reason = route[lang]
+        if context:
+            chose = _chosen(answer, text, lang, context)
+    return answer_card(res, question=text, lang=lang, owner_label=label, reason=reason,
+                       chose=chose)
+
+
+def _chosen(answer: Any, text: str, lang: Lang, context: Mapping[str, Any]) -> str | None:
+    """The case the user picked on the clarifying card: the condition of the candidate
+    whose value the button sent (the same question asks the same), else the context's
+    own fields in words."""
+    for c in answer(text, lang).candidates:
+        if dict(c.value) == dict(context):
+            return str(c.condition)
+    named = [n for k, v in context.items() if (n := who_choice(k, v, lang))]
+    return ", ".join(named) or None

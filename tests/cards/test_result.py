@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cards import verbs
+from cards.elements import citation_text
 from cards.escape import escape
 from cards.i18n import outcome_label
 from cards.result import OUTCOME_ORDER, result_card
@@ -40,14 +41,21 @@ def test_findings_are_grouped_by_outcome_most_severe_first_each_with_its_quote_a
         mine = [f for f in a.findings if f.outcome is outcome]
         shown = [el["text"] for el in group["items"][1:] if el["type"] == "TextBlock"]
         assert shown == [escape(f"{f.rule}: {f.message}") for f in mine]
+        # one link for the group, revealing the strategy's words behind each of its reasons
+        (toggle,) = [el for el in walk(group) if el["type"] == "Action.ToggleVisibility"]
+        (target,) = toggle["targetElements"]
+        quotes = by_id(group, target)
+        assert quotes["isVisible"] is False
+        for f in mine:
+            assert citation_text(f.citation.text, lang)["text"] in texts(quotes)  # type: ignore[arg-type]
+            assert any(f.rule in line for line in texts(quotes))
     toggles = [el for el in walk(card) if el["type"] == "Action.ToggleVisibility"]
-    assert len(toggles) == len(a.findings) + 1  # every finding, and the routing
+    assert len(toggles) == len(present) + 1  # a link a group, and the routing
+    titles = [toggle["title"] for toggle in toggles]
+    assert len(set(titles)) == len(titles), "each link says what it shows"
     for toggle in toggles:
         (target,) = toggle["targetElements"]
-        quote = by_id(card, target)
-        assert quote["isVisible"] is False
-    for f in a.findings:
-        assert any(escape(f.citation.text) in x for x in texts(card))
+        assert by_id(card, target)["isVisible"] is False
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -58,7 +66,9 @@ def test_the_card_states_the_advice_the_owner_and_its_reason_and_the_next_steps(
     a, card = _assessed(path, lang)
     lines = texts(card)
     assert escape(a.advisory) in lines
-    assert ("RÅDGIVANDE BEDÖMNING" if lang == "sv" else "ADVISORY ASSESSMENT") in lines
+    advisory = "Rådgivande" if lang == "sv" else "Advisory"
+    assert [line for line in lines if advisory in line] == [escape(a.advisory)], \
+        "the card says once, plainly, that it is advice"
     assert by_id(card, f"owner-{a.decision_owner.value}")["text"] == escape(
         a.decision_owner_label)
     assert escape(a.routing.reason) in lines

@@ -15,7 +15,7 @@ from dialogs.state import HISTORY_SIZE
 from dialogs.turn import Turn
 from policy import Kind
 
-from ..cards.cardtools import action, executes, inputs, texts
+from ..cards.cardtools import action, by_id, executes, inputs, texts
 from .chat import TODAY, Chat, sample_values, wizard_through
 
 
@@ -32,6 +32,24 @@ def test_the_welcome_card_says_what_the_bot_does_that_it_advises_and_offers_four
     assert [a["verb"] for a in executes(card)] == [
         verbs.WIZARD_START, verbs.WHO_PROMPT, verbs.MINE, verbs.HELP]
     assert advisory in " ".join(texts(card)).lower()
+
+
+@pytest.mark.parametrize(("locale", "example"), [
+    ("sv-SE", "”Vem beslutar om medlemskap i ett nätverk?”"),
+    ("en-US", "“Who decides on joining a network?”"),
+])
+def test_the_welcome_cards_example_is_quoted_the_languages_own_way(
+    locale: str, example: str
+) -> None:
+    assert any(example in line for line in texts(welcome(locale).cards[0]))
+
+
+@pytest.mark.parametrize("locale", ["sv-SE", "en-US"])
+def test_the_help_card_offers_the_other_starters_but_not_help_itself(locale: str) -> None:
+    card = Chat(locale).say("help").cards[0]
+    assert [a["verb"] for a in executes(card)] == [verbs.WIZARD_START, verbs.WHO_PROMPT,
+                                                   verbs.MINE]
+    assert not any("?:" in line for line in texts(card))
 
 
 @pytest.mark.parametrize(("text", "locale", "first_text"), [
@@ -103,7 +121,7 @@ def test_my_assessments_keep_the_last_twenty_newest_first_and_open_again() -> No
     assert texts(listing).index(f"Nummer {HISTORY_SIZE + 1}") < texts(listing).index(
         "Nummer 2")
     shown = chat.click(verbs.MINE_OPEN, opens[0]["data"]).cards[0]
-    assert verdict_label(history[0]["verdict"], "sv") in shown["body"][2]["items"][1]["text"]
+    assert verdict_label(history[0]["verdict"], "sv") in by_id(shown, "verdict")["items"][0]["text"]
     edit = action(shown, verbs.WIZARD_EDIT)
     assert edit["data"]["values"]["title"] == f"Nummer {HISTORY_SIZE + 1}"
 

@@ -38,7 +38,8 @@ def test_a_clarifying_answer_has_one_button_per_candidate_and_a_click_settles_it
     assert texts(first)[:2] == ["Organisation", "Då beslutar kommunfullmäktige."]
     assert texts(second)[:2] == ["Nätverk", "Då beslutar kommunstyrelsen."]
     assert executes(first) == [buttons[0]]
-    assert buttons[0]["title"] == "Det stämmer"
+    # each button names its own case, so a screen reader tells them apart
+    assert [b["title"] for b in buttons] == ["En organisation", "Ett nätverk"]
     assert buttons[0]["data"] == {
         "question": "Vem beslutar om medlemskap i X?",
         "context": {"membership_body": "organisation", "scope": "city_wide"},
@@ -48,10 +49,13 @@ def test_a_clarifying_answer_has_one_button_per_candidate_and_a_click_settles_it
 
     reply = chat.click(verbs.WHO_CLARIFY, buttons[0]["data"])
     assert reply.replace
-    assert double.calls[-1] == ("Vem beslutar om medlemskap i X?", "sv",
-                                {"membership_body": "organisation", "scope": "city_wide"})
+    # answered with the candidate's value as context (and asked plain once more, to
+    # restate the case chosen in the candidate's own words)
+    assert ("Vem beslutar om medlemskap i X?", "sv",
+            {"membership_body": "organisation", "scope": "city_wide"}) in double.calls
     settled = reply.cards[0]
     assert by_id(settled, "owner")["items"][0]["text"] == "Beslutar: Kommunfullmäktige"
+    assert by_id(settled, "chose")["text"] == "Du valde: ”Organisation”."
     assert not [a for a in executes(settled) if a["verb"] == verbs.WHO_CLARIFY]
 
 

@@ -7,6 +7,7 @@ import pytest
 from cards import verbs
 from cards.escape import escape
 from policy import Owner, owner_label
+from policy.routing import ROUTES
 
 from ..cards.cardtools import by_id, executes, schema_errors, texts
 from .chat import Chat
@@ -33,6 +34,7 @@ QUESTIONS = {
 }
 LOCALE = {"sv": "sv-SE", "en": "en-US"}
 CASES = [(lang, q) for lang, qs in QUESTIONS.items() for q in qs]
+ROUTE_REASONS = {r.id: r.reason for r in ROUTES}
 
 
 @pytest.mark.parametrize(("lang", "question"), CASES)
@@ -82,3 +84,47 @@ def test_a_clarifying_question_is_settled_by_each_candidate_button() -> None:
             assert not [a for a in executes(settled) if a["verb"] == verbs.WHO_CLARIFY]
             shown = by_id(card, f"candidate-{res.candidates.index(candidate) + 1}")
             assert executes(shown) == [button]
+            # the settled card restates the case chosen, in the candidate's own words
+            assert by_id(settled, "chose")["text"] == escape(
+                ("Du valde: ”{}”." if lang == "sv" else "You chose: “{}”.").format(
+                    candidate.condition[:1].upper() + candidate.condition[1:]))
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("sv", "Vem beslutar om medlemskap?"),
+    ("en", "Who decides on a membership?"),
+    ("sv", "Vem beslutar om en resa?"),
+    ("sv", "Vem beslutar om en deklaration?"),
+    ("sv", "Vem beslutar om ett besök?"),
+    ("en", "Who decides on a cooperation agreement?"),
+])
+def test_each_clarifying_button_has_its_own_short_title(lang: str, question: str) -> None:
+    card = Chat(LOCALE[lang]).say(question).cards[0]
+    titles = [a["title"] for a in executes(card) if a["verb"] == verbs.WHO_CLARIFY]
+    assert len(titles) >= 2
+    assert len(set(titles)) == len(titles), titles
+    assert all(len(title) <= 45 for title in titles), titles
+
+
+def test_the_membership_buttons_name_the_case_they_stand_for() -> None:
+    card = Chat().say("Vem beslutar om medlemskap?").cards[0]
+    titles = [a["title"] for a in executes(card) if a["verb"] == verbs.WHO_CLARIFY]
+    assert titles == ["En nämnd eller ett bolag", "Flera nämnder eller bolag",
+                      "Hela staden, en organisation"]
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("sv", "Vem beslutar om en konferensresa på uppdrag av kommunstyrelsen?"),
+    ("sv", "Vem beslutar om medlemskap i ett nätverk för hela staden?"),
+    ("en", "Who decides on a conference trip on behalf of the city executive board?"),
+])
+def test_a_settled_answer_names_the_owner_once_and_then_gives_the_reason(
+    lang: str, question: str,
+) -> None:
+    res = who_decides.answer(question, lang)
+    assert res.decision_owner is not None
+    assert res.route is not None
+    lines = texts(Chat(LOCALE[lang]).say(question).cards[0])
+    assert escape(ROUTE_REASONS[res.route][lang]) in lines
+    decided_by = "Beslutet fattas av" if lang == "sv" else "The decision is made by"
+    assert not any(decided_by in line for line in lines)

@@ -17,7 +17,7 @@ from dialogs.fields import details_fields, question_fields, to_contract, to_valu
 from dialogs.state import Step, WizardState
 from policy import Kind, assess, fields_for, owner_label, parse_engagement, required_for
 
-from ..cards.cardtools import action, by_id, executes, inputs, texts
+from ..cards.cardtools import action, by_id, executes, inputs, texts, walk
 from .chat import CASES, TODAY, Chat, load_case, sample_values, wizard_through
 
 LANGS = [("sv-SE", "sv"), ("en-US", "en")]
@@ -31,7 +31,7 @@ def _result_of(chat: Chat) -> dict[str, Any]:
 
 def _assert_matches_policy(card: dict[str, Any], contract: dict[str, Any], lang: str) -> None:
     expected = assess(parse_engagement(contract, lang), lang, today=TODAY)
-    headline = by_id(card, "verdict")["items"][1]["text"]
+    headline = by_id(card, "verdict")["items"][0]["text"]
     assert verdict_label(expected.verdict, lang) in headline  # type: ignore[arg-type]
     owner = by_id(card, f"owner-{expected.decision_owner.value}")
     assert owner["text"] == escape(owner_label(expected.decision_owner, lang))  # type: ignore[arg-type]
@@ -261,15 +261,47 @@ def test_edit_on_a_result_card_reopens_the_wizard_with_the_values_it_carries() -
     assert inputs(card)["title"]["value"] == values["title"]
 
 
-def test_the_summary_shows_every_answer_in_words() -> None:
+def test_the_summary_shows_every_answer_in_words_under_a_short_label() -> None:
     chat = Chat()
     values = {**sample_values(Kind.MEMBERSHIP), "membership_body": "organisation",
-              "foreign_policy": "false", "active_role": ""}
+              "foreign_policy": "false", "active_role": "", "description": "",
+              "cost_sek": "1400000", "review_years": "4"}
     card = wizard_through(chat, values).cards[0]
     lines = texts(card)
-    assert "Organisation eller nätverk?: Organisation" in lines
-    assert "Berör det utrikespolitik?: Nej" in lines
-    assert "Får staden en aktiv roll?: Vet inte ännu" in lines
+    assert "Medlem\u00a0i: Organisation" in lines
+    assert "Utrikespolitik: Nej" in lines
+    assert "Kostnad: 1\u00a0400\u00a0000\u00a0kr" in lines
+    assert "Omprövning: efter 4\u00a0år" in lines
+    # short titles, each on one line
+    assert all(len(title) <= 17 and " " not in title for title in _fact_titles(card))
+    # what was left empty is named once, not shown as empty rows
+    assert "Inte besvarat: Beskrivning, Aktiv roll" in lines
+    assert not any(line.endswith(": –") or line.endswith(": Vet inte ännu") for line in lines)
+
+
+def test_the_english_summary_writes_the_cost_the_english_way() -> None:
+    chat = Chat("en-US")
+    values = {**sample_values(Kind.MEMBERSHIP), "cost_sek": "1 400 000 kr"}
+    lines = texts(wizard_through(chat, values).cards[0])
+    assert "Cost: SEK\u00a01,400,000" in lines
+
+
+def _fact_titles(card: dict[str, object]) -> list[str]:
+    return [el["title"] for el in walk(card) if el["type"] == "Fact"]
+
+
+@pytest.mark.parametrize("locale", ["sv-SE", "en-US"])
+def test_a_number_box_shows_an_example_not_a_value(locale: str) -> None:
+    chat = Chat(locale)
+    values = sample_values(Kind.MEMBERSHIP)
+    chat.click(verbs.WIZARD_START)
+    chat.click(verbs.WIZARD_NEXT, {"step": "kind", "kind": "membership"})
+    card = chat.click(verbs.WIZARD_NEXT, {
+        "step": "details", **{n: values[n] for n in details_fields(Kind.MEMBERSHIP)}}).cards[0]
+    boxes = inputs(card)
+    example = "t.ex." if locale == "sv-SE" else "e.g."
+    assert boxes["cost_sek"]["placeholder"] == f"{example} 25000"
+    assert boxes["review_years"]["placeholder"] == f"{example} 4"
 
 
 def test_a_stale_card_clicked_after_the_state_was_lost_keeps_what_it_sends() -> None:
