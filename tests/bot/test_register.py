@@ -281,6 +281,40 @@ async def test_a_status_cannot_be_set_to_the_one_it_already_has(register: CaseRe
         await register.set_status(case.id, CaseStatus.SUBMITTED, IB)
 
 
+async def test_a_change_whose_audit_row_cannot_be_written_does_not_happen(
+    register: CaseRegister, engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = await register.submit(*screened("ctpn-membership.json"), ANNA)
+    before = await register.get(case.id)
+
+    async def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the audit log is unwritable")
+
+    monkeypatch.setattr(register, "_audit", broken)
+    with pytest.raises(RuntimeError):
+        await register.set_status(case.id, CaseStatus.ACCEPTED, IB)
+    with pytest.raises(RuntimeError):
+        await register.add_version(case.id, *screened("ctpn-membership.json"), ANNA)
+    with pytest.raises(RuntimeError):
+        await register.submit(*screened("paris-summit.json"), ANNA)
+    monkeypatch.undo()
+    assert await register.get(case.id) == before
+    assert len(await register.versions(case.id)) == 1
+    assert await audit_rows(engine) == 1
+    # The failed submission gave its number back: the next case is 0002, not 0003.
+    assert (await register.submit(*screened("paris-summit.json"), ANNA)).id == "SK-2026-0002"
+
+
+async def test_a_new_version_of_a_case_on_the_agenda_stays_on_the_agenda(
+    register: CaseRegister,
+) -> None:
+    case = await register.submit(*screened("paris-summit.json"), ANNA)
+    await register.set_status(case.id, CaseStatus.ON_AGENDA, IB)
+    case = await register.add_version(case.id, *screened("paris-summit.json"), ANNA)
+    assert (case.status, case.version) == (CaseStatus.ON_AGENDA, 2)
+    assert "status" not in (await register.audit(case.id))[-1].details
+
+
 def test_withdrawn_is_final_and_every_status_can_be_withdrawn_from_otherwise() -> None:
     assert TRANSITIONS[CaseStatus.WITHDRAWN] == frozenset()
     for status in CaseStatus:
@@ -408,11 +442,14 @@ async def test_a_case_summary_has_the_export_field_names_and_utc_times(
 # --- the migration ---------------------------------------------------------------------
 
 
-def test_the_migrations_have_a_single_head() -> None:
+def test_the_migrations_have_a_single_head_and_the_register_revises_the_state_table() -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    heads = ScriptDirectory.from_config(config).get_heads()
-    assert heads == ["0002"]
+    scripts = ScriptDirectory.from_config(config)
+    assert len(scripts.get_heads()) == 1
+    register_revision = scripts.get_revision("0002")
+    assert register_revision is not None
+    assert register_revision.down_revision == "0001"
 
 
 async def test_the_register_migration_downgrades_to_the_state_table_alone_and_back(
