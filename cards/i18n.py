@@ -264,7 +264,7 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "Established networks and organisations should be examined before proposing a new "
         "form of cooperation (section 3.3).")),
     "cost_sek": (("Kostnad i kronor", "Cost in SEK"), (
-        "Total kostnad för staden, t.ex. 15000.", "Total cost to the city, e.g. 15000.")),
+        "Total kostnad för staden, i hela kronor.", "Total cost to the city, in whole SEK.")),
     "within_budget": (("Ryms det i budgeten?", "Does it fit the budget?"), (
         "Inom verksamhetens givna ekonomiska ram (avsnitt 5).",
         "Within the operation's given economic frame (section 5).")),
