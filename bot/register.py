@@ -63,6 +63,7 @@ from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
 __all__ = [
     "DEFAULT_REVIEW_YEARS",
     "EVENT_LABELS",
+    "MAX_COMMENT_LENGTH",
     "REVIEWED_KINDS",
     "STATUS_LABELS",
     "SUMMARY_FIELDS",
@@ -140,6 +141,8 @@ TAKES_VERSIONS: frozenset[CaseStatus] = frozenset(
 # Memberships and intent agreements are reviewed at least every fourth year (rule P5).
 REVIEWED_KINDS: frozenset[Kind] = frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT})
 DEFAULT_REVIEW_YEARS = 4
+
+MAX_COMMENT_LENGTH = 2000
 
 _ID = re.compile(r"SK-(\d{4})-(\d{4,9})")
 
@@ -412,6 +415,15 @@ def _version_row(
     }
 
 
+def _comment(text: str | None) -> str | None:
+    """A comment as the audit log keeps it: trimmed, None when blank, refused when long."""
+    if text is None or not text.strip():
+        return None
+    if len(text.strip()) > MAX_COMMENT_LENGTH:
+        raise ValueError(f"a comment is at most {MAX_COMMENT_LENGTH} characters")
+    return text.strip()
+
+
 def _screening_details(assessment: Assessment) -> dict[str, Any]:
     return {
         "verdict": assessment.verdict.value,
@@ -506,6 +518,7 @@ class CaseRegister:
         """Add version N+1 (a re-screening) to a case. A case that awaited completion goes
         back to submitted. Raises ``CaseNotFound`` or ``VersionRefused``."""
         key = self._key(case_id)
+        comment = _comment(comment)
         now = self._now()
         async with self._engine.begin() as conn:
             current = await self._lock(conn, key, now)
@@ -550,9 +563,10 @@ class CaseRegister:
         date. Accepting a membership or intent agreement sets ``review_due`` to the
         meeting date (else today) plus ``review_years`` (default 4); leaving accepted
         clears it. Raises ``CaseNotFound``, ``InvalidTransition``, or ``ValueError`` for
-        an unknown status."""
+        an unknown status or a comment longer than ``MAX_COMMENT_LENGTH``."""
         key = self._key(case_id)
         requested = CaseStatus(status)
+        comment = _comment(comment)
         now = self._now()
         async with self._engine.begin() as conn:
             current = await self._lock(conn, key, now)

@@ -329,6 +329,21 @@ async def test_an_unknown_status_is_a_value_error(register: CaseRegister) -> Non
         await register.set_status(case.id, "approved", IB)
 
 
+async def test_comments_are_trimmed_blank_ones_dropped_and_overlong_ones_refused(
+    register: CaseRegister, engine: AsyncEngine
+) -> None:
+    case = await register.submit(*screened("paris-summit.json"), ANNA)
+    await register.set_status(case.id, CaseStatus.ON_AGENDA, IB, comment="  Till IB  ")
+    await register.set_status(case.id, CaseStatus.SUBMITTED, IB, comment="   ")
+    log = await register.audit(case.id)
+    assert log[1].details["comment"] == "Till IB"
+    assert "comment" not in log[2].details
+    with pytest.raises(ValueError, match="2000"):
+        await register.set_status(case.id, CaseStatus.DECLINED, IB, comment="x" * 2001)
+    assert (await register.get(case.id)).status is CaseStatus.SUBMITTED
+    assert await audit_rows(engine) == 3
+
+
 async def test_an_unknown_case_is_not_found_for_every_operation(register: CaseRegister) -> None:
     engagement, assessment = screened("paris-summit.json")
     for attempt in (
