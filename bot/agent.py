@@ -37,6 +37,8 @@ from microsoft_agents.hosting.core import (
 from microsoft_agents.hosting.core.app import RouteRank
 from microsoft_agents.hosting.core.app.state import ConversationState
 from microsoft_agents.hosting.core.authorization import Connections
+from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
+from microsoft_agents.hosting.core.state.user_state import UserState
 from microsoft_agents.hosting.core.storage import StoreItem
 
 from dialogs.turn import Reply, Turn, lang_of
@@ -147,11 +149,22 @@ def build_agent(
         and it saves conversation and user state together, in one transaction."""
 
         async def load(self, context: TurnContext, storage: Storage) -> TurnState:
-            key = ConversationState(storage).get_storage_key(context)
+            """Conversation and user state in one ``Storage.read`` (the SDK reads each scope
+            on its own: two round trips to the database)."""
+            conversation, user = ConversationState(storage), UserState(storage)
+            key = conversation.get_storage_key(context)
             gate = gates.get(key)
             if gate is None:
                 gate = gates[key] = _Gate()
             context.turn_state[_GATE] = (gate, gate.saves)  # keeps the gate alive for the turn
+            keys = {key: conversation, user.get_storage_key(context): user}
+            items = await storage.read(list(keys), target_cls=CachedAgentState)
+            for scope_key, scope in keys.items():
+                # Where AgentState.load keeps what it read; the SDK's load below finds it
+                # there and does not read again.
+                context.turn_state[scope._context_service_key] = items.get(
+                    scope_key, CachedAgentState()
+                )
             await super().load(context, storage)
             self._state_storage = storage
             return self
