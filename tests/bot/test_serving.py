@@ -316,7 +316,7 @@ def test_serve_dev_starts_on_loopback_says_what_to_do_and_answers_healthz(tmp_pa
         proc.terminate()
         _, err = proc.communicate(timeout=15)
     assert f"http://127.0.0.1:{port}/api/messages" in err
-    assert "m365agentsplayground" in err
+    assert "e2e/playground.sh --bot http://127.0.0.1:" in err  # the Playground, set up safely
     assert (tmp_path / "data" / "strategikollen.db").exists()
     assert "Traceback" not in err
 
