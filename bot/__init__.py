@@ -2,9 +2,32 @@
 
 ``serve`` runs it (``strategikollen serve``); ``create_app`` builds the aiohttp
 application (for tests); ``Settings`` are its ``STRATEGIKOLLEN_*`` settings.
+
+The names are loaded on first use, so that ``bot.register`` or ``bot.settings``
+(used by ``strategikollen cases``) do not import the SDK.
 """
 
-from .server import ConfigurationError, create_app, serve
-from .settings import REQUIRED_SDK_VARIABLES, Settings
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .server import ConfigurationError, create_app, serve
+    from .settings import REQUIRED_SDK_VARIABLES, Settings
 
 __all__ = ["REQUIRED_SDK_VARIABLES", "ConfigurationError", "Settings", "create_app", "serve"]
+
+_WHERE = {
+    "ConfigurationError": ".server",
+    "create_app": ".server",
+    "serve": ".server",
+    "REQUIRED_SDK_VARIABLES": ".settings",
+    "Settings": ".settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(_WHERE[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
