@@ -156,11 +156,30 @@ def _check_keys(keys: Any, operation: str) -> None:
             )
 
 
-Operation = Callable[[AsyncConnection], Awaitable[None]]
+# A change to apply inside a transaction: on PostgreSQL given the AsyncConnection, on SQLite
+# the aiosqlite connection underneath it (see SqlStorage._transaction).
+Operation = Callable[[Any], Awaitable[None]]
 
 # SqlStorage._read_sqlite's statement: the same as the SELECT that read() builds for PostgreSQL.
 # Only "?" placeholders go into {marks}; the keys travel as parameters.
-_SQLITE_READ = "SELECT key, value, version FROM bot_state WHERE key IN ({marks})"
+_SQLITE_READ = 'SELECT "key", value, version FROM bot_state WHERE "key" IN ({marks})'
+
+# SqlStorage.write's statements on SQLite, the same as those it builds with SQLAlchemy for
+# PostgreSQL: insert if absent; insert or replace; replace if still at the version read.
+_SQLITE_INSERT_NEW = (
+    'INSERT INTO bot_state ("key", value, version, updated_at) VALUES (?, ?, 1, ?) '
+    'ON CONFLICT ("key") DO NOTHING RETURNING version'
+)
+_SQLITE_UPSERT = (
+    'INSERT INTO bot_state ("key", value, version, updated_at) VALUES (?, ?, 1, ?) '
+    'ON CONFLICT ("key") DO UPDATE SET value = excluded.value, version = bot_state.version + 1, '
+    "updated_at = excluded.updated_at RETURNING version"
+)
+_SQLITE_UPDATE = (
+    "UPDATE bot_state SET value = ?, version = version + 1, updated_at = ? "
+    'WHERE "key" = ? AND version = ? RETURNING version'
+)
+_SQLITE_DELETE = 'DELETE FROM bot_state WHERE "key" IN ({marks})'
 
 # Where an item's version travels in its JSON (the Bot Framework storages' name for it).
 E_TAG = "e_tag"
@@ -203,6 +222,11 @@ class SqlStorage(Storage):
         else:
             raise ValueError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect!r}.")
         self._grouped = dialect == "sqlite"
+        # How SQLAlchemy stores the JSON and the time on this dialect, for the SQLite
+        # statements written out above (so the rows are the same as SQLAlchemy's own).
+        d = engine.dialect
+        self._json_bind = state_table.c.value.type.dialect_impl(d).bind_processor(d)
+        self._time_bind = state_table.c.updated_at.type.dialect_impl(d).bind_processor(d)
         self._queue: list[tuple[Operation, asyncio.Future[None]]] = []
         self._committer: asyncio.Task[None] | None = None
 
@@ -303,7 +327,14 @@ class SqlStorage(Storage):
                     raise StorageConflict(key)
                 versions[key] = int(version)
 
-        await self._apply(upsert)
+        async def upsert_sqlite(driver: Any) -> None:
+            for key, sql, params in self._sqlite_statements(changes, now):
+                rows = await driver.execute_fetchall(sql, params)
+                if not rows:  # only a conditional write can leave no row behind
+                    raise StorageConflict(key)
+                versions[key] = int(rows[0][0])
+
+        await self._apply(upsert_sqlite if self._grouped else upsert)
         for key, item in changes.items():
             state = getattr(item, "state", None)
             if isinstance(state, dict) and key in versions:
@@ -317,12 +348,63 @@ class SqlStorage(Storage):
         async def remove(conn: AsyncConnection) -> None:
             await conn.execute(statement)
 
-        await self._apply(remove)
+        async def remove_sqlite(driver: Any) -> None:
+            marks = ", ".join("?" * len(keys))
+            await driver.execute_fetchall(_SQLITE_DELETE.format(marks=marks), list(keys))
+
+        await self._apply(remove_sqlite if self._grouped else remove)
+
+    def _sqlite_statements(
+        self, changes: dict[str, StoreItem], now: datetime
+    ) -> list[tuple[str, str, tuple[Any, ...]]]:
+        """``write``'s statements for SQLite: (key, SQL, parameters) for each item."""
+        assert self._json_bind is not None
+        assert self._time_bind is not None
+        at = self._time_bind(now)
+        statements: list[tuple[str, str, tuple[Any, ...]]] = []
+        for key, item in changes.items():
+            value = to_jsonable_python(item.store_item_to_json())
+            e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
+            stored = self._json_bind(value)
+            if e_tag == NEW:
+                statements.append((key, _SQLITE_INSERT_NEW, (key, stored, at)))
+            elif e_tag in (None, "*"):
+                statements.append((key, _SQLITE_UPSERT, (key, stored, at)))
+            else:
+                statements.append((key, _SQLITE_UPDATE, (stored, at, key, _version(e_tag))))
+        return statements
+
+    async def _transaction(self, operations: list[Operation]) -> None:
+        """Apply ``operations`` in one transaction; all or none.
+
+        On SQLite the statements go straight to the aiosqlite connection under the pooled
+        SQLAlchemy one: through SQLAlchemy each statement costs four hand-offs to aiosqlite's
+        thread (cursor, execute, fetchall, close), here one, plus one for the COMMIT. The
+        sqlite3 module opens the transaction before the first change; it is committed here,
+        or rolled back before the connection goes back to the pool.
+        """
+        if not self._grouped:
+            async with self._engine.begin() as conn:
+                for operation in operations:
+                    await operation(conn)
+            return
+        async with self._engine.connect() as conn:
+            raw = await conn.get_raw_connection()
+            driver: Any = raw.driver_connection  # the aiosqlite.Connection
+            try:
+                for operation in operations:
+                    await operation(driver)
+                await driver.commit()
+            except BaseException:
+                try:
+                    await driver.rollback()
+                except Exception:
+                    raw.invalidate()  # not fit to be used again
+                raise
 
     async def _apply(self, operation: Operation) -> None:
         if not self._grouped:
-            async with self._engine.begin() as conn:
-                await operation(conn)
+            await self._transaction([operation])
             return
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._queue.append((operation, done))
@@ -334,15 +416,12 @@ class SqlStorage(Storage):
         while self._queue:
             batch, self._queue = self._queue, []
             try:
-                async with self._engine.begin() as conn:
-                    for operation, _ in batch:
-                        await operation(conn)
+                await self._transaction([operation for operation, _ in batch])
             except Exception:
                 # Something in the batch failed: apply each on its own so only it fails.
                 for operation, done in batch:
                     try:
-                        async with self._engine.begin() as conn:
-                            await operation(conn)
+                        await self._transaction([operation])
                     except Exception as error:
                         if not done.done():
                             done.set_exception(error)
