@@ -156,6 +156,7 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     "who.not_allowed": ("Inte tillåtet enligt strategin", "Not allowed under the strategy"),
     "who.depends": ("Det beror på", "It depends"),
     "who.then": ("Då beslutar {owner}.", "Then {owner} decides."),
+    "who.any_of": ("Något av detta", "Any of these"),
     "who.you_chose": ("Du valde: ”{choice}”.", "You chose: “{choice}”."),
     "who.out_of_scope": (
         "Den frågan ligger utanför den internationella strategin.",

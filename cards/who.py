@@ -6,7 +6,7 @@ through a Protocol so it depends on its fields, not its class.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
 from . import verbs
@@ -100,18 +100,24 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def choice_titles(candidates: Sequence[CandidateLike], lang: Lang) -> list[str]:
+def choice_titles(candidates: Sequence[CandidateLike], lang: Lang,
+                  broad: Collection[int] = ()) -> list[str]:
     """A short, distinct button title for each candidate: what its value says about the
-    fields the candidates differ in ("Hela staden, en organisation"). Where that gives
-    no name, or two alike, the owners name the buttons instead."""
+    fields the candidates differ in ("Hela staden, en organisation"). A candidate in
+    ``broad`` (by index) stands for more than one case (its condition lists them), so its
+    button says "any of these" rather than name only the first. Where that gives no name,
+    or two alike, the owners name the buttons instead."""
     keys = [k for c in candidates for k in c.value if k != "kind"]
     differing = [k for k in dict.fromkeys(keys)
                  if len({repr(c.value.get(k)) for c in candidates}) > 1]
     titles = []
-    for c in candidates:
+    for n, c in enumerate(candidates):
         parts = [name for k in differing if k in c.value
                  if (name := who_choice(k, c.value[k], lang))]
-        titles.append(", ".join([parts[0], *map(_lower, parts[1:])]) if parts else "")
+        if n in broad:
+            titles.append(t("who.any_of", lang))
+        else:
+            titles.append(", ".join([parts[0], *map(_lower, parts[1:])]) if parts else "")
     if not all(titles) or len(set(titles)) < len(titles):
         return [c.label for c in candidates]
     return titles
@@ -119,7 +125,7 @@ def choice_titles(candidates: Sequence[CandidateLike], lang: Lang) -> list[str]:
 
 def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
                 owner_label: str | None = None, reason: str | None = None,
-                chose: str | None = None) -> Card:
+                chose: str | None = None, broad: Collection[int] = ()) -> Card:
     """The answer: settled (owner and citation), a clarifying question with one button per
     candidate, not allowed, or outside the strategy (a short help card).
 
@@ -164,7 +170,7 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
              user_text(res.clarify or "", weight="Bolder")],
             style="emphasis", id="clarify",
         ))
-        titles = choice_titles(res.candidates, lang)
+        titles = choice_titles(res.candidates, lang, broad)
         for n, (c, title) in enumerate(zip(res.candidates, titles, strict=True), start=1):
             body.append(container(
                 [

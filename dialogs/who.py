@@ -22,6 +22,7 @@ _REASONS = {r.id: r.reason for r in ROUTES}
 __all__ = ["MAX_QUESTION", "ask"]
 
 MAX_QUESTION = 1000
+_MAX_ROUNDS = 3  # clarifying questions followed, at most, to find what a candidate covers
 
 
 def _answerer() -> Any:
@@ -52,8 +53,29 @@ def ask(question: object, lang: Lang, context: Mapping[str, Any] | None = None) 
             reason = route[lang]
         if context:
             chose = _chosen(answer, text, lang, context)
+    broad = _broad(answer, text, lang, res) if res.candidates else set()
     return answer_card(res, question=text, lang=lang, owner_label=label, reason=reason,
-                       chose=chose)
+                       chose=chose, broad=broad)
+
+
+def _cases(answer: Any, text: str, lang: Lang, context: Mapping[str, Any] | None,
+           depth: int = 0) -> list[Any]:
+    """The owner each way of answering the clarifying questions leads to, one entry a way:
+    the answer's options are followed (as their buttons would be) until it settles."""
+    res = answer(text, lang, context=dict(context) if context else None)
+    if res.decision_owner is not None:
+        return [res.decision_owner]
+    if depth >= _MAX_ROUNDS:
+        return []
+    return [owner for option in getattr(res, "options", None) or ()
+            for owner in _cases(answer, text, lang, option.value, depth + 1)]
+
+
+def _broad(answer: Any, text: str, lang: Lang, res: Any) -> set[int]:
+    """The candidates (by index) more than one way of answering leads to: each stands for
+    several cases, which its condition lists."""
+    ways = _cases(answer, text, lang, None)
+    return {n for n, c in enumerate(res.candidates) if ways.count(c.decision_owner) > 1}
 
 
 def _chosen(answer: Any, text: str, lang: Lang, context: Mapping[str, Any]) -> str | None:
