@@ -8,6 +8,8 @@ GET  /readyz         the database answers ``SELECT 1``
 from __future__ import annotations
 
 import asyncio
+import functools
+import importlib
 import ipaddress
 import json
 import logging
@@ -118,6 +120,18 @@ def _sdk_setup(
     return manager, config, settings.tenants or frozenset({own_tenant})
 
 
+def _compute_sdk_product_info_once() -> None:
+    """The SDK works out its User-Agent string (``importlib.metadata.version``: a scan of
+    ``sys.path``) twice a turn, for the user-token client and the connector client it
+    creates for every turn: a tenth of a turn's time. The string cannot change while the
+    process runs, so it is worked out once; the headers stay exactly what the SDK sends."""
+    for name in ("connector_client", "user_token_client"):
+        module = importlib.import_module(f"microsoft_agents.hosting.core.connector.client.{name}")
+        original = getattr(module, "get_product_info", None)
+        if callable(original) and not hasattr(original, "cache_info"):
+            setattr(module, "get_product_info", functools.cache(original))  # noqa: B010
+
+
 def create_app(
     settings: Settings,
     *,
@@ -137,6 +151,7 @@ def create_app(
     assert dialogs is not None
 
     manager, auth_config, tenants = _sdk_setup(settings, environ)
+    _compute_sdk_product_info_once()
     try:
         engine = create_engine(settings.db_url, schema=settings.database_schema)
         storage = SqlStorage(engine)
