@@ -1,7 +1,7 @@
 """Turns per second and latency of the bot over HTTP, against a minimal echo agent.
 
     .venv/bin/python bench/bench_bot.py [--scale 1.0] [--max-seconds 180] [--database-url URL]
-                                        [--profile DIR]
+                                        [--rounds 4] [--profile DIR]
 
 Everything runs on loopback, in three processes: the bot in dev mode (anonymous,
 SQLite in a temporary folder) in one, the echo agent (bench/echo_agent.py, same
@@ -17,6 +17,8 @@ Scenarios, each with 1 and with 32 concurrent conversations:
   who      "Who decides?" questions typed as messages
   wizard   complete screening wizards (start, kind, details, questions, assess)
   echo     the echo agent, the same message turns
+The three take turns, --rounds times, and each line pools its rounds, so a change
+in the machine's load during the run weighs on the bot and the echo agent alike.
 Loops are bounded (a fixed number of turns per conversation) and the whole run
 stops after --max-seconds at the latest.
 """
@@ -292,6 +294,19 @@ class Result:
     def rate(self) -> float:
         return self.turns / self.seconds
 
+    @classmethod
+    def pooled(cls, results: list[Result]) -> Result:
+        """Several rounds of one scenario as one: all turns over all their time."""
+        first = results[0]
+        return cls(
+            first.name,
+            first.conversations,
+            sum(r.turns for r in results),
+            sum(r.units for r in results),
+            sum(r.seconds for r in results),
+            [t for r in results for t in r.latencies],
+        )
+
     def percentile(self, p: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
@@ -324,7 +339,11 @@ def show(result: Result, baseline: Result | None) -> None:
 
 
 async def main(
-    scale: float, max_seconds: float, database_url: str | None = None, profile: Path | None = None
+    scale: float,
+    max_seconds: float,
+    database_url: str | None = None,
+    profile: Path | None = None,
+    rounds: int = 4,
 ) -> None:
     engagement = json.loads(CASE.read_text("utf-8"))["engagement"]
     connector = Connector()
@@ -393,14 +412,25 @@ async def main(
                     f"{'p50 ms':>8} {'p99 ms':>8} {'÷echo':>6}"
                 )
                 for conversations in (1, 32):
-                    turns = max(1, round((200 if conversations == 1 else 40) * scale))
-                    runs = max(1, round((30 if conversations == 1 else 6) * scale))
-                    baseline = await scenario("echo", conversations, echo, echoes(turns))
-                    who = await scenario("who", conversations, bot, questions(turns))
-                    wiz = await scenario("wizard", conversations, bot, wizards(runs))
+                    turns = max(1, round((200 if conversations == 1 else 40) * scale / rounds))
+                    runs = max(1, round((30 if conversations == 1 else 6) * scale / rounds))
+                    # Echo, who and wizard take turns, round after round, so a change in the
+                    # machine's load meanwhile weighs on all three alike.
+                    results: dict[str, list[Result]] = {"echo": [], "who": [], "wizard": []}
+                    for _ in range(rounds):
+                        results["echo"].append(
+                            await scenario("echo", conversations, echo, echoes(turns))
+                        )
+                        results["who"].append(
+                            await scenario("who", conversations, bot, questions(turns))
+                        )
+                        results["wizard"].append(
+                            await scenario("wizard", conversations, bot, wizards(runs))
+                        )
+                    baseline = Result.pooled(results["echo"])
                     show(baseline, None)
-                    show(who, baseline)
-                    show(wiz, baseline)
+                    show(Result.pooled(results["who"]), baseline)
+                    show(Result.pooled(results["wizard"]), baseline)
             print(
                 f"(units: messages for echo/who, complete wizard runs for wizard; "
                 f"{connector.received} replies reached the stand-in connector)"
@@ -430,6 +460,9 @@ if __name__ == "__main__":
     parser.add_argument(
         "--profile", type=Path, default=None, help="folder for the servers' cProfile statistics"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="alternate echo, who and wizard this many times"
+    )
     parser.add_argument("--serve", choices=("bot", "echo"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -443,7 +476,7 @@ if __name__ == "__main__":
 
     async def bounded() -> None:
         async with asyncio.timeout(args.max_seconds):
-            await main(args.scale, args.max_seconds, args.database_url, args.profile)
+            await main(args.scale, args.max_seconds, args.database_url, args.profile, args.rounds)
 
     logging.basicConfig(level=logging.WARNING)
     try:
