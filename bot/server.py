@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import importlib
 import ipaddress
 import json
@@ -17,6 +18,8 @@ import os
 import sys
 import warnings
 from collections.abc import Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import jwt
 from aiohttp import web
@@ -38,6 +41,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from yarl import URL
+
+from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
 from .settings import REQUIRED_SDK_VARIABLES, Settings
@@ -132,6 +137,21 @@ def _compute_sdk_product_info_once() -> None:
             setattr(module, "get_product_info", functools.cache(original))  # noqa: B010
 
 
+def _settle(dialogs: Dialogs, time_zone: str) -> None:
+    """Before the first turn: one pure who-decides turn, thrown away, so the policy's rule
+    tables and index are built now and not in a user's turn; then everything alive goes
+    to the garbage collector's permanent generation (``gc.freeze``). A busy turn allocates
+    enough to start a full collection every so often, and each one walked the SDK, the
+    policy and the cards' tables; that was most of the slowest turns under load."""
+    try:
+        today = datetime.now(ZoneInfo(time_zone)).date()
+        dialogs.handle(None, None, Turn(text="Vem beslutar?", locale="sv-SE"), today=today)
+    except Exception as error:  # a warm-up only; the real turns report their own failures
+        logger.debug("Warm-up turn failed: %s", type(error).__name__)
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(
     settings: Settings,
     *,
@@ -194,6 +214,7 @@ def create_app(
                     f"Databasen {_safe_url(settings.db_url)} går inte att nå eller migrera "
                     f"({type(error).__name__}: {error})."
                 ) from error
+        _settle(dialogs, settings.time_zone)
 
     async def stop(app: web.Application) -> None:
         await engine.dispose()
