@@ -28,7 +28,9 @@ from microsoft_agents.activity import (
 )
 from microsoft_agents.hosting.core import (
     AgentApplication,
+    Authorization,
     CardFactory,
+    MemoryStorage,
     MessageFactory,
     Storage,
     TurnContext,
@@ -185,9 +187,14 @@ def build_agent(
                 for cached in changed.values():
                     cached.hash = cached.compute_hash()  # as AgentState.save does
 
+    # The SDK's user sign-in (OAuth) looks up a sign-in state in the storage before every
+    # message and invoke: one more database round trip a turn. Strategikollen has no sign-in
+    # handlers, so no sign-in state is ever written; the look-up goes to memory instead.
+    # (Give it `storage` if sign-in handlers are ever added.)
+    authorization = Authorization(storage=MemoryStorage(), connection_manager=connection_manager)
     app = AgentApplication[TurnState](
         storage=storage,
-        connection_manager=connection_manager,
+        authorization=authorization,
         turn_state_factory=GatedTurnState,
         start_typing_timer=False,  # turns are pure computation and one database round trip
     )
@@ -208,15 +215,17 @@ def build_agent(
                 if stale:
                     await state.conversation.load(context, force=True)
                     await state.user.load(context, force=True)
-                conv, user, reply = dialogs.handle(
-                    _stored(state.conversation.get_value(STATE_PROPERTY)),
-                    _stored(state.user.get_value(STATE_PROPERTY)),
-                    turn,
-                    today=today(),
-                )
+                stored_conv = _stored(state.conversation.get_value(STATE_PROPERTY))
+                stored_user = _stored(state.user.get_value(STATE_PROPERTY))
+                conv, user, reply = dialogs.handle(stored_conv, stored_user, turn, today=today())
+                # Only what changed: the SDK tells a change by the text of the state, and
+                # PostgreSQL's JSONB gives the keys back in its own order, so an unchanged
+                # state set again would look changed and be written on every turn.
                 # Typed as StoreItem, but CachedAgentState stores plain JSON dicts as they are.
-                state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
-                state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
+                if conv != stored_conv:
+                    state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
+                if user != stored_user:
+                    state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
                 try:
                     await state.save(context)
                 except StorageConflict:
