@@ -14,12 +14,13 @@ import argparse
 import json
 import os
 import platform
+import random
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from policy import assess, parse_engagement
+from policy import Kind, assess, parse_engagement
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases"
 QUESTIONS = [
@@ -34,6 +35,30 @@ QUESTIONS = [
     "kan staden fördöma ett annat lands regering",
     "Who decides about a cooperation agreement with Helsinki for several departments?",
 ]
+
+
+DIRECTIONS = ["profilering", "omvarldsbevakning", "samverkan", "paverkan"]
+
+
+def _varied(i: int) -> dict[str, object]:
+    """A seeded random engagement: every kind, mixed answers, a forum name of its own."""
+    rnd = random.Random(i)
+    kind = rnd.choice([k.value for k in Kind])
+    data: dict[str, object] = {"kind": kind, "title": f"Engagemang {i}",
+                               "scope": rnd.choice(["single_operation", "several_operations",
+                                                    "city_wide"]),
+                               "on_behalf_of_ks": rnd.random() < 0.5,
+                               "membership_body": rnd.choice(["organisation", "network"]),
+                               "increases_resource_burden": rnd.random() < 0.3,
+                               "directions": rnd.sample(DIRECTIONS, rnd.randint(0, 3)),
+                               "cost_sek": rnd.randint(0, 2_000_000),
+                               "existing_forum": f"Nätverk {i}" if rnd.random() < 0.4 else None}
+    for field in ("foreign_policy", "within_budget", "active_role", "programme_available",
+                  "mutual_benefit", "concrete_exchange", "existing_forums_checked"):
+        data[field] = rnd.choice([True, False, None])
+    if rnd.random() < 0.7:
+        data["benefit"] = "Kunskapsutbyte"
+    return data
 
 
 def rate(fn: Callable[[], int], seconds: float) -> tuple[float, int]:
@@ -61,6 +86,17 @@ def main() -> None:
     per_s, n = rate(screen_all, args.seconds)
     print(f"python {platform.python_version()} on {platform.machine()}, one core")
     print(f"assessments/s: {per_s:,.0f}  ({n} assessments of {len(raws)} worked cases)")
+
+    varied = [_varied(i) for i in range(2000)]
+
+    def screen_varied() -> int:
+        for raw in varied:
+            assess(parse_engagement(raw), "sv", today=today)
+        return len(varied)
+
+    per_s, n = rate(screen_varied, args.seconds)
+    print(f"assessments/s, varied input: {per_s:,.0f}  ({n} assessments of {len(varied)} "
+          "seeded random engagements, each naming its own forum)")
 
     from policy.who_decides import answer
 

@@ -21,6 +21,7 @@ Unknown answers score 0. Band: high at 3 or more, low below 0, medium between.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 from .models import Engagement, Financing, Lang, Priority, PriorityFactor
 from .rules import is_capital
@@ -73,6 +74,12 @@ def _points(e: Engagement) -> dict[str, int]:
     }
 
 
+@cache
+def _factor(name: str, points: int, lang: Lang) -> PriorityFactor:
+    return PriorityFactor(factor=name, points=points,
+                          label=_LABELS[name][lang][0 if points > 0 else 1])
+
+
 def score(e: Engagement, lang: Lang) -> tuple[Priority, list[PriorityFactor]]:
     """The priority band and the factors that moved it (factors scoring 0 are left out)."""
     points = _points(e)
@@ -83,11 +90,5 @@ def score(e: Engagement, lang: Lang) -> tuple[Priority, list[PriorityFactor]]:
         band = Priority.LOW
     else:
         band = Priority.MEDIUM
-    factors = [
-        PriorityFactor(
-            factor=name, points=p, label=_LABELS[name][lang][0 if p > 0 else 1]
-        )
-        for name, p in points.items()
-        if p != 0
-    ]
+    factors = [_factor(name, p, lang) for name, p in points.items() if p != 0]
     return band, factors

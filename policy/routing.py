@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from .models import Citation, Engagement, Kind, Lang, MembershipBody, Owner, Routing, Scope
 
@@ -207,6 +208,9 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
+_BY_ID = {r.id: r for r in ROUTES}
+
+
 def route_for(e: Engagement) -> Route:
     """The first route whose condition holds (R-NAMND always does)."""
     return next(r for r in ROUTES if r.when(e))
@@ -214,5 +218,10 @@ def route_for(e: Engagement) -> Route:
 
 def route(e: Engagement, lang: Lang) -> tuple[Owner, Routing]:
     r = route_for(e)
-    routing = Routing(rule=r.id, reason=r.reason[lang], citation=r.citation(e.kind))
-    return r.owner, routing
+    return r.owner, _routing(r.id, e.kind, lang)
+
+
+@cache
+def _routing(route_id: str, kind: Kind, lang: Lang) -> Routing:
+    r = _BY_ID[route_id]
+    return Routing(rule=r.id, reason=r.reason[lang], citation=r.citation(kind))

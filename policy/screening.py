@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .models import (
     Assessment,
@@ -97,13 +97,15 @@ def _finding(reg: Registered, e: Engagement, ctx: Context, lang: Lang) -> Findin
     else:
         ordered = sorted(reasons, key=lambda r: -r.outcome.severity)
         worst, message = ordered[0].outcome, " ".join(r.text(lang) for r in ordered)
-    # One Citation object a quote, built once.
-    return Finding(
-        rule=reg.rule.id,
-        outcome=worst,
-        message=message,
-        citation=_citation(reg.rule.section, reg.rule.quote),
-    )
+    return _finding_record(reg.rule.id, worst, message, reg.rule.section, reg.rule.quote)
+
+
+# Findings are frozen and mostly repeat (the message embeds user text only for a
+# few rules), so equal ones are built once: validation is the hot path's cost.
+@lru_cache(maxsize=4096)
+def _finding_record(rule: str, outcome: Outcome, message: str, section: str, quote: str) -> Finding:
+    return Finding(rule=rule, outcome=outcome, message=message,
+                   citation=_citation(section, quote))
 
 
 @cache
