@@ -19,32 +19,18 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
-from alembic import command
-from alembic.config import Config
 from microsoft_agents.hosting.core.storage import Storage, StoreItem
 from pydantic_core import to_jsonable_python
 from sqlalchemy import (
-    JSON,
-    Column,
-    Connection,
-    DateTime,
-    Integer,
-    MetaData,
-    String,
     Table,
     delete,
-    event,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
-from sqlalchemy.schema import CreateSchema
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 __all__ = [
     "E_TAG",
@@ -57,92 +43,11 @@ __all__ = [
     "state_table",
 ]
 
+from .database import MAX_KEY_LENGTH, create_engine, migrate, ping, state_table
+
 logger = logging.getLogger(__name__)
 
 StoreItemT = TypeVar("StoreItemT", bound=StoreItem)
-
-MIGRATIONS = Path(__file__).parent / "migrations"
-MAX_KEY_LENGTH = 1024
-_MIGRATION_LOCK = 0x5354_4B4F  # "STKO": the advisory lock id held while migrating
-
-metadata = MetaData()
-
-# Mirrors bot/migrations/versions/0001_state_table.py; the migration is the source of truth.
-state_table = Table(
-    "bot_state",
-    metadata,
-    Column("key", String(MAX_KEY_LENGTH), primary_key=True),
-    Column("value", JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
-
-
-def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
-    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path."""
-    parsed = make_url(url)
-    connect_args: dict[str, Any] = {}
-    if parsed.get_backend_name() == "postgresql" and schema:
-        connect_args["server_settings"] = {"search_path": schema}
-    # A server connection can drop between turns; a SQLite file cannot.
-    sqlite_db = parsed.get_backend_name() == "sqlite"
-    pre_ping = not sqlite_db
-    pool: dict[str, Any] = {}
-    if sqlite_db:
-        # The default pool keeps 5 connections and opens up to 10 more under load, closing
-        # each again as it comes back: on aiosqlite a new thread, a new file handle and the
-        # pragmas for a turn at a time. The same 15 at most, kept open, serve busy periods.
-        # And no ROLLBACK when a connection goes back: every SQLAlchemy Connection ends its
-        # own transaction when it closes (commit, or rollback of what it began), and on
-        # aiosqlite each needless ROLLBACK is one more hand-off to the driver's thread.
-        pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
-    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
-    if sqlite_db:
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # busy_timeout waits instead of failing. synchronous=NORMAL in WAL mode (set once by
-    # migrate; it belongs to the file) keeps every committed turn through a crash of the
-    # process, though not of the machine, at a fraction of FULL's fsyncs.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
-async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:
-    """Bring the database to the newest Alembic revision (creating the SQLite folder
-    or the PostgreSQL schema first when needed)."""
-    url = engine.url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    if url.get_backend_name() == "sqlite":
-        # WAL lets readers run beside the one writer; it stays set in the file.
-        async with engine.connect() as conn:
-            await conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    async with engine.begin() as conn:
-        if url.get_backend_name() == "postgresql":
-            # Several replicas may start at once: one migrates, the others wait for it.
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-            if schema:
-                await conn.execute(CreateSchema(schema, if_not_exists=True))
-        await conn.run_sync(_upgrade)
-
-
-def _upgrade(connection: Connection) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")
-
-
-async def ping(engine: AsyncEngine) -> None:
-    """Raise unless the database answers ``SELECT 1``."""
-    async with engine.connect() as conn:
-        await conn.execute(text("SELECT 1"))
-
 
 def _check_keys(keys: Any, operation: str) -> None:
     if not keys:

@@ -217,8 +217,8 @@ async def _with_register(
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bot.database import create_engine
     from bot.register import CaseNotFound, CaseRegister
-    from bot.storage import create_engine
 
     try:
         parsed = make_url(url)

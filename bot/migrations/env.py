@@ -12,7 +12,7 @@ import asyncio
 from alembic import context
 from sqlalchemy import Connection
 
-from bot.storage import metadata
+from bot.database import metadata
 
 config = context.config
 
@@ -24,8 +24,8 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_async() -> None:
+    from bot.database import create_engine
     from bot.settings import Settings
-    from bot.storage import create_engine
 
     settings = Settings()
     url = config.get_main_option("sqlalchemy.url") or settings.db_url

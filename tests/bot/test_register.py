@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.database import MIGRATIONS, create_engine, migrate
 from bot.register import (
     TRANSITIONS,
     Actor,
@@ -28,7 +29,6 @@ from bot.register import (
     case_id,
     parse_case_id,
 )
-from bot.storage import MIGRATIONS, create_engine, migrate
 from policy import Assessment, Engagement, Owner, assess, parse_engagement
 
 from .conftest import MakeBot

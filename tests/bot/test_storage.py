@@ -203,7 +203,7 @@ async def test_the_migration_downgrades_and_upgrades_again(
     from alembic import command
     from alembic.config import Config
 
-    from bot.storage import MIGRATIONS
+    from bot.database import MIGRATIONS
 
     def downgrade(connection: Any) -> None:
         config = Config()

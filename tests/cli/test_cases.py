@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
+from bot.database import create_engine, migrate
 from bot.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
-from bot.storage import create_engine, migrate
 from cli.main import main
 from policy import assess, parse_engagement
 
