@@ -43,6 +43,8 @@ from typing import Any
 
 from aiohttp import ClientSession, TCPConnector, web
 
+from cards.elements import walk
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -229,14 +231,6 @@ class Client:
         )
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
 
 
 def _answer(engagement: dict[str, Any], name: str) -> str:
@@ -257,12 +251,12 @@ async def wizard_run(
     await client.execute(conversation, verbs.WIZARD_START, {"verb": verbs.WIZARD_START})
     card = connector.last_card[conversation]
     for _ in range(8):
-        actions = {e.get("verb"): e for e in _walk(card) if e.get("type") == "Action.Execute"}
+        actions = {e.get("verb"): e for e in walk(card) if e.get("type") == "Action.Execute"}
         verb = verbs.WIZARD_ASSESS if verbs.WIZARD_ASSESS in actions else verbs.WIZARD_NEXT
         action = actions[verb]
         data = dict(action.get("data", {}))
         if action.get("associatedInputs") == "auto":
-            for e in _walk(card.get("body", [])):
+            for e in walk(card.get("body", [])):
                 if str(e.get("type", "")).startswith("Input."):
                     data[e["id"]] = _answer(engagement, e["id"])
         body = await client.execute(conversation, verb, data)
@@ -272,7 +266,7 @@ async def wizard_run(
             else connector.last_card[conversation]
         )
         if verb == verbs.WIZARD_ASSESS:
-            if not any(str(e.get("id", "")).startswith("owner-") for e in _walk(card)):
+            if not any(str(e.get("id", "")).startswith("owner-") for e in walk(card)):
                 raise RuntimeError("the wizard ended without a result card")
             return
     raise RuntimeError("the wizard never reached Assess")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from policy.strategy import occurs_verbatim
@@ -156,3 +156,15 @@ def quote_toggle(element_id: str, about: str, quotes: Iterable[tuple[str, str, s
         }], spacing="Small"),
         container(items, style="emphasis", id=element_id, isVisible=False, spacing="Small"),
     ]
+
+
+def walk(node: Any) -> Iterator[Element]:
+    """Every element, action and inline card in ``node`` (anything with a ``type``), depth first."""
+    if isinstance(node, dict):
+        if "type" in node:
+            yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cards import error_card, verbs
+from cards.elements import walk
 from cards.i18n import Lang, choice
 from dialogs.conversation import handle, welcome
 from dialogs.fields import details_fields, question_fields, to_values
@@ -81,15 +82,6 @@ class Entry:
     card: dict[str, Any]
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        if "type" in node:
-            yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
 
 
 class User:
@@ -121,10 +113,10 @@ class User:
         """Presses the button with ``verb`` on the card shown (or ``card``), with ``inputs``
         typed into the card's fields."""
         shown = card if card is not None else self.card
-        actions = [a for a in _walk(shown) if a["type"] == "Action.Execute"
+        actions = [a for a in walk(shown) if a["type"] == "Action.Execute"
                    and a.get("verb") == verb]
         data = dict(actions[0].get("data") or {}) if actions else {"verb": verb}
-        ids = {el["id"] for el in _walk(shown) if el["type"].startswith("Input.")}
+        ids = {el["id"] for el in walk(shown) if el["type"].startswith("Input.")}
         data.update({k: v for k, v in (inputs or {}).items() if k in ids})
         return self._turn(Turn(verb=verb, data=data, locale=self.locale, user_id="gallery"))
 
@@ -224,7 +216,7 @@ def gallery_for(lang: Lang) -> Iterator[Entry]:
         yield entry(f"who-{kind}", f"{WHO_KINDS[kind]['sv']}: ”{questions['sv']}”",
                     f"{WHO_KINDS[kind]['en']}: “{questions['en']}”", card)
         if kind == "clarifying":
-            clarify = [a for a in _walk(card) if a["type"] == "Action.Execute"
+            clarify = [a for a in walk(card) if a["type"] == "Action.Execute"
                        and a.get("verb") == verbs.WHO_CLARIFY]
             if clarify:
                 yield entry("who-clarified", "Vem beslutar? – efter svar på motfrågan",

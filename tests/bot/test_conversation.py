@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from cards import verbs
+from cards.elements import walk
 from cards.i18n import verdict_label
 from dialogs.conversation import handle
 from dialogs.turn import Turn
@@ -30,29 +30,21 @@ def _today() -> date:
     return datetime.now(ZoneInfo("Europe/Stockholm")).date()
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
 
 
 def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in _walk(card.get("body", [])) if str(e.get("type", "")).startswith("Input.")]
+    return [e for e in walk(card.get("body", [])) if str(e.get("type", "")).startswith("Input.")]
 
 
 def _action(card: dict[str, Any], verb: str) -> dict[str, Any] | None:
-    for e in _walk(card):
+    for e in walk(card):
         if e.get("type") == "Action.Execute" and e.get("verb") == verb:
             return e
     return None
 
 
 def _verbs(card: dict[str, Any]) -> set[str]:
-    return {e["verb"] for e in _walk(card) if e.get("type") == "Action.Execute"}
+    return {e["verb"] for e in walk(card) if e.get("type") == "Action.Execute"}
 
 
 def _text(card: dict[str, Any]) -> str:
@@ -107,14 +99,14 @@ def _case(name: str) -> dict[str, Any]:
 
 
 def _owner_on(card: dict[str, Any]) -> str:
-    owners = [e["id"].removeprefix("owner-") for e in _walk(card)
+    owners = [e["id"].removeprefix("owner-") for e in walk(card)
               if str(e.get("id", "")).startswith("owner-")]
     assert len(owners) == 1, _text(card)[:600]
     return owners[0]
 
 
 def _verdicts_on(card: dict[str, Any], lang: str) -> set[Verdict]:
-    block = next(e for e in _walk(card) if e.get("id") == "verdict")
+    block = next(e for e in walk(card) if e.get("id") == "verdict")
     return {v for v in Verdict if verdict_label(v, lang) in _text(block)}  # type: ignore[arg-type]
 
 
@@ -157,7 +149,7 @@ async def test_a_who_decides_question_is_answered_with_the_dialogs_card(bot: Bot
     [card] = bot.connector.cards("conv-1")
     expected = handle(None, None, Turn(text=question, locale="sv-SE"), today=_today())[2]
     assert card == expected.cards[0]
-    owner = next(e for e in _walk(card) if e.get("id") == "owner")
+    owner = next(e for e in walk(card) if e.get("id") == "owner")
     assert owner_label(Owner.KF, "sv") in _text(owner)  # an organisation for the whole city
 
 
@@ -166,15 +158,15 @@ async def test_a_clarifying_who_decides_answer_settles_in_place_when_a_candidate
 ) -> None:
     await bot.say("Who decides on a membership?", locale="en-US")
     [card] = bot.connector.cards("conv-1")
-    assert any(e.get("id") == "clarify" for e in _walk(card))
-    choices = [e for e in _walk(card)
+    assert any(e.get("id") == "clarify" for e in walk(card))
+    choices = [e for e in walk(card)
                if e.get("type") == "Action.Execute" and e.get("verb") == verbs.WHO_CLARIFY]
     assert len(choices) >= 2
     response = await bot.execute(verbs.WHO_CLARIFY, choices[0]["data"], locale="en-US")
     assert response.body["type"] == CARD  # the answer replaces the question card
     settled = response.body["value"]
-    assert any(e.get("id") == "owner" for e in _walk(settled))
-    assert not any(e.get("id") == "clarify" for e in _walk(settled))
+    assert any(e.get("id") == "owner" for e in walk(settled))
+    assert not any(e.get("id") == "clarify" for e in walk(settled))
 
 
 # --- The wizard end to end ------------------------------------------------------------------

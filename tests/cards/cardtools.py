@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import adaptive_cards
 import jsonschema
+
+from cards.elements import walk
 
 SCHEMA_PATH = Path(adaptive_cards.__file__).parent / "schemas" / "schema-1.5.json"
 
@@ -31,16 +32,6 @@ def schema_errors(card: dict[str, Any]) -> list[str]:
     return out
 
 
-def walk(node: Any) -> Iterator[dict[str, Any]]:
-    """Every element, action and inline card in ``node``, depth first."""
-    if isinstance(node, dict):
-        if "type" in node:
-            yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk(item)
 
 
 def texts(card: dict[str, Any]) -> list[str]:

@@ -5,23 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from cards.elements import citation_text
 from dialogs.conversation import handle
 from dialogs.turn import Turn
 from policy import assess, parse_engagement
 
+from .cardtools import texts
+
 CASES = Path(__file__).resolve().parents[1] / "cases"
-
-
-def _texts(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        own = [node["text"]] if node.get("type") == "TextBlock" else []
-        return own + [t for v in node.values() for t in _texts(v)]
-    if isinstance(node, list):
-        return [t for v in node for t in _texts(v)]
-    return []
 
 
 def test_a_result_card_quotes_every_citation_byte_for_byte() -> None:
@@ -31,7 +23,7 @@ def test_a_result_card_quotes_every_citation_byte_for_byte() -> None:
     _, _, reply = handle(None, None, Turn(verb="wizard.assess",
                                           data={"step": "summary", "values": raw}),
                          today=date(2026, 11, 22))
-    texts = "\n".join(t for c in reply.cards for t in _texts(c))
+    texts = "\n".join(t for c in reply.cards for t in texts(c))
     assert values  # the case has plain fields
     for f in a.findings:
         assert f"”{f.citation.text}”" in texts, f.rule
