@@ -23,11 +23,11 @@ def test_a_result_card_quotes_every_citation_byte_for_byte() -> None:
     _, _, reply = handle(None, None, Turn(verb="wizard.assess",
                                           data={"step": "summary", "values": raw}),
                          today=date(2026, 11, 22))
-    texts = "\n".join(t for c in reply.cards for t in texts(c))
+    shown = "\n".join(t for c in reply.cards for t in texts(c))
     assert values  # the case has plain fields
     for f in a.findings:
-        assert f"”{f.citation.text}”" in texts, f.rule
-    assert f"”{a.routing.citation.text}”" in texts
+        assert f"”{f.citation.text}”" in shown, f.rule
+    assert f"”{a.routing.citation.text}”" in shown
 
 
 def test_text_that_is_not_in_the_strategy_is_escaped_even_when_shown_as_a_quote() -> None:
