@@ -29,8 +29,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.schema import CreateSchema
 
-__all__ = ["MAX_KEY_LENGTH", "MIGRATIONS", "create_engine", "metadata", "migrate", "ping",
-           "state_table"]
+__all__ = [
+    "MAX_KEY_LENGTH",
+    "MIGRATIONS",
+    "alembic_config",
+    "create_engine",
+    "metadata",
+    "migrate",
+    "ping",
+    "state_table",
+]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 MAX_KEY_LENGTH = 1024
@@ -102,11 +110,16 @@ async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:
         await conn.run_sync(_upgrade)
 
 
-def _upgrade(connection: Connection) -> None:
+def alembic_config(connection: Connection) -> Config:
+    """Alembic's configuration for running this project's migrations on ``connection``."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    command.upgrade(alembic_config(connection), "head")
 
 
 async def ping(engine: AsyncEngine) -> None:

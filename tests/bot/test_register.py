@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.database import MIGRATIONS, create_engine, migrate
+from bot.database import MIGRATIONS, alembic_config, create_engine, migrate
 from bot.register import (
     TRANSITIONS,
     Actor,
@@ -473,10 +473,7 @@ async def test_the_register_migration_downgrades_to_the_state_table_alone_and_ba
     from alembic import command
 
     def downgrade(connection: Any) -> None:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
+        command.downgrade(alembic_config(connection), "0001")
 
     async with engine.begin() as conn:
         await conn.run_sync(downgrade)

@@ -201,15 +201,11 @@ async def test_the_migration_downgrades_and_upgrades_again(
     engine: AsyncEngine, database: Any
 ) -> None:
     from alembic import command
-    from alembic.config import Config
 
-    from bot.database import MIGRATIONS
+    from bot.database import alembic_config
 
     def downgrade(connection: Any) -> None:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = connection
-        command.downgrade(config, "base")
+        command.downgrade(alembic_config(connection), "base")
 
     async with engine.begin() as conn:
         await conn.run_sync(downgrade)
