@@ -186,17 +186,13 @@ def cmd_package(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextI
                             valid_domains=args.valid_domain or None, stdout=out, stderr=err))
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors with exit 2 and no traceback (its default)."""
-
-
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = argparse.ArgumentParser(
         prog="strategikollen",
         description="Strategikollen – rådgivande bedömning mot Stockholms stads internationella "
         "strategi. / Advisory screening against the City of Stockholm's International Strategy.",
     )
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("screen", help="bedöm engagemang (JSON eller YAML) / screen engagements")
     s.add_argument("files", nargs="+", metavar="FILE", help="JSON- eller YAML-fil, - för stdin")
