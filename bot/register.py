@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -69,6 +69,7 @@ __all__ = [
     "SUMMARY_FIELDS",
     "TRANSITIONS",
     "Actor",
+    "AlsoInTransaction",
     "AuditEntry",
     "AuditEvent",
     "Case",
@@ -283,6 +284,11 @@ class Case(BaseModel):
         }
 
 
+# Work done in a mutation's own transaction, after the change and its audit row: it sees
+# the case as changed, and if it raises, nothing of the mutation is kept.
+AlsoInTransaction = Callable[[AsyncConnection, "Case"], Awaitable[None]]
+
+
 class AuditEntry(BaseModel):
     """One change to a case: who, when, what (the event and its details)."""
 
@@ -466,9 +472,15 @@ class CaseRegister:
     # --- mutations: each one transaction, each exactly one audit row ---------------
 
     async def submit(
-        self, engagement: Engagement, assessment: Assessment, submitter: Actor
+        self,
+        engagement: Engagement,
+        assessment: Assessment,
+        submitter: Actor,
+        *,
+        then: AlsoInTransaction | None = None,
     ) -> Case:
-        """Register a screened engagement as a new case (status submitted, version 1)."""
+        """Register a screened engagement as a new case (status submitted, version 1).
+        ``then`` runs in the same transaction (e.g. queue the case's post in the outbox)."""
         now = self._now()
         year = self._today(now).year
         async with self._engine.begin() as conn:
@@ -504,7 +516,7 @@ class CaseRegister:
             details = {"version": 1, "status": CaseStatus.SUBMITTED.value,
                        **_screening_details(assessment)}
             await self._audit(conn, new_id, now, submitter, AuditEvent.SUBMITTED, details)
-            return await self._get(conn, new_id)
+            return await self._finish(conn, new_id, then)
 
     async def add_version(
         self,
@@ -514,9 +526,11 @@ class CaseRegister:
         actor: Actor,
         *,
         comment: str | None = None,
+        then: AlsoInTransaction | None = None,
     ) -> Case:
         """Add version N+1 (a re-screening) to a case. A case that awaited completion goes
-        back to submitted. Raises ``CaseNotFound`` or ``VersionRefused``."""
+        back to submitted. ``then`` runs in the same transaction. Raises ``CaseNotFound``
+        or ``VersionRefused``."""
         key = self._key(case_id)
         comment = _comment(comment)
         now = self._now()
@@ -549,7 +563,7 @@ class CaseRegister:
             if comment:
                 details["comment"] = comment
             await self._audit(conn, key, now, actor, AuditEvent.VERSION_ADDED, details)
-            return await self._get(conn, key)
+            return await self._finish(conn, key, then)
 
     async def set_status(
         self,
@@ -558,12 +572,15 @@ class CaseRegister:
         actor: Actor,
         comment: str | None = None,
         meeting_date: date | None = None,
+        *,
+        then: AlsoInTransaction | None = None,
     ) -> Case:
         """Change a case's status (``TRANSITIONS``), with an optional comment and meeting
         date. Accepting a membership or intent agreement sets ``review_due`` to the
         meeting date (else today) plus ``review_years`` (default 4); leaving accepted
-        clears it. Raises ``CaseNotFound``, ``InvalidTransition``, or ``ValueError`` for
-        an unknown status or a comment longer than ``MAX_COMMENT_LENGTH``."""
+        clears it. ``then`` runs in the same transaction. Raises ``CaseNotFound``,
+        ``InvalidTransition``, or ``ValueError`` for an unknown status or a comment longer
+        than ``MAX_COMMENT_LENGTH``."""
         key = self._key(case_id)
         requested = CaseStatus(status)
         comment = _comment(comment)
@@ -597,7 +614,7 @@ class CaseRegister:
             if due is not None or current.review_due is not None:
                 details["review_due"] = due.isoformat() if due else None
             await self._audit(conn, key, now, actor, AuditEvent.STATUS_CHANGED, details)
-            return await self._get(conn, key)
+            return await self._finish(conn, key, then)
 
     # --- reads ----------------------------------------------------------------------
 
@@ -707,6 +724,15 @@ class CaseRegister:
         if row is None:
             raise CaseNotFound(key)
         return row
+
+    async def _finish(
+        self, conn: AsyncConnection, key: str, then: AlsoInTransaction | None
+    ) -> Case:
+        """The case as the transaction leaves it, after ``then`` has run inside it."""
+        case = await self._get(conn, key)
+        if then is not None:
+            await then(conn, case)
+        return case
 
     async def _audit(
         self, conn: AsyncConnection, key: str, now: datetime, actor: Actor,

@@ -78,6 +78,63 @@ class Settings(BaseSettings):
         description="Time zone that decides which day 'today' is for screenings.",
     )
 
+    # --- Internationella beredningen (IB): channel, membership, delivery, reminders ---
+    ib_admins: str = Field(
+        default="",
+        description="Comma-separated Entra object ids of the administrators who may write "
+        "\"registrera IB-kanal\" in a channel to make it the IB channel. Empty = nobody.",
+    )
+    ib_members: str = Field(
+        default="",
+        description="Comma-separated Entra object ids of IB's members. Empty = the members of "
+        "the team that holds the registered IB channel (its roster, read page by page).",
+    )
+    ib_roster_cache_seconds: float = Field(
+        default=600.0,
+        gt=0,
+        description="How long the IB team's roster is kept before it is read again.",
+    )
+    delivery_max_per_second: float = Field(
+        default=7.0,
+        gt=0,
+        le=7.0,
+        description="Most messages the delivery worker sends to one conversation per second "
+        "(Teams allows 7).",
+    )
+    delivery_poll_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="How often the delivery worker looks for queued messages when idle.",
+    )
+    delivery_lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="How long a process holds a message it is sending before another "
+        "process may take it over (after a crash).",
+    )
+    graph_url: str = Field(
+        default="https://graph.microsoft.com/v1.0",
+        description="Microsoft Graph base URL, used to check the IB channel for a post whose "
+        "sending was interrupted (so that it is not posted twice).",
+    )
+    graph_reconcile: bool = Field(
+        default=True,
+        description="Check the IB channel through Microsoft Graph before re-sending a post "
+        "whose sending was interrupted. Off: such a post is sent again (at least once).",
+    )
+    review_notice_days: int = Field(
+        default=90,
+        ge=1,
+        description="How many days before a membership's or intent agreement's review date "
+        "the submitter is reminded.",
+    )
+    reminder_hour: int = Field(
+        default=7,
+        ge=0,
+        le=23,
+        description="Hour of the day (in time_zone) when the daily review reminders run.",
+    )
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
@@ -106,3 +163,17 @@ class Settings(BaseSettings):
     def tenants(self) -> frozenset[str]:
         """The configured allowed tenant ids, lower-cased; empty when none are configured."""
         return frozenset(t.strip().lower() for t in self.allowed_tenants.split(",") if t.strip())
+
+    @property
+    def admins(self) -> frozenset[str]:
+        """The configured IB administrators' Entra object ids, lower-cased."""
+        return _ids(self.ib_admins)
+
+    @property
+    def members(self) -> frozenset[str]:
+        """The configured IB members' Entra object ids, lower-cased; empty = use the roster."""
+        return _ids(self.ib_members)
+
+
+def _ids(text: str) -> frozenset[str]:
+    return frozenset(part.strip().lower() for part in text.split(",") if part.strip())
