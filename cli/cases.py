@@ -22,9 +22,7 @@ import argparse
 import asyncio
 import csv
 import json
-from collections.abc import Awaitable, Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
@@ -32,9 +30,9 @@ from policy import Lang, Owner, Verdict
 from policy.labels import KIND_LABELS, PRIORITY_LABELS
 from policy.routing import OWNER_LABELS
 
-if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine
+from .db import BadInput, DatabaseProblem, load_settings, opened
 
+if TYPE_CHECKING:
     from bot.register import AuditEntry, Case, CaseRegister, CaseVersion
 
 __all__ = ["add_cases_parser", "cmd_cases"]
@@ -64,18 +62,6 @@ _T: dict[str, dict[Lang, str]] = {
     "not_found": {"sv": "Ärendet {id} finns inte.", "en": "There is no case {id}."},
     "not_an_id": {"sv": "{id!r} är inget ärende-id (så här ser ett ut: SK-2026-0042).",
                   "en": "{id!r} is not a case id (one looks like this: SK-2026-0042)."},
-    "settings": {"sv": "Inställningarna (STRATEGIKOLLEN_*) går inte att läsa: {why}",
-                 "en": "The settings (STRATEGIKOLLEN_*) cannot be read: {why}"},
-    "no_file": {"sv": "Databasen {url} finns inte. Sätt STRATEGIKOLLEN_DATABASE_URL eller "
-                      "STRATEGIKOLLEN_DATA_DIR till botens databas.",
-                "en": "The database {url} does not exist. Point STRATEGIKOLLEN_DATABASE_URL "
-                      "or STRATEGIKOLLEN_DATA_DIR at the bot's database."},
-    "unreachable": {"sv": "Databasen {url} går inte att nå eller läsa ({why}).",
-                    "en": "The database {url} cannot be reached or read ({why})."},
-    "no_register": {"sv": "Databasen {url} har inget ärenderegister ännu. Starta boten en "
-                          "gång (den migrerar databasen) och försök igen.",
-                    "en": "The database {url} has no case register yet. Start the bot once "
-                          "(it migrates the database) and try again."},
     "none": {"sv": "Inga ärenden.", "en": "No cases."},
     "advisory": {"sv": "Bedömningen är rådgivande – inte ett beslut.",
                  "en": "The assessment is advisory – not a decision."},
@@ -107,12 +93,7 @@ _FIELDS: dict[str, dict[Lang, str]] = {
 _TITLE_WIDTH = 50
 
 
-class BadInput(Exception):
-    """The user asked for something that does not exist (exit 2)."""
-
-
-class DatabaseProblem(Exception):
-    """The database cannot be reached, or holds no case register (exit 1)."""
+_REGISTER: dict[Lang, str] = {"sv": "ärenderegister", "en": "case register"}
 
 
 def add_cases_parser(sub: Any) -> None:
@@ -178,91 +159,28 @@ def _check_filters(args: argparse.Namespace, lang: Lang) -> None:
 
 
 async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
-    from pydantic import ValidationError
-
-    from bot.settings import Settings
-
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        why = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise DatabaseProblem(_T["settings"][lang].format(why=why)) from error
-    zone = ZoneInfo(settings.time_zone)
-
-    async def work(register: CaseRegister) -> None:
-        if args.cases_command == "show":
-            await _show(register, args.case_id, args.format, lang, zone, out)
-        elif args.cases_command == "list":
-            cases = await register.list(status=args.status, owner=args.owner,
-                                        submitter=args.submitter, limit=args.limit)
-            await _write_cases(register, cases, args.format, lang, zone, out, full=False)
-        else:
-            cases = await register.list(status=args.status, owner=args.owner,
-                                        submitter=args.submitter, limit=None,
-                                        newest_first=False)
-            await _write_cases(register, cases, args.format, lang, zone, out, full=True)
-
-    await _with_register(settings.db_url, settings.database_schema, settings.time_zone,
-                         lang, work)
-    return 0
-
-
-async def _with_register(
-    url: str, schema: str | None, time_zone: str, lang: Lang,
-    work: Callable[[CaseRegister], Awaitable[None]],
-) -> None:
-    """Open the bot's database, check it holds the register, and hand it to ``work``;
-    every database failure becomes a ``DatabaseProblem`` with a plain message."""
-    from sqlalchemy import inspect
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from bot.database import create_engine
     from bot.register import CaseNotFound, CaseRegister
 
+    settings = load_settings(lang)
+    zone = ZoneInfo(settings.time_zone)
+    tables = ("cases", "case_versions", "case_audit")
     try:
-        parsed = make_url(url)
-        shown = parsed.render_as_string(hide_password=True)
-    except (SQLAlchemyError, ValueError) as error:
-        raise DatabaseProblem(_T["unreachable"][lang].format(url="?", why=_why(error))) from error
-    file = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if file not in (None, "", ":memory:") and not Path(str(file)).is_file():
-        # Reading must not create an empty database where the bot's should be.
-        raise DatabaseProblem(_T["no_file"][lang].format(url=shown))
-    failures = _database_failures()
-    engine: AsyncEngine | None = None
-    try:
-        engine = create_engine(url, schema=schema)
-        async with engine.connect() as conn:
-            tables = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
-        if not {"cases", "case_versions", "case_audit"} <= tables:
-            raise DatabaseProblem(_T["no_register"][lang].format(url=shown))
-        await work(CaseRegister(engine, time_zone=time_zone))
+        async with opened(settings, lang, tables=tables, what=_REGISTER) as engine:
+            register = CaseRegister(engine, time_zone=settings.time_zone)
+            if args.cases_command == "show":
+                await _show(register, args.case_id, args.format, lang, zone, out)
+            elif args.cases_command == "list":
+                cases = await register.list(status=args.status, owner=args.owner,
+                                            submitter=args.submitter, limit=args.limit)
+                await _write_cases(register, cases, args.format, lang, zone, out, full=False)
+            else:
+                cases = await register.list(status=args.status, owner=args.owner,
+                                            submitter=args.submitter, limit=None,
+                                            newest_first=False)
+                await _write_cases(register, cases, args.format, lang, zone, out, full=True)
     except CaseNotFound as error:
         raise BadInput(_not_found(error.case_id, lang)) from error
-    except failures as error:
-        raise DatabaseProblem(_T["unreachable"][lang].format(url=shown, why=_why(error))) from error
-    finally:
-        if engine is not None:
-            await engine.dispose()
-
-
-def _database_failures() -> tuple[type[BaseException], ...]:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    failures: list[type[BaseException]] = [OSError, SQLAlchemyError, ImportError]
-    try:
-        import asyncpg
-
-        failures += [asyncpg.PostgresError, asyncpg.InterfaceError]
-    except ImportError:  # pragma: no cover - asyncpg is a dependency
-        pass
-    return tuple(failures)
-
-
-def _why(error: BaseException) -> str:
-    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+    return 0
 
 
 def _not_found(case_id: str, lang: Lang) -> str:
