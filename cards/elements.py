@@ -15,6 +15,7 @@ __all__ = [
     "VERSION",
     "Card",
     "action_set",
+    "button_rows",
     "card",
     "container",
     "execute",
@@ -125,6 +126,15 @@ def execute(
 
 def action_set(actions: list[Element], **extra: Any) -> Element:
     return {"type": "ActionSet", "actions": actions, **extra}
+
+
+def button_rows(actions: list[Element], per_row: int = 2) -> list[Element]:
+    """Buttons as ActionSets of ``per_row``: four in one row get cut off in a Teams-wide
+    card, two never do."""
+    return [
+        action_set(actions[i:i + per_row], spacing="Small" if i else "Medium")
+        for i in range(0, len(actions), per_row)
+    ]
 
 
 def quote_toggle(element_id: str, about: str, quotes: Iterable[tuple[str, str, str]],

@@ -14,8 +14,9 @@ from policy import Kind, Outcome, Priority, Verdict
 from policy.labels import KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 
 __all__ = [
-    "CHOICES", "FIELDS", "SHORT_LABELS", "STRINGS", "WHO_CHOICES", "Lang", "choice", "help_text",
-    "label", "outcome_label", "priority_label", "short_label", "t", "verdict_label", "who_choice",
+    "CHOICES", "FIELDS", "SHORT_LABELS", "STATUS_LABELS", "STRINGS", "WHO_CHOICES", "Lang",
+    "choice", "grouped", "help_text", "label", "outcome_label", "priority_label", "sek",
+    "short_label", "status_label", "t", "verdict_label", "who_choice",
 ]
 
 Lang = Literal["sv", "en"]
@@ -180,6 +181,246 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "That assessment is no longer in your list.",
     ),
     "mine.count": ("Dina senaste {n} bedömningar.", "Your {n} most recent assessments."),
+    "result.send": ("Skicka till IB", "Send to IB"),
+    "result.send_prepare": ("Skicka till IB för beredning", "Send to IB for preparation"),
+    "result.resubmit": ("Skicka ny version till {id}", "Send new version to {id}"),
+    # the International Committee (IB): the cards of a case (``cards/ib.py``)
+    "case.id": ("Ärende {id}", "Case {id}"),
+    "case.id_version": ("Ärende {id}, version {version}", "Case {id}, version {version}"),
+    "case.prepare": (
+        "För beredning i IB – beslutet fattas av {owner}.",
+        "For preparation in IB – the decision is made by {owner}.",
+    ),
+    "case.status": ("Status: {status}", "Status: {status}"),
+    "case.meeting": ("Sammanträde {day}", "Meeting on {day}"),
+    "case.review_due": ("Omprövas senast {day}", "To be reviewed by {day}"),
+    "case.submitter": ("Inlämnat av", "Submitted by"),
+    "case.dates": ("Datum", "Dates"),
+    "case.cost_unknown": ("okänd", "unknown"),
+    "case.version": ("Version", "Version"),
+    "case.comment_by": ("Kommentar från {name}:", "Comment from {name}:"),
+    "case.findings_show": ("Visa skälen ({n})", "Show the reasons ({n})"),
+    "case.event.submitted": (
+        "{at}: {name} lämnade in ärendet.", "{at}: {name} submitted the case.",
+    ),
+    "case.event.accepted": ("{at}: {name} tillstyrkte ärendet.", "{at}: {name} accepted the case."),
+    "case.event.declined": ("{at}: {name} avböjde ärendet.", "{at}: {name} declined the case."),
+    "case.event.needs_completion": (
+        "{at}: {name} begärde komplettering.",
+        "{at}: {name} asked for the case to be completed.",
+    ),
+    "case.event.on_agenda": (
+        "{at}: {name} förde upp ärendet på dagordningen.",
+        "{at}: {name} put the case on the agenda.",
+    ),
+    "case.event.withdrawn": (
+        "{at}: {name} återkallade ärendet.", "{at}: {name} withdrew the case.",
+    ),
+    "case.act": ("Hantera ärendet", "Act on the case"),
+    "case.comment": ("Kommentar", "Comment"),
+    "case.comment_help": (
+        "Kommentaren skickas till den som lämnade in ärendet.",
+        "The comment is sent to the person who submitted the case.",
+    ),
+    "case.comment_help_completion": (
+        "Kommentaren skickas till den som lämnade in ärendet. Den krävs när du begär "
+        "komplettering.",
+        "The comment is sent to the person who submitted the case. It is required when you "
+        "ask for completion.",
+    ),
+    "case.meeting_date": ("Sammanträdesdatum", "Meeting date"),
+    "case.meeting_date_help": (
+        "Krävs för Till dagordning.",
+        "Required for Put on the agenda.",
+    ),
+    "case.accept": ("Tillstyrk", "Accept"),
+    "case.decline": ("Avböj", "Decline"),
+    "case.request_completion": ("Begär komplettering", "Ask for completion"),
+    "case.to_agenda": ("Till dagordning", "Put on the agenda"),
+    "case.no_actions": (
+        "Ärendet har status ”{status}” och kan inte hanteras vidare här.",
+        "The case has the status “{status}” and cannot be acted on further here.",
+    ),
+    "case.mine": ("Mina ärenden", "My cases"),
+    "case.complete": ("Komplettera", "Complete"),
+    "case.sent_title": ("Skickat till IB", "Sent to IB"),
+    "case.sent_version_title": ("Ny version skickad till IB", "New version sent to IB"),
+    "case.sent": (
+        "Ditt ärende har skickats till Internationella beredningen (IB). Du får ett "
+        "meddelande här när IB har hanterat det.",
+        "Your case has been sent to the International Committee (IB). You will get a message "
+        "here when IB has acted on it.",
+    ),
+    "case.sent_prepare": (
+        "Ditt ärende har skickats till Internationella beredningen (IB) för beredning inför "
+        "beslut av {owner}. Du får ett meddelande här när IB har hanterat det.",
+        "Your case has been sent to the International Committee (IB) for preparation before "
+        "{owner} decides. You will get a message here when IB has acted on it.",
+    ),
+    "case.sent_version": (
+        "Version {version} av ditt ärende har skickats till Internationella beredningen (IB). "
+        "Du får ett meddelande här när IB har hanterat det.",
+        "Version {version} of your case has been sent to the International Committee (IB). "
+        "You will get a message here when IB has acted on it.",
+    ),
+    "case.notify_title": ("Ärende {id}: {status}", "Case {id}: {status}"),
+    "case.notify_completion": (
+        "Välj Komplettera för att öppna formuläret med dina uppgifter kvar, rätta eller fyll "
+        "på det som efterfrågas och skicka den nya versionen till samma ärende.",
+        "Choose Complete to open the form with your details kept, correct or add what is "
+        "asked for and send the new version to the same case.",
+    ),
+    "case.notify_accepted": (
+        "IB:s ställningstagande är ett råd inför beslutet, som fattas av {owner}.",
+        "IB's position is advice before the decision, which is made by {owner}.",
+    ),
+    "case.mine_empty": (
+        "Du har inga ärenden ännu. Gör en bedömning och skicka den till IB från "
+        "resultatkortet.",
+        "You have no cases yet. Make an assessment and send it to IB from the result card.",
+    ),
+    "case.mine_count": ("Antal ärenden: {n}", "Number of cases: {n}"),
+    "case.updated": ("ändrat {at}", "changed {at}"),
+    "agenda.title": ("Dagordning – sammanträde {day}", "Agenda – meeting on {day}"),
+    "agenda.title_none": ("Dagordning", "Agenda"),
+    "agenda.empty": (
+        "Inga ärenden är uppförda på dagordningen.",
+        "No cases are on the agenda.",
+    ),
+    "agenda.count": (
+        "Antal ärenden: {n}, i prioritetsordning.",
+        "Number of cases: {n}, in order of priority.",
+    ),
+    "agenda.no_priority": ("Ingen prioritet", "No priority"),
+    "agenda.total": ("Summa: {amount}", "Total: {amount}"),
+    "agenda.total_unknown": (
+        "Kostnaden är okänd för {n} av ärendena och ingår inte i summan.",
+        "The cost is unknown for {n} of the cases and is not included in the total.",
+    ),
+    "agenda.total_why": (
+        "Summan visar hur mycket skattemedel ärendena på dagordningen omfattar.",
+        "The total shows how much tax money the cases on the agenda involve.",
+    ),
+    "agenda.reviews": ("Omprövningar som närmar sig", "Reviews coming up"),
+    "agenda.reviews_empty": (
+        "Inga omprövningar närmar sig.",
+        "No reviews are coming up.",
+    ),
+    "case.new_version": ("Version {version} från {name}", "Version {version} from {name}"),
+    "case.new_version_body": (
+        "Ärendet har kompletterats och bedömts på nytt. Kortet ovan visar nu den nya versionen.",
+        "The case has been completed and screened again. The card above now shows the new "
+        "version.",
+    ),
+    "case.verdict_now": ("Bedömning: {verdict}", "Assessment: {verdict}"),
+    "reminder.title": ("Dags för omprövning", "Time for a review"),
+    "reminder.due_in": (
+        "Ärendet ska omprövas senast {day}, om {n} dagar.",
+        "The case is to be reviewed by {day}, in {n} days.",
+    ),
+    "reminder.due_in_one": (
+        "Ärendet ska omprövas senast {day}, i morgon.",
+        "The case is to be reviewed by {day}, tomorrow.",
+    ),
+    "reminder.due_today": (
+        "Ärendet ska omprövas senast i dag, {day}.",
+        "The case is to be reviewed by today, {day}.",
+    ),
+    "reminder.overdue": (
+        "Ärendet skulle ha omprövats senast {day}.",
+        "The case was to be reviewed by {day}.",
+    ),
+    "reminder.why": (
+        "Strategin kräver att medlemskap och intentionsavtal omprövas regelbundet, minst vart "
+        "fjärde år.",
+        "The strategy requires memberships and intent agreements to be reviewed regularly, at "
+        "least every fourth year.",
+    ),
+    "reminder.what": (
+        "Gör en ny bedömning med aktuella uppgifter – formuläret öppnas med de uppgifter du "
+        "lämnade senast – och skicka den till IB. Ska engagemanget avslutas, meddela "
+        "Internationella beredningen.",
+        "Make a new assessment with current details – the form opens with the details you "
+        "gave last time – and send it to IB. If the engagement is to end, tell the "
+        "International Committee.",
+    ),
+    "reminder.reassess": ("Bedöm på nytt", "Assess again"),
+    # the International Committee (IB): messages the bot gives (``bot/ib.py``)
+    "ib.registered": (
+        "Klart! Kanalen {name} är nu registrerad som IB-kanal. Ärenden som skickas till "
+        "Internationella beredningen publiceras här.",
+        "Done! The channel {name} is now registered as the IB channel. Cases sent to the "
+        "International Committee will be posted here.",
+    ),
+    "ib.register_refused": (
+        "Tyvärr kan bara en administratör av Strategikollen registrera IB-kanalen. Kontakta "
+        "stadsledningskontoret om kanalen behöver registreras.",
+        "Sorry, only a Strategikollen administrator can register the IB channel. Please "
+        "contact the City Executive Office if the channel needs to be registered.",
+    ),
+    "ib.register_not_channel": (
+        "IB-kanalen registreras i en kanal: lägg till appen i Internationella beredningens "
+        "team och skriv ”registrera IB-kanal” i den kanal där ärendena ska publiceras.",
+        "The IB channel is registered in a channel: add the app to the International "
+        "Committee's team and write “register IB channel” in the channel where the cases "
+        "should be posted.",
+    ),
+    "ib.no_channel": (
+        "Ärendet kunde inte skickas eftersom ingen IB-kanal är registrerad ännu. Din bedömning "
+        "finns kvar – försök igen senare eller kontakta stadsledningskontoret.",
+        "The case could not be sent because no IB channel has been registered yet. Your "
+        "assessment is kept – please try again later or contact the City Executive Office.",
+    ),
+    "ib.not_member": (
+        "Bara ledamöter i Internationella beredningen kan hantera ärenden. Du kan se "
+        "ärendets status men inte ändra den.",
+        "Only members of the International Committee can act on cases. You can see the "
+        "status of the case but not change it.",
+    ),
+    "ib.invalid_transition": (
+        "Ärendet har status ”{status}” och kan inte ändras på det sättet. Kortet visar nu "
+        "hur ärendet står.",
+        "The case has the status “{status}” and cannot be changed that way. The card now "
+        "shows where the case stands.",
+    ),
+    "ib.already_sent": (
+        "Den här bedömningen är redan skickad till IB som ärende {id}.",
+        "This assessment has already been sent to IB as case {id}.",
+    ),
+    "ib.version_refused": (
+        "Ärende {id} har status ”{status}” och kan inte ta emot en ny version. Kontakta "
+        "Internationella beredningen om ärendet behöver tas upp igen.",
+        "Case {id} has the status “{status}” and cannot take a new version. Please contact "
+        "the International Committee if the case needs to be taken up again.",
+    ),
+    "ib.agenda_elsewhere": (
+        "Dagordningen visas i IB-kanalen. Skriv ”dagordning” där.",
+        "The agenda is shown in the IB channel. Write “agenda” there.",
+    ),
+    "ib.case_not_found": (
+        "Jag hittar inget ärende {id}.",
+        "I cannot find a case {id}.",
+    ),
+    "ib.comment_required": (
+        "Skriv en kommentar om vad som behöver kompletteras.",
+        "Please write a comment on what needs to be completed.",
+    ),
+    "ib.meeting_date_required": (
+        "Ange datum för sammanträdet.",
+        "Please give the date of the meeting.",
+    ),
+    "ib.meeting_date_past": (
+        "Sammanträdet kan inte ligga före dagens datum.",
+        "The meeting cannot be before today.",
+    ),
+    "ib.done": (
+        "Klart: ärende {id} har nu status ”{status}”.",
+        "Done: case {id} now has the status “{status}”.",
+    ),
+    "ib.delivery_pending": (
+        "Ärendet är sparat och publiceras i IB-kanalen inom kort.",
+        "The case is saved and will be posted in the IB channel shortly.",
+    ),
     # errors and notices
     "error.title": ("Något gick fel", "Something went wrong"),
     "error.body": (
@@ -473,3 +714,33 @@ def outcome_label(outcome: Outcome | str, lang: Lang) -> str:
 
 def priority_label(priority: Priority | str, lang: Lang) -> str:
     return PRIORITY_LABELS[Priority(priority)][lang]
+
+
+# A case's status (``bot.register.CaseStatus`` values), as the register names it;
+# cards do not import the bot, so a test checks these agree with
+# ``bot.register.STATUS_LABELS``.
+STATUS_LABELS: Mapping[str, tuple[str, str]] = {
+    "submitted": ("Inlämnat", "Submitted"),
+    "accepted": ("Tillstyrkt", "Accepted"),
+    "declined": ("Avböjt", "Declined"),
+    "needs_completion": ("Begärd komplettering", "Needs completion"),
+    "on_agenda": ("Till dagordning", "On the agenda"),
+    "withdrawn": ("Återkallat", "Withdrawn"),
+}
+
+
+def status_label(status: str, lang: Lang) -> str:
+    """What a person reads for a case status (``submitted`` → "Inlämnat")."""
+    return _pick(STATUS_LABELS[str(status)], lang)
+
+
+def grouped(digits: str, lang: Lang) -> str:
+    """A run of digits grouped in thousands the reader's way: "1 400 000", "1,400,000"."""
+    sep = "\u00a0" if lang == "sv" else ","
+    head = len(digits) % 3 or 3
+    return sep.join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
+
+
+def sek(amount: float, lang: Lang) -> str:
+    """An amount in whole kronor the reader's way: "12 500 kr", "SEK 12,500"."""
+    return t("wizard.sek", lang, amount=grouped(str(round(amount)), lang))

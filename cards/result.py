@@ -15,6 +15,7 @@ from . import verbs
 from .elements import (
     Card,
     Element,
+    action_set,
     card,
     container,
     execute,
@@ -27,7 +28,10 @@ from .elements import (
 )
 from .i18n import Lang, choice, outcome_label, priority_label, short_label, t, verdict_label
 
-__all__ = ["OUTCOME_ORDER", "VERDICT_STYLE", "result_card"]
+__all__ = [
+    "OUTCOME_ORDER", "VERDICT_STYLE", "finding_groups", "owner_block", "priority_block",
+    "result_card", "send_action", "verdict_block",
+]
 
 # Verdict → (container style, text colour, a symbol that carries the meaning without colour)
 VERDICT_STYLE: Mapping[Verdict, tuple[str, str, str]] = {
@@ -49,7 +53,7 @@ _OUTCOME_COLOUR: Mapping[Outcome, str] = {
 }
 
 
-def _verdict_block(a: Assessment, lang: Lang) -> Element:
+def verdict_block(a: Assessment, lang: Lang) -> Element:
     """The verdict, then the one advisory statement: advice, not a decision, and who decides."""
     style, colour, symbol = VERDICT_STYLE[a.verdict]
     return container(
@@ -64,7 +68,8 @@ def _verdict_block(a: Assessment, lang: Lang) -> Element:
     )
 
 
-def _owner_block(a: Assessment, lang: Lang) -> list[Element]:
+def owner_block(a: Assessment, lang: Lang) -> list[Element]:
+    """Who decides, why, and the strategy's words for it a click away."""
     return [
         heading(t("result.owner", lang), spacing="Large", separator=True),
         user_text(a.decision_owner_label, weight="Bolder", id=f"owner-{a.decision_owner.value}"),
@@ -74,10 +79,11 @@ def _owner_block(a: Assessment, lang: Lang) -> list[Element]:
     ]
 
 
-def _findings(a: Assessment, lang: Lang) -> list[Element]:
-    out: list[Element] = [heading(t("result.findings", lang), spacing="Large", separator=True)]
+def finding_groups(a: Assessment, lang: Lang) -> list[Element]:
+    """The reasons grouped by outcome, most severe first, each group with its quotes."""
     if not a.findings:
-        out.append(para(t("result.no_findings", lang)))
+        return [para(t("result.no_findings", lang))]
+    out: list[Element] = []
     for outcome in OUTCOME_ORDER:
         group = [f for f in a.findings if f.outcome is outcome]
         if not group:
@@ -96,8 +102,9 @@ def _findings(a: Assessment, lang: Lang) -> list[Element]:
     return out
 
 
-def _priority(a: Assessment, lang: Lang) -> list[Element]:
-    if a.decision_owner is not Owner.FINANSBORGARRADET_IB or a.priority is None:
+def priority_block(a: Assessment, lang: Lang) -> list[Element]:
+    """The priority and the factors behind it; nothing when the assessment has none."""
+    if a.priority is None:
         return []
     pairs = [(f.label, f"{f.points:+d}") for f in a.priority_factors]
     out: list[Element] = [heading(
@@ -109,6 +116,28 @@ def _priority(a: Assessment, lang: Lang) -> list[Element]:
     return out
 
 
+def send_action(a: Assessment, values: Mapping[str, str], lang: Lang,
+                case_id: str | None = None) -> Element | None:
+    """The button that sends this screening to the International Committee (IB).
+
+    With ``case_id`` (the user is completing a case) it sends the new version to that
+    case. Otherwise the owner decides: the Finance Commissioner decides after IB, so
+    IB gets it; items for the City Executive Board or the City Council go to IB for
+    preparation; a committee's or company board's own items do not go to IB at all.
+    """
+    raw = dict(values)
+    if case_id is not None:
+        return execute(t("result.resubmit", lang, id=case_id), verbs.CASES_RESUBMIT,
+                       {"case": case_id, "values": raw}, style="positive")
+    if a.decision_owner is Owner.FINANSBORGARRADET_IB:
+        return execute(t("result.send", lang), verbs.IB_SEND,
+                       {"values": raw, "prepare": False}, style="positive")
+    if a.decision_owner in (Owner.KS, Owner.KF):
+        return execute(t("result.send_prepare", lang), verbs.IB_SEND,
+                       {"values": raw, "prepare": True}, style="positive")
+    return None
+
+
 def result_card(
     a: Assessment,
     *,
@@ -116,24 +145,31 @@ def result_card(
     kind: str,
     values: Mapping[str, str],
     lang: Lang,
+    case_id: str | None = None,
 ) -> Card:
-    """The assessment for ``title``; ``values`` (the wizard's raw inputs) ride on Edit."""
+    """The assessment for ``title``; ``values`` (the wizard's raw inputs) ride on Edit
+    and on the button that sends it to IB (a new version of ``case_id`` if given)."""
     body: list[Element] = [
         heading(t("result.title", lang)),
         facts([(short_label("title", lang), title),
                (short_label("kind", lang), choice(kind, lang))]),
-        _verdict_block(a, lang),
-        *_owner_block(a, lang),
-        *_findings(a, lang),
-        *_priority(a, lang),
+        verdict_block(a, lang),
+        *owner_block(a, lang),
+        heading(t("result.findings", lang), spacing="Large", separator=True),
+        *finding_groups(a, lang),
+        # The priority orders the Finance Commissioner's items in IB; elsewhere it means nothing.
+        *(priority_block(a, lang) if a.decision_owner is Owner.FINANSBORGARRADET_IB else []),
         heading(t("result.next_steps", lang), spacing="Large", separator=True),
         *[user_text(f"• {step}", spacing="Small") for step in a.next_steps],
         subtle(t("result.rulebook", lang, version=a.rulebook.version,
                  day=a.screened_on.isoformat()), spacing="Large"),
     ]
     edit_data: dict[str, Any] = {"values": dict(values)}
+    send = send_action(a, values, lang, case_id)
     actions = [
         execute(t("result.edit", lang), verbs.WIZARD_EDIT, edit_data),
         execute(t("starter.new", lang), verbs.WIZARD_START),
     ]
+    if send is not None:  # above Edit and New, on its own: the step that comes next
+        body.append(action_set([send], spacing="Large"))
     return card(body, actions, lang)

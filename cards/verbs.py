@@ -11,7 +11,16 @@ from typing import Final
 
 __all__ = [
     "ALL",
+    "CASES_COMPLETE",
+    "CASES_MINE",
+    "CASES_RESUBMIT",
     "HELP",
+    "IB_ACCEPT",
+    "IB_DECLINE",
+    "IB_REFRESH",
+    "IB_REQUEST_COMPLETION",
+    "IB_SEND",
+    "IB_TO_AGENDA",
     "MINE",
     "MINE_OPEN",
     "WHO_ASK",
@@ -42,9 +51,24 @@ WHO_PROMPT: Final = "who_decides.prompt"  # show the "ask a question" card
 WHO_ASK: Final = "who_decides.ask"  # data: {"question": ...}
 WHO_CLARIFY: Final = "who_decides.clarify"  # data: {"question": ..., "context": {...}}
 
+# The International Committee (IB): sending a screening, and IB members acting on the case.
+IB_SEND: Final = "ib.send"  # data: {"values": {...}, "prepare": bool} (prepare: owner KS/KF)
+IB_REFRESH: Final = "ib.refresh"  # the IB card's refresh action; data: {"case": id}
+IB_ACCEPT: Final = "ib.accept"  # data: {"case": id} + input comment (optional)
+IB_DECLINE: Final = "ib.decline"  # data: {"case": id} + input comment (optional)
+IB_REQUEST_COMPLETION: Final = "ib.request_completion"  # {"case": id} + comment (required)
+IB_TO_AGENDA: Final = "ib.to_agenda"  # {"case": id} + meeting_date (required), comment
+
+# The submitter's cases.
+CASES_MINE: Final = "cases.mine"  # "Mina ärenden"
+CASES_COMPLETE: Final = "cases.complete"  # data: {"case", "values"}: reopen the wizard
+CASES_RESUBMIT: Final = "cases.resubmit"  # data: {"case", "values"}: the new version
+
 ALL: Final = frozenset({
     HELP, MINE, MINE_OPEN,
     WIZARD_START, WIZARD_NEXT, WIZARD_BACK, WIZARD_CANCEL, WIZARD_EDIT, WIZARD_ASSESS,
     WIZARD_RESUME,
     WHO_PROMPT, WHO_ASK, WHO_CLARIFY,
+    IB_SEND, IB_REFRESH, IB_ACCEPT, IB_DECLINE, IB_REQUEST_COMPLETION, IB_TO_AGENDA,
+    CASES_MINE, CASES_COMPLETE, CASES_RESUBMIT,
 })

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from . import verbs
-from .elements import Card, Element, action_set, card, container, execute, heading, para, subtle
+from .elements import (
+    Card,
+    Element,
+    button_rows,
+    card,
+    container,
+    execute,
+    heading,
+    para,
+    subtle,
+)
 from .i18n import Lang, t
 
 __all__ = [
-    "button_rows", "error_card", "help_card", "starter_rows", "starters", "text_card",
+    "error_card", "help_card", "starter_rows", "starters", "text_card",
     "welcome_card",
 ]
 
@@ -19,15 +29,6 @@ def starters(lang: Lang) -> list[Element]:
         execute(t("starter.who", lang), verbs.WHO_PROMPT),
         execute(t("starter.mine", lang), verbs.MINE),
         execute(t("starter.help", lang), verbs.HELP),
-    ]
-
-
-def button_rows(actions: list[Element], per_row: int = 2) -> list[Element]:
-    """Buttons as ActionSets of ``per_row``: four in one row get cut off in a Teams-wide
-    card, two never do."""
-    return [
-        action_set(actions[i:i + per_row], spacing="Small" if i else "Medium")
-        for i in range(0, len(actions), per_row)
     ]
 
 

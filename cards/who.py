@@ -14,6 +14,7 @@ from .elements import (
     Card,
     Element,
     action_set,
+    button_rows,
     card,
     citation_text,
     container,
@@ -25,7 +26,7 @@ from .elements import (
 )
 from .escape import escape
 from .i18n import Lang, t, who_choice
-from .welcome import button_rows, starter_rows
+from .welcome import starter_rows
 
 __all__ = [
     "CandidateLike", "WhoDecidesLike", "answer_card", "choice_titles", "prompt_card",

@@ -17,7 +17,7 @@ from typing import Any
 from . import verbs
 from .elements import Card, Element, card, container, execute, heading, para, subtle, user_text
 from .escape import escape
-from .i18n import Lang, choice, help_text, label, short_label, t
+from .i18n import Lang, choice, grouped, help_text, label, short_label, t
 
 __all__ = [
     "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "is_answered", "step_card",
@@ -150,18 +150,13 @@ def is_answered(q: Question) -> bool:
     return q.value.strip().lower() not in ("", UNKNOWN)
 
 
-def _grouped(digits: str, sep: str) -> str:
-    head = len(digits) % 3 or 3
-    return sep.join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
-
-
 def _number(raw: str, lang: Lang) -> str | None:
     """``raw`` as a number written the reader's way ("1 400 000", "1,400,000"); None if it
     is not a plain number."""
     m = _NUMBER.fullmatch(_NUMBER_NOISE.sub("", raw))
     if not m:
         return None
-    whole = _grouped(m.group(1).lstrip("0") or "0", "\u00a0" if lang == "sv" else ",")
+    whole = grouped(m.group(1).lstrip("0") or "0", lang)
     return whole + (("," if lang == "sv" else ".") + m.group(2) if m.group(2) else "")
 
 
