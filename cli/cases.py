@@ -31,6 +31,7 @@ from policy.labels import KIND_LABELS, PRIORITY_LABELS
 from policy.routing import OWNER_LABELS
 
 from .db import BadInput, DatabaseProblem, load_settings, opened
+from .render import render_table
 
 if TYPE_CHECKING:
     from bot.register import AuditEntry, Case, CaseRegister, CaseVersion
@@ -93,7 +94,7 @@ _FIELDS: dict[str, dict[Lang, str]] = {
 _TITLE_WIDTH = 50
 
 
-_REGISTER: dict[Lang, str] = {"sv": "ärenderegister", "en": "case register"}
+_NO_REGISTER: dict[Lang, str] = {"sv": "inget ärenderegister", "en": "no case register"}
 
 
 def add_cases_parser(sub: Any) -> None:
@@ -165,7 +166,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
     zone = ZoneInfo(settings.time_zone)
     tables = ("cases", "case_versions", "case_audit")
     try:
-        async with opened(settings, lang, tables=tables, what=_REGISTER) as engine:
+        async with opened(settings, lang, tables=tables, what=_NO_REGISTER) as engine:
             register = CaseRegister(engine, time_zone=settings.time_zone)
             if args.cases_command == "show":
                 await _show(register, args.case_id, args.format, lang, zone, out)
@@ -275,11 +276,7 @@ def _table(cases: list[Case], lang: Lang, zone: ZoneInfo) -> str:
         )
         for c in cases
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
+    return render_table(rows)
 
 
 async def _show(

@@ -30,9 +30,9 @@ _T: dict[str, dict[Lang, str]] = {
                       "or STRATEGIKOLLEN_DATA_DIR at the bot's database."},
     "unreachable": {"sv": "Databasen {url} går inte att nå eller läsa ({why}).",
                     "en": "The database {url} cannot be reached or read ({why})."},
-    "not_migrated": {"sv": "Databasen {url} har inget {what} ännu. Starta boten en gång (den "
+    "not_migrated": {"sv": "Databasen {url} har {what} ännu. Starta boten en gång (den "
                            "migrerar databasen) och försök igen.",
-                     "en": "The database {url} has no {what} yet. Start the bot once (it "
+                     "en": "The database {url} has {what} yet. Start the bot once (it "
                            "migrates the database) and try again."},
 }
 
@@ -63,8 +63,9 @@ def load_settings(lang: Lang) -> Settings:
 async def opened(
     settings: Settings, lang: Lang, *, tables: Collection[str], what: dict[Lang, str]
 ) -> AsyncIterator[AsyncEngine]:
-    """The bot's database, checked to hold ``tables`` (else: "has no ``what`` yet, start
-    the bot once"). A database failure inside the block becomes a ``DatabaseProblem``."""
+    """The bot's database, checked to hold ``tables`` (else: "has ``what`` yet, start the
+    bot once", ``what`` being e.g. "no outbox"). A database failure inside the block
+    becomes a ``DatabaseProblem``."""
     from sqlalchemy import inspect
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError

@@ -20,6 +20,7 @@ import yaml
 from policy import Assessment, EngagementInvalid, FieldError, Lang, assess, parse_engagement
 
 from .cases import add_cases_parser
+from .outbox import add_outbox_parser
 from .render import render_assessment, render_rules, render_who_decides, rules_json
 
 __all__ = ["main"]
@@ -231,6 +232,7 @@ def _parser() -> argparse.ArgumentParser:
     pk.set_defaults(run=cmd_package)
 
     add_cases_parser(sub)
+    add_outbox_parser(sub)
     return p
 
 

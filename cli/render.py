@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from policy import Assessment, Lang, Outcome, registry
@@ -12,7 +13,13 @@ from policy.routing import ROUTES
 if TYPE_CHECKING:
     from policy.who_decides import WhoDecides
 
-__all__ = ["render_assessment", "render_rules", "render_who_decides", "rules_json"]
+__all__ = [
+    "render_assessment",
+    "render_rules",
+    "render_table",
+    "render_who_decides",
+    "rules_json",
+]
 
 _H: dict[str, dict[Lang, str]] = {
     "verdict": {"sv": "Bedömning", "en": "Assessment"},
@@ -129,3 +136,12 @@ def render_rules(lang: Lang) -> str:
         lines.append(_quote(route.quote, route.section, lang, "    "))
         lines.append("")
     return "\n".join(lines)
+
+
+def render_table(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as aligned columns, the first row a heading underlined with dashes."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,233 @@
+"""`strategikollen outbox`: the bot's outgoing messages to Teams, for IT.
+
+```
+strategikollen outbox list  [--status pending|sending|sent|failed] [--limit N]
+                            [--format table|json] [--lang sv|en]
+strategikollen outbox retry ID [--lang sv|en]
+```
+
+Every message the bot sends on its own (a case's post in the IB channel, its updates
+and replies, notifications and review reminders) is first written to the outbox and
+then delivered by the delivery worker (``bot.delivery``), which retries what Teams
+refuses for a while. A message it gave up on is ``failed``; once the cause is fixed
+(the app removed from the team and added again, a permission granted), ``retry`` puts
+it back in the queue: status ``pending``, attempts from zero, due now.
+
+``list`` shows the newest first. Status and kind are shown as stored (``failed``,
+``notify``), the words ``--status`` takes and the logs use; headings are Swedish by
+default, English with ``--lang en``. JSON gives every field except the message itself.
+
+Exit codes: 0 ok; 2 bad input (unknown status, no such message, not failed); 1 the
+database cannot be reached or has no outbox. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+from zoneinfo import ZoneInfo
+
+from policy import Lang
+
+from .db import BadInput, DatabaseProblem, load_settings, opened
+from .render import render_table
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+__all__ = ["add_outbox_parser", "cmd_outbox"]
+
+_T: dict[str, dict[Lang, str]] = {
+    "bad_status": {"sv": "Okänd status {value!r}. Välj bland: {choices}.",
+                   "en": "Unknown status {value!r}. Choose from: {choices}."},
+    "bad_limit": {"sv": "--limit ska vara ett positivt heltal.",
+                  "en": "--limit must be a positive whole number."},
+    "none": {"sv": "Inga meddelanden.", "en": "No messages."},
+    "not_found": {"sv": "Det finns inget meddelande {id} i utkorgen.",
+                  "en": "There is no message {id} in the outbox."},
+    "not_failed": {"sv": "Meddelande {id} har status {status}; bara misslyckade meddelanden "
+                         "(failed) kan skickas om.",
+                   "en": "Message {id} is {status}; only failed messages can be retried."},
+    "retried": {"sv": "Meddelande {id} ({kind}{case}) ligger i kön igen och skickas av "
+                      "leveransen.",
+                "en": "Message {id} ({kind}{case}) is queued again; the delivery worker will "
+                      "send it."},
+}
+
+_NO_OUTBOX: dict[Lang, str] = {"sv": "ingen utkorg", "en": "no outbox"}
+
+_COLUMNS: dict[Lang, tuple[str, ...]] = {
+    "sv": ("Id", "Status", "Typ", "Ärende", "Försök", "Nästa försök", "Skapat", "Senaste fel"),
+    "en": ("Id", "Status", "Kind", "Case", "Attempts", "Next attempt", "Created", "Last error"),
+}
+
+_ERROR_WIDTH = 60
+
+
+def add_outbox_parser(sub: Any) -> None:
+    """Add ``outbox list|retry`` to the ``strategikollen`` subcommands."""
+    outbox = sub.add_parser("outbox", help="utgående meddelanden till Teams / outgoing messages")
+    actions = outbox.add_subparsers(dest="outbox_command", required=True,
+                                    parser_class=type(outbox))
+
+    ls = actions.add_parser("list", help="meddelanden, senaste först / messages, newest first")
+    ls.add_argument("--status", default=None, help="pending | sending | sent | failed")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--format", choices=("table", "json"), default="table")
+
+    retry = actions.add_parser("retry", help="skicka ett misslyckat meddelande igen / "
+                               "queue a failed message again")
+    retry.add_argument("message_id", metavar="ID", type=int)
+
+    for p in (ls, retry):
+        p.add_argument("--lang", choices=("sv", "en"), default="sv")
+        p.set_defaults(run=cmd_outbox)
+
+
+def cmd_outbox(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    """Run ``outbox list|retry``; 0 ok, 2 bad input, 1 database problem."""
+    lang: Lang = args.lang
+    try:
+        _check_options(args, lang)
+        asyncio.run(_run(args, out, lang))
+        return 0
+    except BadInput as problem:
+        err.write(f"strategikollen outbox: {problem}\n")
+        return 2
+    except DatabaseProblem as problem:
+        err.write(f"strategikollen outbox: {problem}\n")
+        return 1
+
+
+def _check_options(args: argparse.Namespace, lang: Lang) -> None:
+    from bot.outbox import OutboxStatus
+
+    statuses = [s.value for s in OutboxStatus]
+    status = getattr(args, "status", None)
+    if status is not None and status not in statuses:
+        raise BadInput(_T["bad_status"][lang].format(value=status, choices=", ".join(statuses)))
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        raise BadInput(_T["bad_limit"][lang])
+
+
+async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> None:
+    settings = load_settings(lang)
+    async with opened(settings, lang, tables=("outbox",), what=_NO_OUTBOX) as engine:
+        if args.outbox_command == "list":
+            rows = await _list(engine, args.status, args.limit)
+            if args.format == "json":
+                records = [_record(row) for row in rows]
+                out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write(_table(rows, lang, ZoneInfo(settings.time_zone)))
+        else:
+            out.write(await _retry(engine, args.message_id, lang) + "\n")
+
+
+async def _list(engine: AsyncEngine, status: str | None, limit: int) -> list[Row[Any]]:
+    from sqlalchemy import select
+
+    from bot.ib_tables import outbox_table
+
+    query = select(outbox_table).order_by(outbox_table.c.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(outbox_table.c.status == status)
+    async with engine.connect() as conn:
+        return list((await conn.execute(query)).all())
+
+
+async def _retry(engine: AsyncEngine, message_id: int, lang: Lang) -> str:
+    """Put a failed message back in the queue; the confirmation to print."""
+    from sqlalchemy import select, update
+
+    from bot.ib_tables import outbox_table
+    from bot.outbox import OutboxStatus
+
+    table = outbox_table.c
+    async with engine.begin() as conn:
+        # Only a failed message moves, in one statement: a message the worker is sending
+        # or has sent is never queued twice by this command.
+        moved = (
+            await conn.execute(
+                update(outbox_table)
+                .where(table.id == message_id, table.status == OutboxStatus.FAILED.value)
+                .values(status=OutboxStatus.PENDING.value, attempts=0,
+                        next_attempt_at=datetime.now(UTC), lease_owner=None, lease_until=None)
+                .returning(table.kind, table.case_id)
+            )
+        ).one_or_none()
+        if moved is None:
+            status = (
+                await conn.execute(select(table.status).where(table.id == message_id))
+            ).scalar_one_or_none()
+            if status is None:
+                raise BadInput(_T["not_found"][lang].format(id=message_id))
+            raise BadInput(_T["not_failed"][lang].format(id=message_id, status=status))
+    case = f", {moved.case_id}" if moved.case_id else ""
+    return _T["retried"][lang].format(id=message_id, kind=moved.kind, case=case)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything stored is UTC.
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    moment = _utc(value)
+    return moment.isoformat() if moment else None
+
+
+def _record(row: Row[Any]) -> dict[str, Any]:
+    """A message as JSON: every field but the activity (the card, with its comments)."""
+    return {
+        "id": row.id,
+        "key": row.key,
+        "kind": row.kind,
+        "status": row.status,
+        "case_id": row.case_id,
+        "conversation_key": row.conversation_key,
+        "target": row.target,
+        "attempts": row.attempts,
+        "next_attempt_at": _iso(row.next_attempt_at),
+        "lease_owner": row.lease_owner,
+        "lease_until": _iso(row.lease_until),
+        "sent_activity_id": row.sent_activity_id,
+        "last_error": row.last_error,
+        "created_at": _iso(row.created_at),
+        "sent_at": _iso(row.sent_at),
+    }
+
+
+def _local(value: datetime | None, zone: ZoneInfo) -> str:
+    moment = _utc(value)
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+def _short(text: str | None) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= _ERROR_WIDTH else flat[: _ERROR_WIDTH - 1] + "…"
+
+
+def _table(rows: list[Row[Any]], lang: Lang, zone: ZoneInfo) -> str:
+    if not rows:
+        return _T["none"][lang] + "\n"
+    return render_table([_COLUMNS[lang]] + [
+        (
+            str(row.id),
+            row.status,
+            row.kind,
+            row.case_id or "",
+            str(row.attempts),
+            _local(row.next_attempt_at, zone) if row.status != "sent" else "",
+            _local(row.created_at, zone),
+            _short(row.last_error),
+        )
+        for row in rows
+    ])
