@@ -74,6 +74,7 @@ def test_the_bot_id_is_the_app_id_unless_another_is_given(tmp_path: Path) -> Non
     other = _manifest_in(build_package(BOT_ID, tmp_path / "b", app_id=APP_ID))
     assert other["id"] == APP_ID
     assert other["bots"][0]["botId"] == BOT_ID
+    assert other["webApplicationInfo"]["id"] == BOT_ID  # the Entra app that calls Graph
 
 
 def test_ids_are_trimmed_and_lower_cased(tmp_path: Path) -> None:

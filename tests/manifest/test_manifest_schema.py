@@ -63,8 +63,12 @@ def test_the_schema_check_catches_a_broken_manifest(
     broken["description"]["short"] = "x" * 81
     broken["manifestVersion"] = "1.21"
     broken["unexpected"] = True
+    broken["authorization"]["permissions"]["resourceSpecific"][0]["type"] = "Tenant"
+    del broken["webApplicationInfo"]["id"]
     errors = "\n".join(_errors(manifest_validator, broken))
     assert "bots/0/botId" in errors
+    assert "authorization/permissions/resourceSpecific/0/type" in errors
+    assert "'id' is a required property" in errors
     assert "description/short" in errors
     assert "manifestVersion" in errors
     assert "unexpected" in errors
@@ -150,6 +154,21 @@ def test_the_bot_is_offered_in_personal_team_and_group_chat_scopes(
     (bot,) = manifest_json["bots"]
     assert sorted(bot["scopes"]) == ["groupChat", "personal", "team"]
     assert bot["isNotificationOnly"] is False
+
+
+def test_the_app_asks_each_team_only_to_read_its_channel_messages_as_the_bots_own_app(
+    manifest_json: dict[str, Any],
+) -> None:
+    # The delivery worker reads the IB channel through Graph to see whether a post whose
+    # sending was interrupted did arrive; a team owner grants this for that team alone.
+    assert manifest_json["authorization"] == {
+        "permissions": {
+            "resourceSpecific": [{"name": "ChannelMessage.Read.Group", "type": "Application"}]
+        }
+    }
+    info = manifest_json["webApplicationInfo"]
+    assert info["id"] == teams_schemas.BOT_ID
+    assert info["resource"] == f"api://botid-{teams_schemas.BOT_ID}"
 
 
 def test_personal_and_team_scopes_list_the_five_commands_in_both_languages(
