@@ -17,6 +17,9 @@ class Command(StrEnum):
     MINE = "mine"
     WHO = "who"
     WELCOME = "welcome"
+    REGISTER_IB = "register_ib"
+    AGENDA = "agenda"
+    MY_CASES = "my_cases"
 
 
 COMMANDS: Mapping[str, Command] = {
@@ -29,6 +32,11 @@ COMMANDS: Mapping[str, Command] = {
     "vem beslutar": Command.WHO, "who decides": Command.WHO,
     "hej": Command.WELCOME, "hallå": Command.WELCOME, "hello": Command.WELCOME,
     "hi": Command.WELCOME, "start": Command.WELCOME,
+    "registrera ib-kanal": Command.REGISTER_IB, "registrera ib kanal": Command.REGISTER_IB,
+    "registrera ib-kanalen": Command.REGISTER_IB,
+    "register ib channel": Command.REGISTER_IB, "register ib-channel": Command.REGISTER_IB,
+    "dagordning": Command.AGENDA, "dagordningen": Command.AGENDA, "agenda": Command.AGENDA,
+    "mina ärenden": Command.MY_CASES, "my cases": Command.MY_CASES,
 }
 
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)

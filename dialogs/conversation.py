@@ -4,7 +4,9 @@
 takes the stored conversation and user state (plain JSON dicts, None when new)
 and a Turn, and returns the new states and the Reply. Card actions are routed
 by verb (``cards.verbs``), typed text by command (``dialogs.commands``), and
-anything else typed is a "Who decides?" question.
+anything else typed is a "Who decides?" question. What needs the outside world
+(the case register, the IB channel) comes back as ``Reply.effect`` for the bot
+to perform; ``dialogs.ib`` checks an IB member's inputs first.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ from cards.who import prompt_card
 from cards.wizard import cancelled_card
 from policy import EngagementInvalid, assess, owner_label, parse_engagement
 
-from . import who, wizard
+from . import ib, who, wizard
 from .commands import Command, parse_command
-from .fields import clean_values, to_values
+from .fields import as_raw, clean_values, to_values
 from .state import ConversationState, HistoryEntry, Step, UserState
-from .turn import Reply, Turn, lang_of
+from .turn import Effect, Reply, Turn, lang_of
 
 __all__ = ["VERB_EVENTS", "handle", "language", "welcome"]
 
@@ -132,6 +134,19 @@ def _reply(c: _Ctx, card: dict[str, Any], *, replace: bool = False,
     return conv or c.conv, user or c.user, Reply(cards=[card], replace=replace)
 
 
+def _effect(c: _Ctx, effect: Effect) -> _Result:
+    """Nothing to show yet: the bot performs ``effect`` and shows what came of it."""
+    return c.conv, c.user, Reply(effect=effect)
+
+
+def _data(c: _Ctx) -> dict[str, Any]:
+    return c.turn.data if isinstance(c.turn.data, dict) else {}
+
+
+def _case_of(data: dict[str, Any]) -> str | None:
+    return as_raw(data.get("case")).strip() or None
+
+
 # ---------------------------------------------------------------- handlers
 
 
@@ -168,8 +183,10 @@ def _wizard_event(c: _Ctx) -> _Result:
     from_result = (event is wizard.Event.EDIT and isinstance(data.get("values"), dict)
                    and "step" not in data)
     if from_result:
-        # "Edit details" on a result card: back into the wizard with the values it carries.
-        state = wizard.start(clean_values(data["values"]), step=Step.DETAILS)
+        # "Edit details" on a result card: back into the wizard with the values it carries
+        # (and the case it completes, if it is a "Komplettera" screening's result).
+        state = wizard.start(clean_values(data["values"]), step=Step.DETAILS,
+                             case_id=_case_of(data))
         return _reply(c, wizard.render(state, c.lang),
                       conv=c.conv.model_copy(update={"wizard": state}))
     state = c.conv.wizard or wizard.start()
@@ -209,6 +226,77 @@ def _mine_open(c: _Ctx) -> _Result:
                                  lang=c.lang))
 
 
+def _screened(c: _Ctx, case_id: str | None) -> tuple[ConversationState, Reply, Effect | None]:
+    """The values a result card carries, parsed and assessed again (today) before they go
+    to IB: the card may be old, or tampered with. Valid: the engagement and assessment
+    as contract JSON. Not valid: the wizard again, at the first step with a problem,
+    every value kept, and no effect."""
+    carried = _data(c).get("values")
+    values = clean_values(carried) if isinstance(carried, dict) else {}
+    out = wizard.advance(wizard.start(values, step=Step.SUMMARY, case_id=case_id),
+                         wizard.Event.ASSESS, {}, lang=c.lang, today=c.today)
+    if out.engagement is None or out.assessment is None:
+        return (c.conv.model_copy(update={"wizard": out.state}),
+                Reply(cards=[out.card]), None)
+    return c.conv, Reply(), Effect(
+        op="send_to_ib" if case_id is None else "resubmit",
+        case_id=case_id,
+        engagement=out.engagement.model_dump(mode="json", exclude_none=True),
+        assessment=out.assessment.model_dump(mode="json"),
+    )
+
+
+def _ib_send(c: _Ctx) -> _Result:
+    """"Skicka till IB" on a result card (``prepare``: for preparation, owner KS or KF)."""
+    conv, reply, effect = _screened(c, None)
+    if effect is not None:
+        prepare = _data(c).get("prepare")
+        effect = effect.model_copy(update={"prepare": prepare is True or prepare == "true"})
+    return conv, c.user, reply.model_copy(update={"effect": effect})
+
+
+def _cases_resubmit(c: _Ctx) -> _Result:
+    """"Skicka ny version till SK-…": the re-screened values as the case's next version."""
+    case_id = _case_of(_data(c))
+    if case_id is None:
+        return _reply(c, help_card(c.lang, resume=c.conv.wizard is not None,
+                                   lead=t("help.unknown_action", c.lang)))
+    conv, reply, effect = _screened(c, case_id)
+    return conv, c.user, reply.model_copy(update={"effect": effect})
+
+
+def _cases_complete(c: _Ctx) -> _Result:
+    """"Komplettera": the wizard again at the details, with the case's values, for the
+    case's next version."""
+    data = _data(c)
+    carried = data.get("values")
+    values = clean_values(carried) if isinstance(carried, dict) else {}
+    state = wizard.start(values, step=Step.DETAILS, case_id=_case_of(data))
+    return _reply(c, wizard.render(state, c.lang),
+                  conv=c.conv.model_copy(update={"wizard": state}))
+
+
+def _cases_mine(c: _Ctx) -> _Result:
+    return _effect(c, Effect(op="my_cases"))
+
+
+def _ib_refresh(c: _Ctx) -> _Result:
+    return _effect(c, Effect(op="ib_refresh", case_id=_case_of(_data(c))))
+
+
+def _ib_action(c: _Ctx) -> _Result:
+    verb = str(c.turn.verb or _data(c).get("verb"))
+    return _effect(c, ib.action(verb, _data(c), today=c.today, lang=c.lang))
+
+
+def _register_ib(c: _Ctx) -> _Result:
+    return _effect(c, Effect(op="register_ib"))
+
+
+def _agenda(c: _Ctx) -> _Result:
+    return _effect(c, Effect(op="agenda"))
+
+
 def _who_prompt(c: _Ctx) -> _Result:
     return _reply(c, prompt_card(c.lang))
 
@@ -235,6 +323,12 @@ _VERBS: Mapping[str, Callable[[_Ctx], _Result]] = {
     verbs.WHO_PROMPT: _who_prompt,
     verbs.WHO_ASK: _who_ask,
     verbs.WHO_CLARIFY: _who_clarify,
+    verbs.IB_SEND: _ib_send,
+    verbs.IB_REFRESH: _ib_refresh,
+    **dict.fromkeys(ib.ACTION_STATUS, _ib_action),
+    verbs.CASES_MINE: _cases_mine,
+    verbs.CASES_COMPLETE: _cases_complete,
+    verbs.CASES_RESUBMIT: _cases_resubmit,
 }
 
 _COMMANDS: Mapping[Command, Callable[[_Ctx], _Result]] = {
@@ -244,4 +338,7 @@ _COMMANDS: Mapping[Command, Callable[[_Ctx], _Result]] = {
     Command.MINE: _mine,
     Command.WHO: _who_prompt,
     Command.WELCOME: _welcome,
+    Command.REGISTER_IB: _register_ib,
+    Command.AGENDA: _agenda,
+    Command.MY_CASES: _cases_mine,
 }

@@ -42,7 +42,8 @@ class Step(StrEnum):
 
 
 class WizardState(BaseModel):
-    """A screening in progress: the step, everything typed so far (raw), and what to fix."""
+    """A screening in progress: the step, everything typed so far (raw), what to fix, and
+    the case it completes, if any."""
 
     model_config = _STATE
 
@@ -50,6 +51,9 @@ class WizardState(BaseModel):
     values: dict[str, str] = Field(default_factory=dict)  # contract field name → raw input
     errors: dict[str, str] = Field(default_factory=dict)  # field → message on the card
     general: list[str] = Field(default_factory=list)  # problems not tied to one field
+    # "Komplettera": the case this screening completes; its result is sent to that case
+    # as a new version instead of as a new case.
+    case_id: str | None = None
 
 
 class ConversationState(BaseModel):

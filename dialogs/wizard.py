@@ -8,7 +8,9 @@ The transitions are the one table ``TRANSITIONS`` (drawn in
 docs/dialogs/wizard.mmd). ``Next`` and ``Assess`` are guarded: the step's
 answers must validate, else the same step comes back with each problem next to
 its field. Every value the user typed is kept in ``WizardState.values`` exactly
-as typed, whatever happens.
+as typed, whatever happens. A screening that completes a case ("Komplettera")
+carries the case's id through every step to its result card, which then offers
+to send the new version to that case.
 """
 
 from __future__ import annotations
@@ -87,8 +89,10 @@ class Advanced:
     values: dict[str, str] = field(default_factory=dict)
 
 
-def start(values: Mapping[str, str] | None = None, step: Step = Step.KIND) -> WizardState:
-    return WizardState(step=step, values=dict(values or {}))
+def start(values: Mapping[str, str] | None = None, step: Step = Step.KIND,
+          case_id: str | None = None) -> WizardState:
+    """A new screening at ``step`` with ``values``; ``case_id`` when it completes a case."""
+    return WizardState(step=step, values=dict(values or {}), case_id=case_id)
 
 
 def kind_of(values: Mapping[str, str]) -> Kind | None:
@@ -275,7 +279,8 @@ def advance(
         values.update(clean_values(carried))  # the summary card's own values win
     if event in (Event.NEXT, Event.BACK) and step in INPUT_STEPS:
         _take_inputs(step, values, submitted)
-    here = WizardState(step=step, values=values)
+    case = state.case_id
+    here = WizardState(step=step, values=values, case_id=case)
     target = TRANSITIONS.get((step, event))
 
     if target is None:
@@ -292,18 +297,19 @@ def advance(
     if target in (Step.SUMMARY, Step.ASSESSED):
         first, errors, general, engagement = _all_errors(values, lang)
         if engagement is None:
-            back = WizardState(step=first, values=values, errors=errors, general=general)
+            back = WizardState(step=first, values=values, errors=errors, general=general,
+                               case_id=case)
             return Advanced(back, render(back, lang), values=values)
         if target is Step.ASSESSED:
             a = assess(engagement, lang, today=today)
             return Advanced(
                 None,
                 result_card(a, title=engagement.title, kind=engagement.kind.value,
-                            values=values, lang=lang),
+                            values=values, lang=lang, case_id=case),
                 assessment=a,
                 engagement=engagement,
                 values=values,
             )
 
-    nxt = WizardState(step=target, values=values)
+    nxt = WizardState(step=target, values=values, case_id=case)
     return Advanced(nxt, render(nxt, lang), values=values)

@@ -57,7 +57,7 @@ def test_any_sequence_of_turns_gets_valid_cards_and_json_state_and_never_an_erro
     for turn in turns:
         conv, user, reply = handle(conv, user, turn, today=date(2025, 6, 1))
         conv, user = json.loads(json.dumps(conv)), json.loads(json.dumps(user))
-        assert reply.cards
+        assert reply.cards or reply.effect is not None  # an effect: the bot shows its outcome
         for card in reply.cards:
             assert schema_errors(card) == []
             assert "Något gick fel" not in texts(card)
