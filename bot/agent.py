@@ -2,7 +2,9 @@
 
 Shaped like the SDK's samples: storage, connection manager, adapter,
 ``AgentApplication[TurnState]``, then the handlers. Nothing here decides
-anything about the strategy; that is ``dialogs`` and ``policy``.
+anything about the strategy; that is ``dialogs`` and ``policy``. What a turn
+asks of the world (``Reply.effect``: the case register, the IB channel) is done
+by ``bot.ib.IbService`` once the turn's state is saved.
 """
 
 from __future__ import annotations
@@ -45,9 +47,10 @@ from microsoft_agents.hosting.core.storage import StoreItem
 
 from dialogs.turn import Reply, Turn, lang_of
 
+from .ib import IbService, Origin
 from .storage import E_TAG, NEW, StorageConflict
 
-__all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "tenant_of"]
+__all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "origin_of", "tenant_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +101,35 @@ def tenant_of(activity: Activity) -> str | None:
     return tenant_id if isinstance(tenant_id, str) and tenant_id else None
 
 
+def _data_id(data: object, part: str, name: str = "id") -> str | None:
+    """``channelData[part][name]`` (e.g. the team's or channel's id), dict or object."""
+    inner = data.get(part) if isinstance(data, dict) else getattr(data, part, None)
+    value = inner.get(name) if isinstance(inner, dict) else getattr(inner, name, None)
+    return value if isinstance(value, str) and value else None
+
+
+def origin_of(activity: Activity) -> Origin:
+    """Where an activity came from and who sent it, for ``IbService``."""
+    user = activity.from_property
+    conversation = activity.conversation
+    data = activity.channel_data
+    return Origin(
+        service_url=activity.service_url or "",
+        conversation_id=conversation.id if conversation else "",
+        conversation_type=(conversation.conversation_type if conversation else None)
+        or "personal",
+        user_mri=user.id if user else "",
+        user_aad_id=user.aad_object_id if user else None,
+        user_name=user.name if user else None,
+        locale=activity.locale,
+        tenant_id=tenant_of(activity),
+        bot_id=activity.recipient.id if activity.recipient else None,
+        channel_id=_data_id(data, "channel"),
+        channel_name=_data_id(data, "channel", "name"),
+        team_id=_data_id(data, "team"),
+    )
+
+
 def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any]) -> Turn:
     user = activity.from_property
     conversation = activity.conversation
@@ -139,10 +171,12 @@ def build_agent(
     storage: Storage,
     connection_manager: Connections,
     dialogs: Dialogs,
+    ib: IbService,
     allowed_tenants: frozenset[str] | None,
     time_zone: str = "Europe/Stockholm",
 ) -> AgentApplication[TurnState]:
-    """The Strategikollen agent. ``allowed_tenants`` None answers every tenant."""
+    """The Strategikollen agent. ``ib`` performs the dialogs' effects; ``allowed_tenants``
+    None answers every tenant."""
     gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
 
     class GatedTurnState(TurnState):
@@ -238,7 +272,22 @@ def build_agent(
                     continue
                 break
             gate.saves += 1
-        return reply
+        return await perform(context, reply)
+
+    async def perform(context: TurnContext, reply: Reply) -> Reply:
+        """After the dialog step, once per turn and outside the gate: keep the user reachable
+        for notifications, then do the effect the turn asked for; its outcome is what the
+        user sees. A failure here raises, and the user gets an apology without details."""
+        origin = origin_of(context.activity)
+        if origin.user_mri and origin.service_url:
+            try:
+                await ib.remember(origin)
+            except Exception as error:  # a notification may miss them; the turn goes on
+                logger.warning("Could not record where to reach %s: %s: %s",
+                               origin.user_key, type(error).__name__, error)
+        if reply.effect is None:
+            return reply
+        return await ib.perform(reply.effect, origin, today=today())
 
     async def send(context: TurnContext, reply: Reply, *, replace_id: str | None = None) -> None:
         cards = list(reply.cards)
@@ -301,8 +350,10 @@ def build_agent(
             )
         await send(context, reply)
         lang = lang_of(context.activity.locale)
+        # A message alone (an IB notice) is also the invoke's own answer; else "Done".
+        told = reply.text if reply.text and not reply.cards else DONE[lang]
         return AdaptiveCardInvokeResponse(
-            status_code=HTTPStatus.OK, type=ContentTypes.message, value=DONE[lang]
+            status_code=HTTPStatus.OK, type=ContentTypes.message, value=told
         )
 
     # An adaptiveCard/action invoke the handler above did not take (no verb, not

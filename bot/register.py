@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -51,6 +51,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    func,
     insert,
     select,
     update,
@@ -664,17 +665,7 @@ class CaseRegister:
                     .order_by(audit_table.c.id)
                 )
             ).all()
-        return [
-            AuditEntry(
-                id=row.id,
-                case_id=row.case_id,
-                at=_utc(row.at),
-                actor=Actor(id=row.actor_id, name=row.actor_name, unit=row.actor_unit),
-                event=AuditEvent(row.event),
-                details=dict(row.details),
-            )
-            for row in rows
-        ]
+        return [self._audit_entry(row) for row in rows]
 
     async def list(
         self,
@@ -703,6 +694,28 @@ class CaseRegister:
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [self._case(row) for row in rows]
+
+    async def last_status_changes(
+        self, case_ids: Iterable[str]
+    ) -> dict[str, AuditEntry]:
+        """The newest status change of each of ``case_ids`` that has had one, by case id,
+        in one query (the cards show who last acted on a case, when, and why)."""
+        keys = sorted({self._key(c) for c in case_ids})
+        if not keys:
+            return {}
+        newest = (
+            select(audit_table.c.case_id, func.max(audit_table.c.id).label("id"))
+            .where(
+                audit_table.c.case_id.in_(keys),
+                audit_table.c.event == AuditEvent.STATUS_CHANGED.value,
+            )
+            .group_by(audit_table.c.case_id)
+            .subquery()
+        )
+        query = select(audit_table).join(newest, audit_table.c.id == newest.c.id)
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return {row.case_id: self._audit_entry(row) for row in rows}
 
     # --- internals --------------------------------------------------------------------
 
@@ -743,6 +756,17 @@ class CaseRegister:
                 case_id=key, at=now, actor_id=actor.id, actor_name=actor.name,
                 actor_unit=actor.unit, event=event.value, details=details,
             )
+        )
+
+    @staticmethod
+    def _audit_entry(row: Row[Any]) -> AuditEntry:
+        return AuditEntry(
+            id=row.id,
+            case_id=row.case_id,
+            at=_utc(row.at),
+            actor=Actor(id=row.actor_id, name=row.actor_name, unit=row.actor_unit),
+            event=AuditEvent(row.event),
+            details=dict(row.details),
         )
 
     @staticmethod

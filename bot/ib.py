@@ -1,0 +1,644 @@
+"""The International Committee (IB) in Teams: what the dialogs' effects do in the world.
+
+The dialogs decide what a turn asks for (``dialogs.turn.Effect``); ``IbService.perform``
+does it with the case register, the outbox, the user references and the Bot Connector,
+and returns what the user sees:
+
+- ``register_ib``: an administrator's "registrera IB-kanal" in a channel makes it IB's.
+- ``send_to_ib``: a screening becomes a case and its post in the IB channel is queued,
+  in one transaction; the same engagement sent twice by the same user while the first
+  case is open is not registered again.
+- ``resubmit``: "Komplettera" adds a version to the case; the post is updated and the
+  new version announced in its thread.
+- ``ib_action``: an IB member's decision changes the case; the post is updated for
+  everyone and the submitter notified in their personal chat, in their language.
+- ``ib_refresh``: a member sees the card with its buttons, anyone else read-only.
+- ``agenda``, ``my_cases``: the next meeting's agenda (in the IB channel), a user's cases.
+
+Every message to Teams other than the answer to the turn itself goes through the
+outbox (``bot.outbox.enqueue``) inside the register's transaction (its ``then=`` hook),
+so a change and its announcements are kept together or not at all, and the delivery
+worker sends them later, also after a restart.
+
+IB membership is ``Settings.members`` when set, else the roster of the team that holds
+the registered IB channel, read page by page and kept for ``ib_roster_cache_seconds``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from cards.i18n import Lang, status_label, t
+from cards.ib import (
+    CaseEvent,
+    CaseView,
+    agenda_card,
+    ib_card,
+    my_cases_card,
+    new_version_card,
+    notification_card,
+    sent_card,
+)
+from dialogs import ib as ib_dialogs
+from dialogs.turn import Effect, Reply, lang_of
+from policy import Assessment, Engagement
+
+from .connector import ConnectorClient, ConnectorError, TeamMember
+from .ib_tables import case_post_table, channel_table
+from .outbox import OutboxKind, Target, enqueue
+from .people import personal_target, remember_user
+from .register import (
+    Actor,
+    AuditEntry,
+    AuditEvent,
+    Case,
+    CaseNotFound,
+    CaseRegister,
+    CaseStatus,
+    InvalidTransition,
+    VersionRefused,
+    audit_table,
+    case_table,
+    version_table,
+)
+from .reminders import due_reviews
+from .settings import Settings
+
+__all__ = ["ADAPTIVE_CARD", "MAX_REFRESH_USERS", "IbService", "Origin", "card_activity"]
+
+logger = logging.getLogger(__name__)
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+
+# Teams refreshes a card automatically for at most 60 listed users.
+MAX_REFRESH_USERS = 60
+
+# The language of the cards in the IB channel (the committee works in Swedish).
+CHANNEL_LANG: Lang = "sv"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a turn came from and who sent it, as ``bot.agent`` reads it off the activity."""
+
+    service_url: str
+    conversation_id: str
+    conversation_type: str  # personal · groupChat · channel
+    user_mri: str  # the Teams user id, 29:…
+    user_aad_id: str | None  # the Entra object id
+    user_name: str | None
+    locale: str | None
+    tenant_id: str | None = None
+    bot_id: str | None = None
+    channel_id: str | None = None  # channelData.channel.id, in a team's channel
+    channel_name: str | None = None
+    team_id: str | None = None  # channelData.team.id
+
+    @property
+    def lang(self) -> Lang:
+        return "en" if lang_of(self.locale) == "en" else "sv"
+
+    @property
+    def user_key(self) -> str:
+        """The user's id in the register and user_refs: the Entra object id, lower case
+        (the Teams id where a client sends none)."""
+        return (self.user_aad_id or self.user_mri).strip().lower()
+
+    def actor(self, unit: str | None = None) -> Actor:
+        return Actor(id=self.user_key, name=(self.user_name or "").strip() or self.user_mri,
+                     unit=unit)
+
+    @property
+    def channel(self) -> str:
+        """The channel a channel turn came from: channelData's id, else the conversation id
+        without the thread's ``;messageid=…``."""
+        return self.channel_id or self.conversation_id.split(";messageid=")[0]
+
+
+def card_activity(card: dict[str, Any]) -> dict[str, Any]:
+    """A message activity carrying one Adaptive Card, as the outbox stores it."""
+    return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
+
+
+class _AlreadySent(Exception):
+    """Raised in the submit transaction to undo it: the user has an open case for this."""
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(case_id)
+        self.case_id = case_id
+
+
+# Statuses in which a case is still open: sending the same engagement again is a duplicate.
+_OPEN: frozenset[CaseStatus] = frozenset(
+    {CaseStatus.SUBMITTED, CaseStatus.ON_AGENDA, CaseStatus.NEEDS_COMPLETION}
+)
+
+
+class IbService:
+    """Performs the dialogs' IB effects (``perform``) and keeps users reachable
+    (``remember``). One per bot process; ``connector`` is the Bot Connector client."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        settings: Settings,
+        connector: ConnectorClient,
+        *,
+        register: CaseRegister | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._engine = engine
+        self._settings = settings
+        self._connector = connector
+        self._zone = ZoneInfo(settings.time_zone)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.register = register or CaseRegister(
+            engine, time_zone=settings.time_zone, clock=self._clock
+        )
+        self._rosters: dict[str, tuple[float, list[TeamMember]]] = {}
+        self._known: dict[str, tuple[object, ...]] = {}  # user → the user_refs row last written
+
+    # --- users ----------------------------------------------------------------------
+
+    async def remember(self, origin: Origin) -> None:
+        """Keep the user's ``user_refs`` row current: where their personal chat is (given
+        on a personal turn), their locale. Written only when it changed since this process
+        last wrote it, so an ordinary turn costs no database write."""
+        personal = origin.conversation_type == "personal"
+        row = (origin.user_mri, origin.service_url, origin.tenant_id, origin.bot_id,
+               origin.locale, origin.conversation_id if personal else None)
+        key = origin.user_key
+        if self._known.get(key) == row:
+            return
+        async with self._engine.begin() as conn:
+            await remember_user(
+                conn,
+                user_id=key,
+                user_mri=origin.user_mri,
+                service_url=origin.service_url,
+                tenant_id=origin.tenant_id,
+                bot_id=origin.bot_id,
+                locale=origin.locale,
+                conversation_id=origin.conversation_id if personal else None,
+                now=self._clock(),
+            )
+        self._known[key] = row
+
+    # --- effects --------------------------------------------------------------------
+
+    async def perform(self, effect: Effect, origin: Origin, *, today: date) -> Reply:
+        """Do ``effect`` for a turn from ``origin``; what to show the user.
+
+        Expected refusals (not a member, no IB channel, a status that does not allow the
+        change …) are answered with a clear message; anything unexpected raises, and the
+        bot apologises without details."""
+        match effect.op:
+            case "register_ib":
+                return await self._register_channel(origin)
+            case "send_to_ib":
+                return await self._send(effect, origin)
+            case "resubmit":
+                return await self._resubmit(effect, origin)
+            case "ib_action":
+                return await self._act(effect, origin)
+            case "ib_refresh":
+                return await self._refresh(effect, origin)
+            case "agenda":
+                return await self._agenda(origin, today)
+            case "my_cases":
+                return await self._my_cases(origin)
+        raise ValueError(f"unknown effect {effect.op!r}")  # pragma: no cover - Literal
+
+    # --- registration ------------------------------------------------------------------
+
+    async def _register_channel(self, origin: Origin) -> Reply:
+        lang = origin.lang
+        if origin.conversation_type != "channel":
+            return _say(t("ib.register_not_channel", lang))
+        if origin.user_aad_id is None or origin.user_aad_id.lower() not in self._settings.admins:
+            logger.info("IB channel registration refused for %s", origin.user_key)
+            return _say(t("ib.register_refused", lang))
+        group_id = team_name = None
+        if origin.team_id:
+            try:
+                details = await self._connector.team_details(origin.service_url, origin.team_id)
+                group_id, team_name = details.aad_group_id, details.name
+            except ConnectorError as error:
+                logger.warning("Team details for %s unavailable: %s", origin.team_id, error)
+        channel = origin.channel
+        name = origin.channel_name or team_name or channel
+        values = {
+            "team_id": origin.team_id,
+            "team_aad_group_id": group_id,
+            "tenant_id": origin.tenant_id,
+            "service_url": origin.service_url,
+            "bot_id": origin.bot_id,
+            "name": name,
+            "registered_by_id": origin.user_key,
+            "registered_by_name": origin.actor().name,
+            "registered_at": self._clock(),
+            "active": True,
+        }
+        async with self._engine.begin() as conn:
+            await conn.execute(update(channel_table).values(active=False))
+            changed = await conn.execute(
+                update(channel_table).where(channel_table.c.channel_id == channel).values(values)
+            )
+            if changed.rowcount == 0:
+                await conn.execute(insert(channel_table).values(channel_id=channel, **values))
+        self._rosters.clear()
+        logger.info("IB channel %s registered by %s", channel, origin.user_key)
+        return _say(t("ib.registered", lang, name=name))
+
+    # --- send, resubmit ----------------------------------------------------------------
+
+    async def _send(self, effect: Effect, origin: Origin) -> Reply:
+        lang = origin.lang
+        engagement = Engagement.model_validate(effect.engagement)
+        assessment = Assessment.model_validate(effect.assessment)
+        async with self._engine.connect() as conn:
+            channel = await _active_channel(conn)
+        if channel is None:
+            return _say(t("ib.no_channel", lang))
+        refresh = await self._refresh_users(channel)
+        actor = origin.actor(unit=engagement.unit)
+        contract = engagement.model_dump(mode="json", exclude_none=True)
+
+        async def also(conn: AsyncConnection, case: Case) -> None:
+            duplicate = await _open_duplicate(conn, case, contract)
+            if duplicate is not None:
+                raise _AlreadySent(duplicate)
+            view = self._view(case, CHANNEL_LANG, prepare=effect.prepare)
+            post = ib_card(view, CHANNEL_LANG, member=False, refresh_user_ids=refresh)
+            outbox_id = await enqueue(
+                conn,
+                key=f"post:{case.id}",
+                kind=OutboxKind.POST,
+                target=_channel_target(channel, case.id),
+                activity=card_activity(post),
+                conversation_key=channel.channel_id,
+                case_id=case.id,
+                now=self._clock(),
+            )
+            await conn.execute(insert(case_post_table).values(
+                case_id=case.id, channel_id=channel.channel_id, outbox_id=outbox_id,
+                prepare=effect.prepare,
+            ))
+
+        try:
+            case = await self.register.submit(engagement, assessment, actor, then=also)
+        except _AlreadySent as sent:
+            return _say(t("ib.already_sent", lang, id=sent.case_id))
+        logger.info("Case %s submitted by %s", case.id, actor.id)
+        view = self._view(case, lang, prepare=effect.prepare)
+        return Reply(cards=[sent_card(view, lang)])
+
+    async def _resubmit(self, effect: Effect, origin: Origin) -> Reply:
+        lang = origin.lang
+        case_id = effect.case_id or ""
+        engagement = Engagement.model_validate(effect.engagement)
+        assessment = Assessment.model_validate(effect.assessment)
+        actor = origin.actor(unit=engagement.unit)
+        try:
+            current = await self.register.get(case_id)
+        except CaseNotFound:
+            return _say(t("ib.case_not_found", lang, id=case_id))
+        if current.submitter.id != actor.id:  # only the submitter completes their case
+            return _say(t("ib.case_not_found", lang, id=case_id))
+        async with self._engine.connect() as conn:
+            posted = await _post_and_channel(conn, current.id)
+        refresh = await self._refresh_users(posted[1]) if posted else []
+
+        async def also(conn: AsyncConnection, case: Case) -> None:
+            if posted is None:
+                return
+            post, channel = posted
+            view = self._view(case, CHANNEL_LANG, prepare=post.prepare,
+                              last=await self._last_event(conn, case.id))
+            await self._update_post(conn, case, channel, view, refresh)
+            await enqueue(
+                conn,
+                key=f"reply:{case.id}:v{case.version}",
+                kind=OutboxKind.REPLY,
+                target=_channel_target(channel, case.id),
+                activity=card_activity(new_version_card(view, CHANNEL_LANG)),
+                conversation_key=channel.channel_id,
+                case_id=case.id,
+                now=self._clock(),
+            )
+
+        try:
+            case = await self.register.add_version(
+                current.id, engagement, assessment, actor, then=also)
+        except VersionRefused as refused:
+            return _say(t("ib.version_refused", lang, id=refused.case_id,
+                          status=status_label(refused.status, lang)))
+        logger.info("Case %s version %d added by %s", case.id, case.version, actor.id)
+        [view] = await self._views([case], lang)
+        return Reply(cards=[sent_card(view, lang, new_version=True)])
+
+    # --- IB's actions -------------------------------------------------------------------
+
+    async def _act(self, effect: Effect, origin: Origin) -> Reply:
+        lang = origin.lang
+        case_id = effect.case_id or ""
+        if effect.status is None:
+            raise ValueError("an ib_action effect names the status asked for")
+        status = CaseStatus(effect.status)
+        try:
+            case = await self.register.get(case_id)
+        except CaseNotFound:
+            return _say(t("ib.case_not_found", lang, id=case_id))
+        if not await self.is_member(origin):
+            logger.info("IB action on %s refused: %s is not a member", case.id, origin.user_key)
+            [view] = await self._views([case], lang)
+            return _card(ib_card(view, lang, member=False, notice=t("ib.not_member", lang)))
+        if effect.errors:
+            [view] = await self._views([case], lang)
+            return _card(ib_card(view, lang, member=True, errors=effect.errors,
+                                 comment=effect.comment or "",
+                                 meeting_date=effect.meeting_date_text))
+        async with self._engine.connect() as conn:
+            posted = await _post_and_channel(conn, case.id)
+        refresh = await self._refresh_users(posted[1]) if posted else []
+        actor = origin.actor()
+
+        async def also(conn: AsyncConnection, changed: Case) -> None:
+            last = await self._last_event(conn, changed.id)
+            prepare = posted[0].prepare if posted else False
+            if posted is not None:
+                view = self._view(changed, CHANNEL_LANG, prepare=prepare, last=last)
+                await self._update_post(conn, changed, posted[1], view, refresh)
+            await self._notify(conn, changed, prepare, last)
+
+        try:
+            changed = await self.register.set_status(
+                case.id, status, actor, effect.comment,
+                effect.meeting_date, then=also)
+        except InvalidTransition as refused:
+            [view] = await self._views([await self.register.get(case.id)], lang)
+            notice = t("ib.invalid_transition", lang, status=status_label(refused.current, lang))
+            return _card(ib_card(view, lang, member=True, notice=notice))
+        logger.info("Case %s set to %s by %s", changed.id, changed.status, actor.id)
+        [view] = await self._views([changed], lang)
+        notice = t("ib.done", lang, id=changed.id, status=status_label(changed.status, lang))
+        return _card(ib_card(view, lang, member=True, notice=notice))
+
+    async def _refresh(self, effect: Effect, origin: Origin) -> Reply:
+        lang = origin.lang
+        try:
+            case = await self.register.get(effect.case_id or "")
+        except CaseNotFound:
+            return _say(t("ib.case_not_found", lang, id=effect.case_id or ""))
+        [view] = await self._views([case], lang)
+        return _card(ib_card(view, lang, member=await self.is_member(origin)))
+
+    async def _update_post(self, conn: AsyncConnection, case: Case, channel: Row[Any],
+                           view: CaseView, refresh: Sequence[str]) -> None:
+        """Queue the update of the case's post in the IB channel, in place, for everyone.
+        Keyed by the case's newest audit row: one update per change."""
+        audit_id = (await conn.execute(
+            select(func.max(audit_table.c.id)).where(audit_table.c.case_id == case.id)
+        )).scalar_one()
+        await enqueue(
+            conn,
+            key=f"update:{case.id}:{audit_id}",
+            kind=OutboxKind.UPDATE,
+            target=_channel_target(channel, case.id),
+            activity=card_activity(ib_card(view, CHANNEL_LANG, member=False,
+                                           refresh_user_ids=refresh)),
+            conversation_key=channel.channel_id,
+            case_id=case.id,
+            now=self._clock(),
+        )
+
+    async def _notify(self, conn: AsyncConnection, case: Case, prepare: bool,
+                      last: CaseEvent | None) -> None:
+        """Queue the status change to the submitter's personal chat, in their language."""
+        reach = await personal_target(conn, case.submitter.id)
+        if reach is None:
+            logger.warning("Case %s: the submitter has never talked to the bot; not notified",
+                           case.id)
+            return
+        target, locale = reach
+        lang: Lang = "en" if lang_of(locale) == "en" else "sv"
+        view = self._view(case, lang, prepare=prepare, last=last)
+        audit_id = (await conn.execute(
+            select(func.max(audit_table.c.id)).where(audit_table.c.case_id == case.id)
+        )).scalar_one()
+        await enqueue(
+            conn,
+            key=f"notify:{case.id}:{audit_id}",
+            kind=OutboxKind.NOTIFY,
+            target=target,
+            activity=card_activity(notification_card(view, lang)),
+            conversation_key=case.submitter.id,
+            case_id=case.id,
+            now=self._clock(),
+        )
+
+    # --- agenda, my cases ------------------------------------------------------------
+
+    async def _agenda(self, origin: Origin, today: date) -> Reply:
+        lang = origin.lang
+        async with self._engine.connect() as conn:
+            channel = await _active_channel(conn)
+        if (channel is None or origin.conversation_type != "channel"
+                or origin.channel != channel.channel_id):
+            return _say(t("ib.agenda_elsewhere", lang))
+        listed = await self.register.list(status=CaseStatus.ON_AGENDA, limit=None)
+        meeting = ib_dialogs.next_meeting([c.meeting_date for c in listed], today)
+        items = [c for c in listed if meeting is not None and c.meeting_date == meeting]
+        ordered, total = ib_dialogs.agenda(await self._views(items, lang))
+        due = await due_reviews(self.register, today=today,
+                                notice_days=self._settings.review_notice_days)
+        return Reply(cards=[agenda_card(meeting, ordered, total, await self._views(due, lang),
+                                        lang)])
+
+    async def _my_cases(self, origin: Origin) -> Reply:
+        lang = origin.lang
+        cases = await self.register.list(submitter=origin.user_key)
+        return Reply(cards=[my_cases_card(await self._views(cases, lang), lang)])
+
+    # --- membership --------------------------------------------------------------------
+
+    async def is_member(self, origin: Origin) -> bool:
+        """Whether the sender is one of IB's members (``Settings.members``, else the IB
+        team's roster). Without a registered channel and no setting, nobody is."""
+        if origin.user_aad_id is None:
+            return False
+        me = origin.user_aad_id.lower()
+        if self._settings.members:
+            return me in self._settings.members
+        async with self._engine.connect() as conn:
+            channel = await _active_channel(conn)
+        if channel is None:
+            return False
+        try:
+            roster = await self._roster(channel)
+        except ConnectorError as error:
+            logger.warning("The IB team's roster is unavailable: %s", error)
+            return False
+        return any((m.aad_object_id or "").lower() == me for m in roster)
+
+    async def _roster(self, channel: Row[Any]) -> list[TeamMember]:
+        """The IB team's members, read again once ``ib_roster_cache_seconds`` have passed."""
+        team = channel.team_id or channel.channel_id
+        cached = self._rosters.get(team)
+        now = time.monotonic()
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        members = await self._connector.team_members(channel.service_url, team)
+        self._rosters[team] = (now + self._settings.ib_roster_cache_seconds, members)
+        return members
+
+    async def _refresh_users(self, channel: Row[Any]) -> list[str]:
+        """Whom the IB card refreshes for automatically (Teams ids): IB's members from the
+        team's roster when there are at most 60 of them; else nobody is listed (and Teams
+        refreshes on demand)."""
+        try:
+            roster = await self._roster(channel)
+        except ConnectorError as error:
+            logger.warning("The IB team's roster is unavailable: %s", error)
+            return []
+        members = self._settings.members
+        ids = [m.id for m in roster
+               if not members or (m.aad_object_id or "").lower() in members]
+        return ids if len(ids) <= MAX_REFRESH_USERS else []
+
+    # --- views ---------------------------------------------------------------------------
+
+    def _view(self, case: Case, lang: Lang, *, prepare: bool,
+              last: CaseEvent | None = None) -> CaseView:
+        return ib_dialogs.case_view(
+            case_id=case.id,
+            status=case.status.value,
+            version=case.version,
+            engagement=case.engagement,
+            screened_on=case.assessment.screened_on,
+            lang=lang,
+            submitter_name=case.submitter.name,
+            submitter_unit=case.submitter.unit,
+            prepare=prepare,
+            meeting_date=case.meeting_date,
+            review_due=case.review_due,
+            last_event=last,
+        )
+
+    async def _views(self, cases: Sequence[Case], lang: Lang) -> list[CaseView]:
+        """The cards' views of ``cases``, with whether each was sent for preparation and
+        its latest status change (two queries, whatever the number of cases)."""
+        if not cases:
+            return []
+        ids = [c.id for c in cases]
+        async with self._engine.connect() as conn:
+            prepared = {row.case_id: row.prepare for row in (await conn.execute(
+                select(case_post_table.c.case_id, case_post_table.c.prepare)
+                .where(case_post_table.c.case_id.in_(ids))
+            )).all()}
+        events = await self.register.last_status_changes(ids)
+        return [
+            self._view(c, lang, prepare=bool(prepared.get(c.id, False)),
+                       last=self._event(events.get(c.id)))
+            for c in cases
+        ]
+
+    def _event(self, entry: AuditEntry | None) -> CaseEvent | None:
+        if entry is None:
+            return None
+        return self._event_of(entry.actor.name, entry.at, entry.details)
+
+    async def _last_event(self, conn: AsyncConnection, case_id: str) -> CaseEvent | None:
+        """Inside a mutation's transaction: the case's newest status change (the one just
+        made, for a status change) as the cards show it."""
+        row = (await conn.execute(
+            select(audit_table)
+            .where(audit_table.c.case_id == case_id,
+                   audit_table.c.event == AuditEvent.STATUS_CHANGED.value)
+            .order_by(audit_table.c.id.desc()).limit(1)
+        )).first()
+        return None if row is None else self._event_of(row.actor_name, row.at, row.details)
+
+    def _event_of(self, actor_name: str, at: datetime,
+                  details: Mapping[str, Any]) -> CaseEvent:
+        meeting = details.get("meeting_date")
+        moment = at if at.tzinfo else at.replace(tzinfo=UTC)  # SQLite gives naive UTC
+        return CaseEvent(
+            status=str(details.get("to", "")),
+            actor_name=actor_name,
+            at=moment.astimezone(self._zone).strftime("%Y-%m-%d %H:%M"),
+            comment=details.get("comment"),
+            meeting_date=date.fromisoformat(meeting) if meeting else None,
+        )
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+
+def _say(text: str) -> Reply:
+    return Reply(text=text)
+
+
+def _card(card: dict[str, Any]) -> Reply:
+    """A card that replaces the one the action came from (the invoke response)."""
+    return Reply(cards=[card], replace=True)
+
+
+def _channel_target(channel: Row[Any], case_id: str) -> Target:
+    """The IB channel; for an update or a reply the worker finds the post by the case."""
+    return Target(
+        service_url=channel.service_url,
+        conversation_id=channel.channel_id,
+        case_id=case_id,
+        tenant_id=channel.tenant_id,
+        bot_id=channel.bot_id,
+    )
+
+
+async def _active_channel(conn: AsyncConnection) -> Row[Any] | None:
+    """The IB channel: the active one registered last."""
+    return (await conn.execute(
+        select(channel_table).where(channel_table.c.active.is_(True))
+        .order_by(channel_table.c.registered_at.desc(), channel_table.c.id.desc()).limit(1)
+    )).first()
+
+
+async def _post_and_channel(conn: AsyncConnection,
+                            case_id: str) -> tuple[Row[Any], Row[Any]] | None:
+    """The case's post and the channel it was posted in (None if it has none)."""
+    post = (await conn.execute(
+        select(case_post_table).where(case_post_table.c.case_id == case_id)
+    )).first()
+    if post is None:
+        return None
+    channel = (await conn.execute(
+        select(channel_table).where(channel_table.c.channel_id == post.channel_id)
+    )).first()
+    return None if channel is None else (post, channel)
+
+
+async def _open_duplicate(conn: AsyncConnection, case: Case,
+                          contract: dict[str, Any]) -> str | None:
+    """Another open case of the same submitter whose current version is this engagement.
+    Runs in the submit's transaction, after its first write has serialised submits, so
+    two quick presses of the same button cannot both register a case."""
+    current = ((version_table.c.case_id == case_table.c.id)
+               & (version_table.c.version == case_table.c.version))
+    rows = (await conn.execute(
+        select(case_table.c.id, version_table.c.engagement).join(version_table, current)
+        .where(case_table.c.submitter_id == case.submitter.id,
+               case_table.c.id != case.id,
+               case_table.c.title == case.title,
+               case_table.c.status.in_([s.value for s in _OPEN]))
+        .order_by(case_table.c.year, case_table.c.sequence)
+    )).all()
+    return next((row.id for row in rows if dict(row.engagement) == contract), None)
