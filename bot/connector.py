@@ -212,7 +212,7 @@ def _wait_for(state: RetryCallState) -> float:
     return backoff
 
 
-_BACKOFF = wait_exponential_jitter(initial=0.5, max=8.0, jitter=0.5)
+_BACKOFF = wait_exponential_jitter(multiplier=0.5, max=8.0, jitter=0.5)
 
 
 class ConnectorClient:
