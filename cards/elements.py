@@ -21,6 +21,7 @@ __all__ = [
     "execute",
     "facts",
     "heading",
+    "one_line",
     "para",
     "quote_toggle",
     "subtle",
@@ -88,6 +89,11 @@ def facts(pairs: Iterable[tuple[str, object]]) -> Element:
         "type": "FactSet",
         "facts": [{"title": title, "value": escape(value)} for title, value in pairs],
     }
+
+
+def one_line(title: str) -> str:
+    """A fact title that does not wrap: the column grows to fit it instead."""
+    return title.replace(" ", "\u00a0")
 
 
 def execute(

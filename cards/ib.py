@@ -27,8 +27,8 @@ from .elements import (
     card,
     container,
     execute,
-    facts,
     heading,
+    one_line,
     para,
     subtle,
     user_text,
@@ -169,18 +169,24 @@ def _submitter(view: CaseView) -> str:
 
 
 def _summary(view: CaseView, lang: Lang) -> list[Element]:
-    """What the case is about: kind, who proposes it, dates, counterpart, cost."""
+    """What the case is about: kind, who proposes it, dates, counterpart, cost.
+
+    A FactSet of our own: the amounts keep their no-break spaces (``facts`` would
+    escape them into plain spaces), and everything a user wrote is escaped here.
+    """
     e = view.engagement
-    rows: list[tuple[str, object]] = [
-        (short_label("kind", lang), choice(e.kind.value, lang)),
-        (short_label("unit", lang), e.unit),
-        (t("case.submitter", lang), _submitter(view)),
+    counterpart = _counterpart(e, lang)
+    rows: list[tuple[str, str | None]] = [
+        (short_label("kind", lang), escape(choice(e.kind.value, lang))),
+        (short_label("unit", lang), escape(e.unit) if e.unit else None),
+        (t("case.submitter", lang), escape(_submitter(view))),
         (t("case.dates", lang), _dates(e)),
-        (short_label("counterpart.name", lang), _counterpart(e, lang)),
+        (short_label("counterpart.name", lang), escape(counterpart) if counterpart else None),
         (short_label("cost_sek", lang), _cost(e, lang)),
-        (t("case.version", lang), view.version),
+        (t("case.version", lang), str(view.version)),
     ]
-    out: list[Element] = [facts([(k, v) for k, v in rows if v])]
+    out: list[Element] = [{"type": "FactSet", "facts": [
+        {"title": one_line(title), "value": value} for title, value in rows if value]}]
     if e.description:
         out.append(user_text(e.description, spacing="Small"))
     if e.benefit:
@@ -236,9 +242,9 @@ def _prepare_line(view: CaseView, lang: Lang) -> list[Element]:
                  weight="Bolder", color="Accent", spacing="Small", id="prepare")]
 
 
-def _title_block(view: CaseView, lang: Lang) -> list[Element]:
+def _title_block(view: CaseView, lang: Lang, *, spacing: str = "None") -> list[Element]:
     return [
-        subtle(t("case.id", lang, id=escape(view.id)), spacing="None"),
+        subtle(t("case.id", lang, id=escape(view.id)), spacing=spacing),
         user_text(view.engagement.title, size="Large", weight="Bolder", spacing="None",
                   id="title"),
         *_prepare_line(view, lang),
@@ -341,7 +347,7 @@ def ib_card(
         body.append(container([user_text(notice, weight="Bolder")], style="accent",
                               id="notice"))
     body += [
-        *_title_block(view, lang),
+        *_title_block(view, lang, spacing="Medium" if notice else "None"),
         _status_block(view, lang),
         *_summary(view, lang),
         verdict_block(a, lang),

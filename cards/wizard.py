@@ -15,7 +15,18 @@ from enum import StrEnum
 from typing import Any
 
 from . import verbs
-from .elements import Card, Element, card, container, execute, heading, para, subtle, user_text
+from .elements import (
+    Card,
+    Element,
+    card,
+    container,
+    execute,
+    heading,
+    one_line,
+    para,
+    subtle,
+    user_text,
+)
 from .escape import escape
 from .i18n import Lang, choice, grouped, help_text, label, short_label, t
 
@@ -181,11 +192,6 @@ def display_value(q: Question, lang: Lang) -> str:
     return escape(v)
 
 
-def _one_line(title: str) -> str:
-    """A fact title that does not wrap: the column grows to fit it instead."""
-    return title.replace(" ", "\u00a0")
-
-
 def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number: int,
                  total: int) -> Card:
     """Everything gathered, with Edit and Assess.
@@ -196,11 +202,11 @@ def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number
     the conversation state was lost.
     """
     rows: list[dict[str, Any]] = [
-        {"title": _one_line(short_label(q.name, lang)), "value": display_value(q, lang)}
+        {"title": one_line(short_label(q.name, lang)), "value": display_value(q, lang)}
         for q in questions if is_answered(q)
     ]
     # The kind right after the title (the first row), as on the result card.
-    rows.insert(min(1, len(rows)), {"title": _one_line(short_label("kind", lang)),
+    rows.insert(min(1, len(rows)), {"title": one_line(short_label("kind", lang)),
                                     "value": escape(choice(kind, lang))})
     body: list[Element] = [
         heading(t("wizard.title", lang)),

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 
 from cards import verbs
+from cards.ib import (
+    agenda_card,
+    ib_card,
+    my_cases_card,
+    new_version_card,
+    notification_card,
+    reminder_card,
+    sent_card,
+)
 from cards.mine import MineRow, mine_card
 from cards.welcome import error_card, help_card, text_card, welcome_card
 from cards.who import prompt_card, unavailable_card
@@ -19,6 +29,7 @@ from policy import Kind, Owner, Verdict
 from ..dialogs.chat import CASES, Chat, load_case, sample_values, wizard_through
 from ..dialogs.whodouble import Double
 from .cardtools import by_id, executes, schema_errors, walk
+from .ibviews import HOSTILE, STATUSES, event, view
 
 LOCALES = {"sv": "sv-SE", "en": "en-US"}
 
@@ -87,10 +98,44 @@ def _other_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
                                           "2025-01-01") for i in range(20)], lang)  # type: ignore[arg-type]
 
 
+def _ib_cards(lang: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every IB card: each status, for members and others, with and without problems."""
+    views = []
+    for case in ("paris-summit.json", "ctpn-membership.json", "taipei-twinning.json"):
+        for status in STATUSES:
+            v = view(case, lang, status=status, last_event=event(status, "Kommentar",
+                                                                 date(2026, 12, 10)),
+                     meeting_date=date(2026, 12, 10) if status == "on_agenda" else None,
+                     review_due=date(2030, 11, 30) if status == "accepted" else None)
+            views.append(v)
+            name = f"{case.removesuffix('.json')}-{status}"
+            yield f"ib-{name}", ib_card(v, lang, member=False, refresh_user_ids=["29:a"])
+            yield f"ib-{name}-member", ib_card(v, lang, member=True)
+            yield f"ib-{name}-member-problems", ib_card(
+                v, lang, member=True, notice="Tillstyrkt av Anna", comment="x" * 2000,
+                meeting_date="2026-12-10", errors={"comment": "Krävs", "meeting_date": "Krävs",
+                                                   "case": "Ändrat av någon annan"})
+            yield f"sent-{name}", sent_card(v, lang)
+            yield f"sent-version-{name}", sent_card(v, lang, new_version=True)
+            yield f"notified-{name}", notification_card(v, lang)
+            yield f"new-version-{name}", new_version_card(v, lang)
+            yield f"reminder-{name}", reminder_card(v, lang, days_left=90)
+    hostile = view(lang=lang, changes={"title": HOSTILE, "cost_sek": None},
+                   submitter_name=HOSTILE, submitter_unit=None,
+                   last_event=event("needs_completion", HOSTILE, actor_name=HOSTILE))
+    yield "ib-hostile", ib_card(hostile, lang, member=True, notice=HOSTILE,
+                                errors={"comment": HOSTILE}, refresh_user_ids=[])
+    yield "notified-hostile", notification_card(hostile, lang)
+    yield "my-cases", my_cases_card([*views, hostile], lang)
+    yield "my-cases-empty", my_cases_card([], lang)
+    yield "agenda", agenda_card(date(2026, 12, 10), views[:4], 1234.5, views[4:6], lang)
+    yield "agenda-empty", agenda_card(None, [], 0, [], lang)
+
+
 def all_cards() -> list[tuple[str, dict[str, Any]]]:
     out: list[tuple[str, dict[str, Any]]] = []
     for lang in LOCALES:
-        for gen in (_wizard_cards, _case_results, _who_cards, _other_cards):
+        for gen in (_wizard_cards, _case_results, _who_cards, _other_cards, _ib_cards):
             out += [(f"{lang}-{name}", card) for name, card in gen(lang)]
     return out
 
@@ -115,7 +160,12 @@ def test_every_text_wraps_and_every_execute_action_also_works_as_a_submit(
     for el in walk(card):
         if el["type"] == "TextBlock":
             assert el["wrap"] is True
-    for a in executes(card):
+    # A refresh action is never a button: Teams invokes it when the card is shown.
+    refresh = card.get("refresh", {}).get("action")
+    if refresh is not None:
+        assert refresh["verb"] == verbs.IB_REFRESH
+        assert "fallback" not in refresh
+    for a in executes({k: v for k, v in card.items() if k != "refresh"}):
         assert a["data"]["verb"] == a["verb"]
         assert a["verb"] in verbs.ALL
         assert a["fallback"]["type"] == "Action.Submit"
