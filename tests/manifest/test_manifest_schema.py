@@ -22,6 +22,9 @@ from .teams_schemas import DRAFT4, TeamsValidator, load_schema, schemas_dir, tea
 
 SV_COMMANDS = ["hjälp", "ny bedömning", "vem beslutar", "mina bedömningar", "avbryt"]
 EN_COMMANDS = ["help", "new assessment", "who decides", "my assessments", "cancel"]
+# After the five, personal chat lists the user's IB cases and a team IB's agenda.
+SV_EXTRA = {"personal": "mina ärenden", "team": "dagordning"}
+EN_EXTRA = {"personal": "my cases", "team": "agenda"}
 
 
 def _errors(validator: Validator, instance: Any) -> list[str]:
@@ -171,17 +174,18 @@ def test_the_app_asks_each_team_only_to_read_its_channel_messages_as_the_bots_ow
     assert info["resource"] == f"api://botid-{teams_schemas.BOT_ID}"
 
 
-def test_personal_and_team_scopes_list_the_five_commands_in_both_languages(
+def test_personal_and_team_scopes_list_the_five_commands_and_one_for_ib_in_both_languages(
     manifest_json: dict[str, Any], english: dict[str, Any]
 ) -> None:
     lists = manifest_json["bots"][0]["commandLists"]
     assert [cl["scopes"] for cl in lists] == [["personal"], ["team"]]
     for i, command_list in enumerate(lists):
-        assert [c["title"] for c in command_list["commands"]] == SV_COMMANDS
+        (scope,) = command_list["scopes"]
+        assert [c["title"] for c in command_list["commands"]] == [*SV_COMMANDS, SV_EXTRA[scope]]
         assert [
             english[f"bots[0].commandLists[{i}].commands[{j}].title"]
             for j in range(len(command_list["commands"]))
-        ] == EN_COMMANDS
+        ] == [*EN_COMMANDS, EN_EXTRA[scope]]
 
 
 @pytest.mark.parametrize(
@@ -301,8 +305,12 @@ def test_every_command_in_the_menu_is_one_the_bot_understands(
 ) -> None:
     from dialogs.commands import Command, parse_command
 
-    expected = [Command.HELP, Command.NEW, Command.WHO, Command.MINE, Command.CANCEL]
+    five = [Command.HELP, Command.NEW, Command.WHO, Command.MINE, Command.CANCEL]
+    extra = {"personal": Command.MY_CASES, "team": Command.AGENDA}
     for i, command_list in enumerate(manifest_json["bots"][0]["commandLists"]):
+        (scope,) = command_list["scopes"]
+        expected = [*five, extra[scope]]
+        assert len(command_list["commands"]) == len(expected)
         for j, command in enumerate(command_list["commands"]):
             english_title = english[f"bots[0].commandLists[{i}].commands[{j}].title"]
             assert parse_command(command["title"]) == expected[j], command["title"]
