@@ -15,9 +15,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from cards import verbs
 from cards.i18n import Lang, t
-from cards.ib import CaseEvent, CaseView
+from cards.ib import ACTION_STATUS, CaseEvent, CaseView
 from policy import Engagement, Priority, assess, field_errors
 
 from .fields import MAX_RAW, as_raw, to_values
@@ -31,14 +30,6 @@ __all__ = [
     "case_view",
     "next_meeting",
 ]
-
-# The IB card's buttons and the status each one asks for (bot.register.CaseStatus values).
-ACTION_STATUS: Mapping[str, str] = {
-    verbs.IB_ACCEPT: "accepted",
-    verbs.IB_DECLINE: "declined",
-    verbs.IB_REQUEST_COMPLETION: "needs_completion",
-    verbs.IB_TO_AGENDA: "on_agenda",
-}
 
 # The longest comment the register keeps (bot.register.MAX_COMMENT_LENGTH; a test checks).
 MAX_COMMENT = 2000
@@ -61,7 +52,7 @@ def action(verb: str, data: Mapping[str, Any], *, today: date, lang: Lang) -> Ef
     Every problem goes into ``Effect.errors`` under its input's id, and what was typed
     comes back as typed, so the bot can show the card again with nothing lost.
     """
-    status = ACTION_STATUS[verb]
+    status = ACTION_STATUS[verb]  # the IB card's buttons and the status each asks for
     case = as_raw(data.get("case")).strip() or None
     comment_text = as_raw(data.get("comment"))[:MAX_RAW]
     date_text = as_raw(data.get("meeting_date")).strip()[:100]
