@@ -7,7 +7,7 @@ with the rules engine.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from policy import Assessment, Outcome, Owner, Verdict
 
@@ -126,15 +126,18 @@ def send_action(a: Assessment, values: Mapping[str, str], lang: Lang,
     preparation; a committee's or company board's own items do not go to IB at all.
     """
     raw = dict(values)
+    # Sending stays possible when the verdict is "not compatible", but is not urged.
+    style: Literal["positive"] | None = (
+        None if a.verdict is Verdict.NOT_COMPATIBLE else "positive")
     if case_id is not None:
         return execute(t("result.resubmit", lang, id=case_id), verbs.CASES_RESUBMIT,
-                       {"case": case_id, "values": raw}, style="positive")
+                       {"case": case_id, "values": raw}, style=style)
     if a.decision_owner is Owner.FINANSBORGARRADET_IB:
         return execute(t("result.send", lang), verbs.IB_SEND,
-                       {"values": raw, "prepare": False}, style="positive")
+                       {"values": raw, "prepare": False}, style=style)
     if a.decision_owner in (Owner.KS, Owner.KF):
         return execute(t("result.send_prepare", lang), verbs.IB_SEND,
-                       {"values": raw, "prepare": True}, style="positive")
+                       {"values": raw, "prepare": True}, style=style)
     return None
 
 

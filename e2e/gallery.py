@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,10 +25,22 @@ from typing import Any
 from cards import error_card, verbs
 from cards.elements import walk
 from cards.i18n import Lang, choice
+from cards.ib import (
+    CaseEvent,
+    CaseView,
+    agenda_card,
+    ib_card,
+    my_cases_card,
+    new_version_card,
+    notification_card,
+    reminder_card,
+    sent_card,
+)
+from cards.result import result_card
 from dialogs.conversation import handle, welcome
 from dialogs.fields import details_fields, question_fields, to_values
 from dialogs.turn import Reply, Turn
-from policy import Kind
+from policy import Kind, assess, parse_engagement
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
@@ -70,6 +82,8 @@ SECTIONS: Mapping[str, Mapping[Lang, str]] = {
     "result": {"sv": "Resultat, ett per utfall", "en": "Results, one per verdict"},
     "mine": {"sv": "Mina bedömningar", "en": "My assessments"},
     "who": {"sv": "Vem beslutar?", "en": "Who decides?"},
+    "ib": {"sv": "I IB-kanalen", "en": "In the IB channel"},
+    "cases": {"sv": "Mina ärenden och meddelanden", "en": "My cases and notifications"},
 }
 
 
@@ -222,6 +236,122 @@ def gallery_for(lang: Lang) -> Iterator[Entry]:
                 yield entry("who-clarified", "Vem beslutar? – efter svar på motfrågan",
                             "Who decides? – after answering the clarifying question",
                             u.press(verbs.WHO_CLARIFY, card=card))
+
+    # The International Committee: the channel's cards, then the submitter's.
+    section = "ib"
+    for made in ib_gallery(lang, entry):
+        yield replace(made, section="cases" if made.name.startswith(f"{lang}-case") else "ib")
+
+
+def case_view(file_name: str, lang: Lang, *, case_id: str, status: str = "submitted",
+              version: int = 1, changes: Mapping[str, Any] | None = None,
+              last_event: CaseEvent | None = None, meeting_date: date | None = None,
+              review_due: date | None = None) -> CaseView:
+    """A case made from a worked case (with ``changes`` to its engagement), as the bot
+    would show it."""
+    raw = {**json.loads((CASES / file_name).read_text("utf-8"))["engagement"],
+           **(changes or {})}
+    e = parse_engagement(raw, lang)
+    a = assess(e, lang, today=TODAY)
+    return CaseView(
+        id=case_id, status=status, version=version, engagement=e, assessment=a,
+        values=to_values(raw), submitter_name="Karin Lindqvist",
+        submitter_unit="Stadsledningskontoret", prepare=a.decision_owner.value in ("ks", "kf"),
+        meeting_date=meeting_date, review_due=review_due, last_event=last_event,
+    )
+
+
+# The Paris summit once the programme is known and the city has a part in it.
+PARIS_COMPLETED: Mapping[str, Any] = {
+    "programme_available": True, "active_role": True, "invitation_transferable": True,
+}
+
+
+def ib_gallery(lang: Lang, entry: Any) -> Iterator[Entry]:
+    """The IB channel's cards and the submitter's, for a few cases along their way."""
+    sv = lang == "sv"
+    meeting = date(2025, 6, 12)
+    paris = case_view("paris-summit.json", lang, case_id="SK-2025-0007")
+    ctpn = case_view("ctpn-membership.json", lang, case_id="SK-2025-0003")
+    asked = CaseEvent("needs_completion", "Erik Johansson", "2025-06-02 10:15",
+                      "Bifoga programmet och beskriv vilken roll staden får."
+                      if sv else "Please attach the programme and describe the city's role.")
+    paris_asked = case_view("paris-summit.json", lang, case_id="SK-2025-0007",
+                            status="needs_completion", last_event=asked)
+    on_agenda = CaseEvent("on_agenda", "Erik Johansson", "2025-06-04 09:30",
+                          meeting_date=meeting)
+    paris_v2 = case_view("paris-summit.json", lang, case_id="SK-2025-0007", version=2,
+                         status="on_agenda", changes=PARIS_COMPLETED, last_event=on_agenda,
+                         meeting_date=meeting)
+    ctpn_agenda = case_view("ctpn-membership.json", lang, case_id="SK-2025-0003",
+                            status="on_agenda", last_event=on_agenda, meeting_date=meeting)
+    accepted = CaseEvent("accepted", "Maria Andersson", "2025-06-12 15:40",
+                         "Tillstyrks. Följ upp nyttan inför omprövningen."
+                         if sv else "Accepted. Follow up the benefit before the review.")
+    ctpn_accepted = case_view("ctpn-membership.json", lang, case_id="SK-2025-0003",
+                              status="accepted", last_event=accepted,
+                              review_due=date(2029, 6, 12))
+    due = case_view("ctpn-membership.json", lang, case_id="SK-2021-0012", status="accepted",
+                    review_due=date(2025, 8, 30))
+
+    yield entry("ib-card", "IB-kanalen: ett nytt ärende som alla ser det",
+                "IB channel: a new case as everyone sees it",
+                ib_card(paris, lang, member=False, refresh_user_ids=["ib-member"]))
+    yield entry("ib-card-member", "IB-kanalen: samma ärende för en ledamot i IB",
+                "IB channel: the same case for an IB member",
+                ib_card(paris, lang, member=True))
+    yield entry("ib-card-problems", "IB-kanalen: Begär komplettering utan kommentar",
+                "IB channel: Ask for completion without a comment",
+                ib_card(paris, lang, member=True, meeting_date="2025-06-12", errors={
+                    "comment": "Skriv en kommentar om vad som behöver kompletteras."
+                    if sv else "Please write a comment on what needs to be completed."}))
+    yield entry("ib-card-prepare", "IB-kanalen: ett ärende för beredning (kommunstyrelsen "
+                "beslutar), på dagordningen", "IB channel: a case for preparation (the City "
+                "Executive Board decides), on the agenda",
+                ib_card(ctpn_agenda, lang, member=True,
+                        notice="Fört till dagordningen av Erik Johansson."
+                        if sv else "Put on the agenda by Erik Johansson."))
+    yield entry("ib-card-accepted", "IB-kanalen: tillstyrkt, med omprövningsdatum",
+                "IB channel: accepted, with its review date",
+                ib_card(ctpn_accepted, lang, member=True))
+    yield entry("ib-new-version", "IB-kanalen: svar i tråden när en ny version kommer",
+                "IB channel: the reply in the thread when a new version arrives",
+                new_version_card(paris_v2, lang))
+    yield entry("ib-agenda", "IB-kanalen: dagordningen (skriv ”dagordning”)",
+                "IB channel: the agenda (type “agenda”)",
+                agenda_card(meeting, [ctpn_agenda, paris_v2],
+                            (ctpn.engagement.cost_sek or 0) + (paris.engagement.cost_sek or 0),
+                            [due], lang))
+    yield entry("ib-agenda-empty", "IB-kanalen: dagordningen när inget är uppfört",
+                "IB channel: the agenda when nothing is on it",
+                agenda_card(None, [], 0, [], lang))
+
+    yield entry("case-sent", "Till den som skickade: skickat till IB",
+                "To the submitter: sent to IB", sent_card(paris, lang))
+    yield entry("case-sent-prepare", "Till den som skickade: skickat till IB för beredning",
+                "To the submitter: sent to IB for preparation", sent_card(ctpn, lang))
+    yield entry("case-notified-completion", "Meddelande: IB begär komplettering",
+                "Notification: IB asks for completion", notification_card(paris_asked, lang))
+    yield entry("case-notified-accepted", "Meddelande: IB har tillstyrkt",
+                "Notification: IB has accepted", notification_card(ctpn_accepted, lang))
+    yield entry("case-result-resubmit", "Resultatet efter komplettering: skicka ny version",
+                "The result after completing: send the new version",
+                result_card(paris_v2.assessment, title=paris_v2.engagement.title,
+                            kind=paris_v2.engagement.kind.value, values=paris_v2.values,
+                            lang=lang, case_id=paris_v2.id))
+    yield entry("case-sent-version", "Till den som skickade: ny version skickad",
+                "To the submitter: new version sent",
+                sent_card(replace(paris_v2, status="submitted", last_event=None), lang,
+                          new_version=True))
+    yield entry("cases-mine", "Mina ärenden (skriv ”mina ärenden”)",
+                "My cases (type “my cases”)",
+                my_cases_card([paris_asked, ctpn_accepted], lang))
+    yield entry("cases-mine-empty", "Mina ärenden, ännu inga", "My cases, none yet",
+                my_cases_card([], lang))
+    yield entry("case-reminder", "Påminnelse 90 dagar före omprövningen",
+                "Reminder 90 days before the review",
+                reminder_card(replace(ctpn_accepted, review_due=date(2025, 8, 30)), lang,
+                              days_left=90))
 
 
 def gallery() -> list[Entry]:

@@ -417,16 +417,18 @@ def _result(file_name: str, case_id: str | None = None) -> tuple[Any, dict[str, 
                           case_id=case_id)
 
 
-@pytest.mark.parametrize(("file_name", "title", "prepare"), [
-    ("paris-summit.json", "Skicka till IB", False),  # the Finance Commissioner after IB
-    ("ctpn-membership.json", "Skicka till IB för beredning", True),  # KS
-    ("taipei-twinning.json", "Skicka till IB för beredning", True),  # KF
+@pytest.mark.parametrize(("file_name", "title", "prepare", "style"), [
+    ("paris-summit.json", "Skicka till IB", False, "positive"),  # Finance Commissioner
+    ("ctpn-membership.json", "Skicka till IB för beredning", True, "positive"),  # KS
+    ("taipei-twinning.json", "Skicka till IB för beredning", True, None),  # KF, not compatible
 ])
 def test_the_result_card_sends_to_ib_where_ib_has_a_part(file_name: str, title: str,
-                                                         prepare: bool) -> None:
+                                                         prepare: bool,
+                                                         style: str | None) -> None:
     v, card = _result(file_name)
     send = action(card, verbs.IB_SEND)
     assert send["title"] == title
+    assert send.get("style") == style, "sending is not urged when the verdict is negative"
     assert send["data"] == {"values": dict(v.values), "prepare": prepare, "verb": verbs.IB_SEND}
     assert [a["verb"] for a in card["actions"]] == [verbs.WIZARD_EDIT, verbs.WIZARD_START]
 

@@ -93,7 +93,13 @@ def test_the_gallery_has_every_kind_of_card_in_swedish_and_english(
                      "result-not-compatible", "result-needs-information",
                      "result-compatible-with-conditions", "result-compatible",
                      "mine", "mine-empty", "who-prompt", "who-settled", "who-clarifying",
-                     "who-not-allowed", "who-out-of-scope"):
+                     "who-not-allowed", "who-out-of-scope",
+                     "ib-card", "ib-card-member", "ib-card-problems", "ib-card-prepare",
+                     "ib-card-accepted", "ib-new-version", "ib-agenda", "ib-agenda-empty",
+                     "case-sent", "case-sent-prepare", "case-sent-version",
+                     "case-notified-completion", "case-notified-accepted",
+                     "case-result-resubmit", "case-reminder", "cases-mine",
+                     "cases-mine-empty"):
             assert f"{lang}-{base}" in names, f"{lang}-{base} is missing from the gallery"
     for entry in rendered["entries"]:
         png = rendered["png"] / f"{entry['name']}.png"
