@@ -1,0 +1,672 @@
+"""The delivery worker: sends the outbox's messages to Teams, durably and in order.
+
+What it guarantees, and how:
+
+- **Nothing is lost.** A message is a row in ``outbox``, written in the transaction of the
+  change it announces. The worker marks it sent only after Teams answered. A transient
+  failure (429, 412, 5xx, network) is retried in the call (``bot.connector``: tenacity,
+  Retry-After, exponential backoff with jitter); if it persists, the row stays pending
+  with ``attempts``, ``next_attempt_at`` (capped exponential backoff, at least the
+  Retry-After) and ``last_error``, and is tried again later, for as long as it takes.
+  A permanent failure (another 4xx) marks it failed and is logged.
+- **One sender per message.** A worker claims a row under a lease (``lease_owner``,
+  ``lease_until``) with a conditional UPDATE that only one process can win. On
+  PostgreSQL the claim of a conversation also holds its ``outbox_pace`` row
+  ``FOR UPDATE SKIP LOCKED`` (a process busy with a conversation is skipped, not
+  waited for); on SQLite the claim's first statement is a write, so the database's
+  single writer serialises the claims.
+- **In order per conversation.** Only the oldest unsent row of a ``conversation_key`` is
+  ever claimed; a later one waits until it is sent (or failed for good).
+- **At most ``max_per_second`` per conversation** (Teams allows 7), across processes:
+  after each attempt the conversation's ``outbox_pace.next_at`` is set to the end of the
+  attempt plus 1/max_per_second, and no row of that conversation is claimed before then.
+  So consecutive requests to a conversation arrive at least that far apart.
+- **Resumes after a restart.** Pending rows are simply found again. A row left 'sending'
+  by a process that died is taken over once its lease has expired.
+- **A case's post exactly once**, even if the process died right after Teams received
+  it: a row found 'sending' with an expired lease is *uncertain*. For a ``post`` with a
+  case id, when ``graph_reconcile`` is on and the IB channel's Microsoft 365 group is
+  known (``ib_channels.team_aad_group_id``), the worker looks for the post in the
+  channel through Microsoft Graph (the card whose refresh action is ``ib.refresh`` for
+  that case id) and, if it is there, records it as sent instead of posting again. A POST
+  that failed in a way that may have posted (``ConnectorError.uncertain``) is left
+  uncertain too. Updates are idempotent and are simply sent again; a reply or a
+  notification whose sending was interrupted in that window may arrive twice.
+
+Each attempt runs within half the lease, so a live process never loses its lease
+mid-send; if an attempt overruns, it is treated as interrupted (uncertain).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import logging
+import os
+import random
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, true, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from .connector import ConnectorClient, ConnectorError
+from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
+from .outbox import OutboxKind, OutboxStatus, Target
+
+__all__ = ["DeliveryWorker", "backoff_seconds"]
+
+logger = logging.getLogger(__name__)
+
+_OPEN = (OutboxStatus.PENDING.value, OutboxStatus.SENDING.value)
+_REFRESH_VERB = "ib.refresh"  # cards.verbs.IB_REFRESH: the refresh action on a case's card
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ERROR_LENGTH = 1000  # outbox.last_error's size
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything stored is UTC.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def backoff_seconds(
+    attempts: int, *, base: float = 2.0, cap: float = 300.0, retry_after: float | None = None
+) -> float:
+    """How long a row waits after its ``attempts``-th failed attempt: exponential with
+    full jitter between half and all of ``base * 2**(attempts-1)``, at most ``cap``, and
+    never less than the service's Retry-After."""
+    ceiling = min(cap, base * 2 ** max(0, attempts - 1))
+    delay = random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not a secret
+    return max(delay, retry_after or 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    row: Row[Any]
+    uncertain: bool  # found 'sending' with an expired lease: it may have gone out
+
+
+class _NotYet(Exception):
+    """An update or reply whose case post has no activity id yet."""
+
+
+class _Failure(Exception):
+    """An attempt failed; ``uncertain``: the message may have been delivered."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None,
+        retry_after: float | None,
+        transient: bool,
+        uncertain: bool,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+        self.transient = transient
+        self.uncertain = uncertain
+
+
+class DeliveryWorker:
+    """Delivers the outbox in the background of a server process (``start``/``stop``).
+
+    ``clock`` is an aware-datetime source (default now in UTC) for the times written to
+    the database; ``worker_id`` names this process in ``lease_owner``.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        connector: ConnectorClient,
+        *,
+        max_per_second: float = 7.0,
+        poll_seconds: float = 1.0,
+        lease_seconds: float = 60.0,
+        graph_reconcile: bool = True,
+        clock: Callable[[], datetime] | None = None,
+        worker_id: str | None = None,
+        concurrency: int = 16,
+        max_backoff_seconds: float = 300.0,
+    ) -> None:
+        if not 0 < max_per_second <= 7:
+            raise ValueError("max_per_second must be in (0, 7]: Teams allows 7 per second")
+        self._engine = engine
+        self._connector = connector
+        self._pace_seconds = 1 / max_per_second
+        self._interval = timedelta(seconds=self._pace_seconds)
+        self._poll = poll_seconds
+        self._lease = timedelta(seconds=lease_seconds)
+        self._budget = lease_seconds / 2
+        self._reconcile = graph_reconcile
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._slots = asyncio.Semaphore(concurrency)
+        self._max_backoff = max_backoff_seconds
+        self._postgres = engine.url.get_backend_name() == "postgresql"
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._drains: dict[str, asyncio.Task[None]] = {}
+
+    # Life cycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start delivering in the background (idempotent)."""
+        if self._task is None or self._task.done():
+            self._stopping.clear()
+            self._task = asyncio.create_task(self._run(), name=f"delivery {self.worker_id}")
+
+    async def stop(self, grace_seconds: float = 10.0) -> None:
+        """Stop claiming, let messages in flight finish (up to ``grace_seconds``), then
+        cancel what is left; such a row is taken over after its lease as uncertain."""
+        self._stopping.set()
+        self._wake.set()
+        tasks = [t for t in (self._task, *self._drains.values()) if t is not None]
+        if tasks:
+            _done, pending = await asyncio.wait(tasks, timeout=grace_seconds)
+            for task in pending:
+                task.cancel()
+            for task in pending:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._task = None
+
+    def wake(self) -> None:
+        """Look for due messages now instead of at the next poll (after an enqueue)."""
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                await self.deliver_due()
+            except (OSError, SQLAlchemyError) as error:
+                logger.warning("Delivery: the outbox could not be read (%s)", type(error).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._poll)
+            self._wake.clear()
+
+    async def deliver_due(self) -> None:
+        """Start draining every conversation whose oldest unsent message is due now."""
+        for key in await self._due_conversations():
+            if key not in self._drains and not self._stopping.is_set():
+                task = asyncio.create_task(self._drain(key), name=f"delivery to {key}")
+                self._drains[key] = task
+                task.add_done_callback(functools.partial(self._forget, key))
+
+    def _forget(self, key: str, _task: asyncio.Task[None]) -> None:
+        self._drains.pop(key, None)
+
+    async def drain(self) -> None:
+        """Deliver until nothing is due, waiting out the pace but not the backoff of a
+        failed message (tests and the benchmark; the server uses ``start``)."""
+        while True:
+            await self.deliver_due()
+            if self._drains:
+                await asyncio.wait(list(self._drains.values()))
+            elif await self._due_conversations(paced=False):
+                await asyncio.sleep(min(self._poll, self._pace_seconds))
+            else:
+                return
+
+    # Finding and claiming -------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return _utc(self._clock())
+
+    @staticmethod
+    def _due(now: datetime) -> Any:
+        o = outbox_table.c
+        return or_(
+            and_(o.status == OutboxStatus.PENDING.value, o.next_attempt_at <= now),
+            and_(o.status == OutboxStatus.SENDING.value, o.lease_until <= now),
+        )
+
+    async def _due_conversations(self, limit: int = 200, *, paced: bool = True) -> list[str]:
+        """Conversations whose oldest unsent message is due now (and, when ``paced``,
+        whose pace allows a send now)."""
+        o = outbox_table.c
+        now = self._now()
+        heads = (
+            select(o.conversation_key, func.min(o.id).label("id"))
+            .where(o.status.in_(_OPEN))
+            .group_by(o.conversation_key)
+            .subquery()
+        )
+        query = (
+            select(o.conversation_key)
+            .select_from(
+                outbox_table.join(heads, o.id == heads.c.id).outerjoin(
+                    pace_table, pace_table.c.conversation_key == o.conversation_key
+                )
+            )
+            .where(
+                self._due(now),
+                or_(pace_table.c.next_at.is_(None), pace_table.c.next_at <= now)
+                if paced
+                else true(),
+            )
+            .order_by(o.id)
+            .limit(limit)
+        )
+        async with self._engine.connect() as conn:
+            return [row.conversation_key for row in await conn.execute(query)]
+
+    async def _drain(self, key: str) -> None:
+        """Deliver one conversation's due messages one after the other, at its pace."""
+        async with self._slots:
+            while not self._stopping.is_set():
+                try:
+                    claim, wait = await self._claim(key)
+                except (OSError, SQLAlchemyError) as error:
+                    logger.warning("Delivery to %s: claim failed (%s)", key, type(error).__name__)
+                    return
+                if claim is not None:
+                    await self._deliver(claim)
+                elif wait is not None and wait <= max(self._poll, self._pace_seconds):
+                    await asyncio.sleep(wait)
+                else:
+                    return
+
+    async def _claim(self, key: str) -> tuple[_Claim | None, float | None]:
+        """Claim the conversation's oldest unsent row if it and the pace allow. Returns the
+        claim, or (None, seconds until it may be due) or (None, None) for nothing to do."""
+        o = outbox_table.c
+        now = self._now()
+        async with self._engine.begin() as conn:
+            pace_at = await self._lock_pace(conn, key)
+            if pace_at is None:  # another process is claiming in this conversation
+                return None, None
+            if pace_at > now:
+                return None, (pace_at - now).total_seconds()
+            head = (
+                await conn.execute(
+                    select(outbox_table)
+                    .where(o.conversation_key == key, o.status.in_(_OPEN))
+                    .order_by(o.id)
+                    .limit(1)
+                )
+            ).one_or_none()
+            if head is None:
+                return None, None
+            if head.status == OutboxStatus.PENDING.value:
+                due_at = _utc(head.next_attempt_at)
+            else:
+                due_at = _utc(head.lease_until) if head.lease_until is not None else now
+            if due_at > now:
+                return None, (due_at - now).total_seconds()
+            claimed = (
+                await conn.execute(
+                    update(outbox_table)
+                    .where(o.id == head.id, o.status == head.status, self._due(now))
+                    .values(
+                        status=OutboxStatus.SENDING.value,
+                        lease_owner=self.worker_id,
+                        lease_until=now + self._lease,
+                    )
+                    .returning(*outbox_table.c)
+                )
+            ).one_or_none()
+            if claimed is None:
+                return None, None
+            return _Claim(claimed, uncertain=head.status == OutboxStatus.SENDING.value), None
+
+    async def _lock_pace(self, conn: AsyncConnection, key: str) -> datetime | None:
+        """The conversation's pace (earliest next send), its row locked for this
+        transaction; None on PostgreSQL when another transaction holds it."""
+        if self._postgres:
+            await conn.execute(
+                postgresql.insert(pace_table)
+                .values(conversation_key=key, next_at=_EPOCH)
+                .on_conflict_do_nothing(index_elements=[pace_table.c.conversation_key])
+            )
+            next_at = (
+                await conn.execute(
+                    select(pace_table.c.next_at)
+                    .where(pace_table.c.conversation_key == key)
+                    .with_for_update(skip_locked=True)
+                )
+            ).scalar_one_or_none()
+        else:  # a write first: SQLite's write lock is held from here to the commit
+            stmt = sqlite.insert(pace_table).values(conversation_key=key, next_at=_EPOCH)
+            next_at = (
+                await conn.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=[pace_table.c.conversation_key],
+                        set_={"next_at": pace_table.c.next_at},
+                    ).returning(pace_table.c.next_at)
+                )
+            ).scalar_one()
+        return None if next_at is None else _utc(next_at)
+
+    # Delivering -----------------------------------------------------------------------
+
+    async def _deliver(self, claim: _Claim) -> None:
+        row = claim.row
+        try:
+            async with asyncio.timeout(self._budget):
+                activity_id, reconciled = await self._attempt(claim)
+        except _NotYet as waiting:
+            await self._record_failure(
+                row,
+                _Failure(
+                    str(waiting), status=None, retry_after=None, transient=True, uncertain=False
+                ),
+            )
+        except _Failure as failure:
+            await self._record_failure(row, failure)
+        except TimeoutError:
+            await self._record_failure(
+                row,
+                _Failure(
+                    f"no answer within {self._budget:g} s",
+                    status=None,
+                    retry_after=None,
+                    transient=True,
+                    uncertain=row.kind == OutboxKind.POST.value,
+                ),
+            )
+        except (OSError, SQLAlchemyError) as error:
+            await self._record_failure(
+                row,
+                _Failure(
+                    f"{type(error).__name__} while sending",
+                    status=None,
+                    retry_after=None,
+                    transient=True,
+                    uncertain=row.kind == OutboxKind.POST.value,
+                ),
+            )
+        else:
+            await self._record_sent(row, activity_id, reconciled=reconciled)
+
+    async def _attempt(self, claim: _Claim) -> tuple[str | None, bool]:
+        """Deliver the claimed row. Returns (the message's activity id, whether it was
+        found already posted); raises ``_Failure`` or ``_NotYet``."""
+        row = claim.row
+        kind = OutboxKind(row.kind)
+        target = Target.model_validate(row.target)
+        activity: dict[str, Any] = dict(row.activity)
+        uncertain = claim.uncertain and kind is OutboxKind.POST
+        try:
+            if kind is OutboxKind.POST:
+                if uncertain:
+                    found = await self._find_post(row, target)
+                    if found is not None:
+                        return found, True
+                uncertain = False  # not found (or cannot look): this send decides
+                return await self._connector.send(
+                    target.service_url, _required(target.conversation_id), activity
+                ), False
+            if kind is OutboxKind.UPDATE:
+                post_id = target.activity_id or await self._post_activity_id(target)
+                await self._connector.update(
+                    target.service_url, _required(target.conversation_id), post_id, activity
+                )
+                return post_id, False
+            if kind is OutboxKind.REPLY:
+                post_id = target.activity_id or await self._post_activity_id(target)
+                channel = _required(target.conversation_id).split(";", 1)[0]
+                return await self._connector.reply(
+                    target.service_url, f"{channel};messageid={post_id}", post_id, activity
+                ), False
+            conversation = target.conversation_id or await self._personal_chat(target)
+            return await self._connector.send(target.service_url, conversation, activity), False
+        except ConnectorError as error:
+            raise _Failure(
+                str(error),
+                status=error.status,
+                retry_after=error.retry_after,
+                transient=error.transient,
+                uncertain=uncertain or (kind is OutboxKind.POST and error.uncertain),
+            ) from error
+
+    async def _find_post(self, row: Row[Any], target: Target) -> str | None:
+        """The case's post in the IB channel, looked up through Graph; None when it is not
+        there or cannot be looked up (then the caller posts it, at least once)."""
+        case_id = row.case_id or target.case_id
+        channel = target.conversation_id
+        if not (self._reconcile and case_id and channel):
+            return None
+        async with self._engine.connect() as conn:
+            group = (
+                await conn.execute(
+                    select(channel_table.c.team_aad_group_id).where(
+                        channel_table.c.channel_id == channel
+                    )
+                )
+            ).scalar_one_or_none()
+        if not group:
+            logger.warning(
+                "Outbox %s: the post of %s may have gone out, but the channel's group is "
+                "unknown, so Graph cannot be asked; sending it again",
+                row.id,
+                case_id,
+            )
+            return None
+        try:
+            return await self._connector.find_channel_post(
+                group, channel, [_REFRESH_VERB, json.dumps(case_id)]
+            )
+        except ConnectorError as error:
+            if error.transient:
+                raise  # still uncertain: look again later
+            logger.error(
+                "Outbox %s: Graph refused the lookup of %s's post (status %s); sending it "
+                "again, which may duplicate it",
+                row.id,
+                case_id,
+                error.status,
+            )
+            return None
+
+    async def _post_activity_id(self, target: Target) -> str:
+        """The delivered post of ``target.case_id``; ``_NotYet`` until it is delivered,
+        ``_Failure`` (permanent) when it never will be."""
+        if not target.case_id:
+            raise _Failure(
+                "no activity id and no case to take it from",
+                status=None,
+                retry_after=None,
+                transient=False,
+                uncertain=False,
+            )
+        query = (
+            select(case_post_table.c.activity_id, outbox_table.c.status)
+            .select_from(
+                case_post_table.outerjoin(
+                    outbox_table, outbox_table.c.id == case_post_table.c.outbox_id
+                )
+            )
+            .where(case_post_table.c.case_id == target.case_id)
+        )
+        async with self._engine.connect() as conn:
+            post = (await conn.execute(query)).one_or_none()
+        if post is not None and post.activity_id:
+            return str(post.activity_id)
+        if post is None or post.status == OutboxStatus.FAILED.value:
+            raise _Failure(
+                f"the post of {target.case_id} was never delivered",
+                status=None,
+                retry_after=None,
+                transient=False,
+                uncertain=False,
+            )
+        raise _NotYet(f"the post of {target.case_id} is not delivered yet")
+
+    async def _personal_chat(self, target: Target) -> str:
+        """The user's personal chat: known in ``user_refs``, or opened now and stored."""
+        if not target.user_mri:
+            raise _Failure(
+                "no conversation and no user to open one with",
+                status=None,
+                retry_after=None,
+                transient=False,
+                uncertain=False,
+            )
+        user_id = (target.user_id or "").strip().lower()
+        if user_id:
+            async with self._engine.connect() as conn:
+                known = (
+                    await conn.execute(
+                        select(user_ref_table.c.conversation_id).where(
+                            user_ref_table.c.user_id == user_id
+                        )
+                    )
+                ).scalar_one_or_none()
+            if known:
+                return str(known)
+        conversation = await self._connector.create_personal_conversation(
+            target.service_url,
+            tenant_id=target.tenant_id,
+            user_mri=target.user_mri,
+            bot_id=target.bot_id,
+        )
+        if user_id:
+            async with self._engine.begin() as conn:
+                await conn.execute(
+                    update(user_ref_table)
+                    .where(user_ref_table.c.user_id == user_id)
+                    .values(conversation_id=conversation, updated_at=self._now())
+                )
+        return conversation
+
+    # Recording the outcome ------------------------------------------------------------
+
+    def _mine(self, row: Row[Any]) -> Any:
+        o = outbox_table.c
+        return and_(
+            o.id == row.id,
+            o.status == OutboxStatus.SENDING.value,
+            o.lease_owner == self.worker_id,
+        )
+
+    async def _set_pace(self, conn: AsyncConnection, key: str, now: datetime) -> None:
+        await conn.execute(
+            update(pace_table)
+            .where(pace_table.c.conversation_key == key)
+            .values(
+                next_at=func.max(pace_table.c.next_at, now + self._interval)
+                if not self._postgres
+                else func.greatest(pace_table.c.next_at, now + self._interval)
+            )
+        )
+
+    async def _record_sent(
+        self, row: Row[Any], activity_id: str | None, *, reconciled: bool
+    ) -> None:
+        now = self._now()
+        try:
+            async with self._engine.begin() as conn:
+                done = await conn.execute(
+                    update(outbox_table)
+                    .where(self._mine(row))
+                    .values(
+                        status=OutboxStatus.SENT.value,
+                        sent_activity_id=activity_id,
+                        sent_at=now,
+                        attempts=outbox_table.c.attempts + 1,
+                        lease_owner=None,
+                        lease_until=None,
+                    )
+                )
+                if done.rowcount != 1:
+                    logger.error(
+                        "Outbox %s was delivered but its lease had passed to another "
+                        "process; it may be delivered twice",
+                        row.id,
+                    )
+                    return
+                if row.kind == OutboxKind.POST.value and row.case_id:
+                    await conn.execute(
+                        update(case_post_table)
+                        .where(case_post_table.c.case_id == row.case_id)
+                        .values(activity_id=activity_id, posted_at=now)
+                    )
+                await self._set_pace(conn, row.conversation_key, now)
+        except (OSError, SQLAlchemyError) as error:
+            # The row stays 'sending'; after its lease it is uncertain and looked up again.
+            logger.error(
+                "Outbox %s was delivered but could not be recorded (%s)",
+                row.id,
+                type(error).__name__,
+            )
+            return
+        if reconciled:
+            logger.info("Outbox %s: found already posted (%s), not sent again", row.id, activity_id)
+
+    async def _record_failure(self, row: Row[Any], failure: _Failure) -> None:
+        now = self._now()
+        attempts = row.attempts + 1
+        values: dict[str, Any] = {"attempts": attempts, "last_error": str(failure)[:_ERROR_LENGTH]}
+        if not failure.transient:
+            values |= {
+                "status": OutboxStatus.FAILED.value,
+                "lease_owner": None,
+                "lease_until": None,
+            }
+            logger.error(
+                "Outbox %s (%s) failed for good: status %s: %s",
+                row.id,
+                row.kind,
+                failure.status,
+                failure,
+            )
+        else:
+            retry_at = now + timedelta(
+                seconds=backoff_seconds(
+                    attempts, cap=self._max_backoff, retry_after=failure.retry_after
+                )
+            )
+            values["next_attempt_at"] = retry_at
+            if failure.uncertain:
+                # Stays 'sending' with a lease that ends at the retry: the next claim
+                # treats it as uncertain and looks for the post before sending again.
+                values |= {"lease_owner": None, "lease_until": retry_at}
+            else:
+                values |= {
+                    "status": OutboxStatus.PENDING.value,
+                    "lease_owner": None,
+                    "lease_until": None,
+                }
+            logger.warning(
+                "Outbox %s (%s) attempt %d failed: status %s: %s; next try at %s",
+                row.id,
+                row.kind,
+                attempts,
+                failure.status,
+                failure,
+                retry_at.isoformat(timespec="seconds"),
+            )
+        try:
+            async with self._engine.begin() as conn:
+                await conn.execute(update(outbox_table).where(self._mine(row)).values(values))
+                await self._set_pace(conn, row.conversation_key, now)
+        except (OSError, SQLAlchemyError) as error:
+            logger.error(
+                "Outbox %s: the failed attempt could not be recorded (%s)",
+                row.id,
+                type(error).__name__,
+            )
+
+
+def _required(conversation_id: str | None) -> str:
+    if not conversation_id:
+        raise _Failure(
+            "the target has no conversation id",
+            status=None,
+            retry_after=None,
+            transient=False,
+            uncertain=False,
+        )
+    return conversation_id
