@@ -3,6 +3,9 @@
 POST /api/messages   Bot Framework activities (JWT-checked by the SDK unless --dev)
 GET  /healthz        the process is alive
 GET  /readyz         the database answers ``SELECT 1``
+
+Beside the requests, a delivery worker (``bot.delivery``) sends the outbox's messages to
+Teams; it starts once the database is migrated and stops before the database is closed.
 """
 
 from __future__ import annotations
@@ -45,10 +48,23 @@ from yarl import URL
 from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
+from .connector import ConnectorClient, build_connector
+from .delivery import DeliveryWorker
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
 
-__all__ = ["ConfigurationError", "DatabaseUnavailable", "create_app", "serve"]
+__all__ = [
+    "ADAPTER",
+    "AGENT",
+    "CONNECTOR",
+    "DELIVERY",
+    "ENGINE",
+    "SETTINGS",
+    "ConfigurationError",
+    "DatabaseUnavailable",
+    "create_app",
+    "serve",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +72,8 @@ ENGINE = web.AppKey("engine", AsyncEngine)
 AGENT = web.AppKey("agent", AgentApplication)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
+CONNECTOR = web.AppKey("connector", ConnectorClient)  # the bot's own outgoing calls to Teams
+DELIVERY = web.AppKey("delivery", DeliveryWorker)  # sends the outbox in the background
 
 # The SDK's JWT check looks up its configuration under this plain string key.
 SDK_AUTH_CONFIG_KEY = "agent_configuration"
@@ -184,6 +202,15 @@ def create_app(
     host_validator = None if settings.dev else OutboundHostValidator(enabled=True)
     adapter = CloudAdapter(connection_manager=manager, host_validator=host_validator)
     adapter.on_turn_error = apologise  # never the exception text to the user
+    connector = build_connector(settings, manager)
+    delivery = DeliveryWorker(
+        engine,
+        connector,
+        max_per_second=settings.delivery_max_per_second,
+        poll_seconds=settings.delivery_poll_seconds,
+        lease_seconds=settings.delivery_lease_seconds,
+        graph_reconcile=settings.graph_reconcile,
+    )
     agent = build_agent(
         storage=storage,
         connection_manager=manager,
@@ -197,6 +224,8 @@ def create_app(
     app[AGENT] = agent
     app[ADAPTER] = adapter
     app[SETTINGS] = settings
+    app[CONNECTOR] = connector
+    app[DELIVERY] = delivery
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
         app[SDK_AUTH_CONFIG_KEY] = auth_config
@@ -215,8 +244,11 @@ def create_app(
                     f"({type(error).__name__}: {error})."
                 ) from error
         _settle(dialogs, settings.time_zone)
+        delivery.start()
 
     async def stop(app: web.Application) -> None:
+        await delivery.stop()
+        await connector.aclose()
         await engine.dispose()
 
     app.on_startup.append(start)
