@@ -26,6 +26,7 @@ the registered IB channel, read page by page and kept for ``ib_roster_cache_seco
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -73,7 +74,10 @@ from .register import (
 from .reminders import due_reviews
 from .settings import Settings
 
-__all__ = ["ADAPTIVE_CARD", "MAX_REFRESH_USERS", "IbService", "Origin", "card_activity"]
+__all__ = [
+    "ADAPTIVE_CARD", "MAX_REFRESH_USERS", "ROSTER_TIMEOUT_SECONDS", "IbService", "Origin",
+    "RosterUnavailable", "card_activity",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +85,9 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
 # Teams refreshes a card automatically for at most 60 listed users.
 MAX_REFRESH_USERS = 60
+
+# How long a turn waits for the IB team's roster (Teams expects an invoke's answer soon).
+ROSTER_TIMEOUT_SECONDS = 5.0
 
 # The language of the cards in the IB channel (the committee works in Swedish).
 CHANNEL_LANG: Lang = "sv"
@@ -127,6 +134,14 @@ class Origin:
 def card_activity(card: dict[str, Any]) -> dict[str, Any]:
     """A message activity carrying one Adaptive Card, as the outbox stores it."""
     return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
+
+
+class RosterUnavailable(Exception):
+    """The IB team's roster could not be read (the Bot Connector failed or was too slow)."""
+
+    def __init__(self, team_id: str) -> None:
+        super().__init__(f"the roster of team {team_id} could not be read")
+        self.team_id = team_id
 
 
 class _AlreadySent(Exception):
@@ -473,7 +488,9 @@ class IbService:
 
     async def is_member(self, origin: Origin) -> bool:
         """Whether the sender is one of IB's members (``Settings.members``, else the IB
-        team's roster). Without a registered channel and no setting, nobody is."""
+        team's roster). Without a registered channel and no setting, nobody is. A roster
+        that cannot be read raises ``RosterUnavailable`` (the user is told to try again,
+        not that they are no member)."""
         if origin.user_aad_id is None:
             return False
         me = origin.user_aad_id.lower()
@@ -483,21 +500,26 @@ class IbService:
             channel = await _active_channel(conn)
         if channel is None:
             return False
-        try:
-            roster = await self._roster(channel)
-        except ConnectorError as error:
-            logger.warning("The IB team's roster is unavailable: %s", error)
-            return False
-        return any((m.aad_object_id or "").lower() == me for m in roster)
+        return any((m.aad_object_id or "").lower() == me for m in await self._roster(channel))
 
     async def _roster(self, channel: Row[Any]) -> list[TeamMember]:
-        """The IB team's members, read again once ``ib_roster_cache_seconds`` have passed."""
+        """The IB team's members, read again once ``ib_roster_cache_seconds`` have passed.
+        A turn waits at most ``ROSTER_TIMEOUT_SECONDS`` for it; when it cannot be read,
+        the roster read last is used if there is one."""
         team = channel.team_id or channel.channel_id
         cached = self._rosters.get(team)
         now = time.monotonic()
         if cached is not None and cached[0] > now:
             return cached[1]
-        members = await self._connector.team_members(channel.service_url, team)
+        try:
+            async with asyncio.timeout(ROSTER_TIMEOUT_SECONDS):
+                members = await self._connector.team_members(channel.service_url, team)
+        except (ConnectorError, TimeoutError) as error:
+            if cached is not None:
+                logger.warning("The IB team's roster could not be read again (%s); "
+                               "using the one read before", type(error).__name__)
+                return cached[1]
+            raise RosterUnavailable(team) from error
         self._rosters[team] = (now + self._settings.ib_roster_cache_seconds, members)
         return members
 
@@ -507,8 +529,9 @@ class IbService:
         refreshes on demand)."""
         try:
             roster = await self._roster(channel)
-        except ConnectorError as error:
-            logger.warning("The IB team's roster is unavailable: %s", error)
+        except RosterUnavailable:
+            logger.warning("The IB team's roster is unavailable; the card lists no members "
+                           "to refresh for")
             return []
         members = self._settings.members
         ids = [m.id for m in roster

@@ -50,6 +50,7 @@ from dialogs.turn import Turn
 from .agent import Dialogs, apologise, build_agent
 from .connector import ConnectorClient, build_connector
 from .delivery import DeliveryWorker
+from .ib import IbService
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
 
@@ -211,10 +212,13 @@ def create_app(
         lease_seconds=settings.delivery_lease_seconds,
         graph_reconcile=settings.graph_reconcile,
     )
+    # IB's effects (case register, outbox, roster) for the dialogs' turns.
+    ib = IbService(engine, settings, connector)
     agent = build_agent(
         storage=storage,
         connection_manager=manager,
         dialogs=dialogs,
+        ib=ib,
         allowed_tenants=tenants,
         time_zone=settings.time_zone,
     )
