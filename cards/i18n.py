@@ -216,6 +216,7 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     "case.event.withdrawn": (
         "{at}: {name} återkallade ärendet.", "{at}: {name} withdrew the case.",
     ),
+    "case.event.changed": ("{at}: {name} ändrade ärendet.", "{at}: {name} changed the case."),
     "case.act": ("Hantera ärendet", "Act on the case"),
     "case.comment": ("Kommentar", "Comment"),
     "case.comment_help": (

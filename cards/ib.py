@@ -34,7 +34,17 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import Lang, choice, priority_label, sek, short_label, status_label, t, verdict_label
+from .i18n import (
+    STRINGS,
+    Lang,
+    choice,
+    priority_label,
+    sek,
+    short_label,
+    status_label,
+    t,
+    verdict_label,
+)
 from .result import finding_groups, owner_block, priority_block, verdict_block
 
 __all__ = [
@@ -198,9 +208,11 @@ def _event_lines(event: CaseEvent | None, lang: Lang) -> list[Element]:
     """Who did what when, and what they wrote."""
     if event is None:
         return []
+    key = f"case.event.{event.status}"
+    if key not in STRINGS:  # an event the register may add later: still who and when
+        key = "case.event.changed"
     out: list[Element] = [subtle(
-        t(f"case.event.{event.status}", lang, at=escape(event.at), name=escape(event.actor_name)),
-        spacing="Small",
+        t(key, lang, at=escape(event.at), name=escape(event.actor_name)), spacing="Small",
     )]
     if event.comment and event.comment.strip():
         out += [

@@ -226,6 +226,12 @@ def test_the_latest_event_its_comment_and_the_review_date_are_shown() -> None:
     assert "Omprövas senast 2030-11-30" in lines
 
 
+def test_an_event_of_a_kind_the_cards_do_not_know_still_says_who_and_when() -> None:
+    v = view(last_event=event("", None))
+    assert "2026-11-30 14:05: Erik Johansson ändrade ärendet." in texts(
+        ib_card(v, "sv", member=False))
+
+
 # --- nothing a user typed becomes Markdown ---------------------------------------------
 
 _LINK = re.compile(r"\]\(|https?://|www\.")
