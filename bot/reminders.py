@@ -166,7 +166,9 @@ class ReminderJob:
     # --- the daily schedule -------------------------------------------------------------
 
     def start(self) -> None:
-        """Run the reminders now (catching up after downtime) and then daily at the hour."""
+        """Run the reminders now (catching up after downtime) and then daily at the hour.
+        Call it in the running event loop (e.g. from aiohttp's ``on_startup``), and
+        ``stop()`` on shutdown."""
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._daily(), name="review-reminders")
 
