@@ -448,6 +448,8 @@ def my_cases_card(views: Sequence[CaseView], lang: Lang) -> Card:
             line.append(t("case.meeting", lang, day=meeting.isoformat()))
         elif view.last_event is not None:
             line.append(t("case.updated", lang, at=escape(view.last_event.at)))
+        if view.review_due is not None:
+            line.append(t("case.review_due", lang, day=view.review_due.isoformat()))
         items: list[Element] = [
             user_text(view.engagement.title, weight="Bolder"),
             para(status_label(view.status, lang), color=_STATUS_COLOUR.get(view.status,

@@ -326,9 +326,12 @@ def test_my_cases_shows_each_case_and_komplettera_while_it_takes_a_new_version()
             assert a["data"]["values"] == dict(v.values)
 
 
-def test_my_cases_shows_the_meeting_date_of_a_case_on_the_agenda() -> None:
+def test_my_cases_shows_the_meeting_date_and_the_review_date() -> None:
     v = view(status="on_agenda", meeting_date=date(2026, 12, 10), last_event=event("on_agenda"))
     assert any("Sammanträde 2026-12-10" in line for line in texts(my_cases_card([v], "sv")))
+    w = view(status="accepted", review_due=date(2030, 11, 30), last_event=event("accepted"))
+    assert any("ändrat 2026-11-30 14:05 · Omprövas senast 2030-11-30" in line
+               for line in texts(my_cases_card([w], "sv")))
 
 
 @pytest.mark.parametrize(("lang", "empty"), [
