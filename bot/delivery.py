@@ -48,7 +48,7 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -100,16 +100,17 @@ class _NotYet(Exception):
 
 
 class _Failure(Exception):
-    """An attempt failed; ``uncertain``: the message may have been delivered."""
+    """An attempt failed; ``transient``: try again later; ``uncertain``: the message may
+    have been delivered all the same."""
 
     def __init__(
         self,
         message: str,
         *,
-        status: int | None,
-        retry_after: float | None,
         transient: bool,
-        uncertain: bool,
+        uncertain: bool = False,
+        status: int | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -154,6 +155,9 @@ class DeliveryWorker:
         self._slots = asyncio.Semaphore(concurrency)
         self._max_backoff = max_backoff_seconds
         self._postgres = engine.url.get_backend_name() == "postgresql"
+        # SQLite has one writer: this process's drains take turns here rather than in
+        # SQLite's busy handler, which sleeps in steps of milliseconds to tens of them.
+        self._sqlite_writes = asyncio.Lock()
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -192,6 +196,8 @@ class DeliveryWorker:
                 await self.deliver_due()
             except (OSError, SQLAlchemyError) as error:
                 logger.warning("Delivery: the outbox could not be read (%s)", type(error).__name__)
+            except Exception:  # the worker must outlive a bug in one round
+                logger.exception("Delivery: a round failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
             self._wake.clear()
@@ -271,8 +277,12 @@ class DeliveryWorker:
                 except (OSError, SQLAlchemyError) as error:
                     logger.warning("Delivery to %s: claim failed (%s)", key, type(error).__name__)
                     return
+                except Exception:
+                    logger.exception("Delivery to %s: claim failed", key)
+                    return
                 if claim is not None:
                     await self._deliver(claim)
+                    await asyncio.sleep(self._pace_seconds)  # the pace just set
                 elif wait is not None and wait <= max(self._poll, self._pace_seconds):
                     await asyncio.sleep(wait)
                 else:
@@ -282,8 +292,8 @@ class DeliveryWorker:
         """Claim the conversation's oldest unsent row if it and the pace allow. Returns the
         claim, or (None, seconds until it may be due) or (None, None) for nothing to do."""
         o = outbox_table.c
-        now = self._now()
-        async with self._engine.begin() as conn:
+        async with self._writing() as conn:
+            now = self._now()
             pace_at = await self._lock_pace(conn, key)
             if pace_at is None:  # another process is claiming in this conversation
                 return None, None
@@ -357,36 +367,22 @@ class DeliveryWorker:
             async with asyncio.timeout(self._budget):
                 activity_id, reconciled = await self._attempt(claim)
         except _NotYet as waiting:
-            await self._record_failure(
-                row,
-                _Failure(
-                    str(waiting), status=None, retry_after=None, transient=True, uncertain=False
-                ),
-            )
+            await self._record_failure(row, _Failure(str(waiting), transient=True))
         except _Failure as failure:
             await self._record_failure(row, failure)
-        except TimeoutError:
-            await self._record_failure(
-                row,
-                _Failure(
-                    f"no answer within {self._budget:g} s",
-                    status=None,
-                    retry_after=None,
-                    transient=True,
-                    uncertain=row.kind == OutboxKind.POST.value,
-                ),
+        except (TimeoutError, OSError, SQLAlchemyError) as error:
+            # Interrupted (the attempt overran its time, or the database failed): a post
+            # may have gone out.
+            reason = (
+                f"no answer within {self._budget:g} s"
+                if isinstance(error, TimeoutError)
+                else f"{type(error).__name__} while sending"
             )
-        except (OSError, SQLAlchemyError) as error:
-            await self._record_failure(
-                row,
-                _Failure(
-                    f"{type(error).__name__} while sending",
-                    status=None,
-                    retry_after=None,
-                    transient=True,
-                    uncertain=row.kind == OutboxKind.POST.value,
-                ),
-            )
+            post = row.kind == OutboxKind.POST.value
+            await self._record_failure(row, _Failure(reason, transient=True, uncertain=post))
+        except Exception as error:  # a row this code cannot deliver (malformed target, …)
+            logger.exception("Outbox %s cannot be delivered", row.id)
+            await self._record_failure(row, _Failure(type(error).__name__, transient=False))
         else:
             await self._record_sent(row, activity_id, reconciled=reconciled)
 
@@ -474,13 +470,7 @@ class DeliveryWorker:
         """The delivered post of ``target.case_id``; ``_NotYet`` until it is delivered,
         ``_Failure`` (permanent) when it never will be."""
         if not target.case_id:
-            raise _Failure(
-                "no activity id and no case to take it from",
-                status=None,
-                retry_after=None,
-                transient=False,
-                uncertain=False,
-            )
+            raise _Failure("no activity id and no case to take it from", transient=False)
         query = (
             select(case_post_table.c.activity_id, outbox_table.c.status)
             .select_from(
@@ -495,25 +485,13 @@ class DeliveryWorker:
         if post is not None and post.activity_id:
             return str(post.activity_id)
         if post is None or post.status == OutboxStatus.FAILED.value:
-            raise _Failure(
-                f"the post of {target.case_id} was never delivered",
-                status=None,
-                retry_after=None,
-                transient=False,
-                uncertain=False,
-            )
+            raise _Failure(f"the post of {target.case_id} was never delivered", transient=False)
         raise _NotYet(f"the post of {target.case_id} is not delivered yet")
 
     async def _personal_chat(self, target: Target) -> str:
         """The user's personal chat: known in ``user_refs``, or opened now and stored."""
         if not target.user_mri:
-            raise _Failure(
-                "no conversation and no user to open one with",
-                status=None,
-                retry_after=None,
-                transient=False,
-                uncertain=False,
-            )
+            raise _Failure("no conversation and no user to open one with", transient=False)
         user_id = (target.user_id or "").strip().lower()
         if user_id:
             async with self._engine.connect() as conn:
@@ -533,7 +511,7 @@ class DeliveryWorker:
             bot_id=target.bot_id,
         )
         if user_id:
-            async with self._engine.begin() as conn:
+            async with self._writing() as conn:
                 await conn.execute(
                     update(user_ref_table)
                     .where(user_ref_table.c.user_id == user_id)
@@ -542,6 +520,16 @@ class DeliveryWorker:
         return conversation
 
     # Recording the outcome ------------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def _writing(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (on SQLite, one of this process's at a time)."""
+        if self._postgres:
+            async with self._engine.begin() as conn:
+                yield conn
+            return
+        async with self._sqlite_writes, self._engine.begin() as conn:
+            yield conn
 
     def _mine(self, row: Row[Any]) -> Any:
         o = outbox_table.c
@@ -565,9 +553,9 @@ class DeliveryWorker:
     async def _record_sent(
         self, row: Row[Any], activity_id: str | None, *, reconciled: bool
     ) -> None:
-        now = self._now()
         try:
-            async with self._engine.begin() as conn:
+            async with self._writing() as conn:
+                now = self._now()
                 done = await conn.execute(
                     update(outbox_table)
                     .where(self._mine(row))
@@ -649,7 +637,7 @@ class DeliveryWorker:
                 retry_at.isoformat(timespec="seconds"),
             )
         try:
-            async with self._engine.begin() as conn:
+            async with self._writing() as conn:
                 await conn.execute(update(outbox_table).where(self._mine(row)).values(values))
                 await self._set_pace(conn, row.conversation_key, now)
         except (OSError, SQLAlchemyError) as error:
@@ -662,11 +650,5 @@ class DeliveryWorker:
 
 def _required(conversation_id: str | None) -> str:
     if not conversation_id:
-        raise _Failure(
-            "the target has no conversation id",
-            status=None,
-            retry_after=None,
-            transient=False,
-            uncertain=False,
-        )
+        raise _Failure("the target has no conversation id", transient=False)
     return conversation_id

@@ -26,9 +26,11 @@ from bot.delivery import DeliveryWorker, backoff_seconds
 from bot.ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
 from bot.outbox import OutboxKind, Target, enqueue
 from bot.register import Actor, CaseRegister
+from bot.server import CONNECTOR, DELIVERY, ENGINE
 from policy import assess, parse_engagement
 
 from .bot_harness import ADAPTIVE_CARD, BOT_ID, TENANT, Connector
+from .conftest import MakeBot
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 CHANNEL = "19:ib-channel@thread.tacv2"
@@ -777,3 +779,46 @@ async def test_a_rate_above_teams_limit_is_refused(
 ) -> None:
     with pytest.raises(ValueError, match="7"):
         DeliveryWorker(engine, client, max_per_second=8)
+
+
+async def test_a_malformed_row_fails_for_good_and_the_worker_goes_on(
+    engine: AsyncEngine,
+    client: ConnectorClient,
+    connector: Connector,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bad = await queue_message(engine, connector.url, "a:chat-1", "trasig")
+    await queue_message(engine, connector.url, "a:chat-1", "hel")
+    async with engine.begin() as conn:  # a target the worker cannot read
+        await conn.execute(
+            update(outbox_table).where(outbox_table.c.id == bad).values(target={"nonsense": 1})
+        )
+
+    await worker(engine, client).drain()
+
+    rows = await outbox_rows(engine)
+    assert [r.status for r in rows] == ["failed", "sent"]
+    assert connector.texts("a:chat-1") == ["hel"]
+    assert any(f"Outbox {bad} cannot be delivered" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_server_runs_the_worker_and_stops_it(
+    make_bot: MakeBot, connector: Connector, database: Any
+) -> None:
+    bot = await make_bot(database=database, delivery_poll_seconds=0.1)
+    assert isinstance(bot.app[CONNECTOR], ConnectorClient)
+    delivery = bot.app[DELIVERY]
+    assert isinstance(delivery, DeliveryWorker)
+    engine = bot.app[ENGINE]
+    await queue_message(engine, connector.url, "a:chat-1", "från servern")
+    delivery.wake()
+
+    await connector.wait_for(lambda: connector.texts("a:chat-1") == ["från servern"])
+
+    await bot.stop()
+    try:
+        await queue_message(engine, connector.url, "a:chat-1", "efter stoppet")
+        await asyncio.sleep(0.3)
+    finally:
+        await engine.dispose()
+    assert connector.texts("a:chat-1") == ["från servern"]
