@@ -17,6 +17,7 @@ from bot.register import Actor, CaseRegister, CaseStatus
 from bot.server import ENGINE
 from cards import verbs
 from cards.elements import walk
+from dialogs.fields import to_values
 from policy import Engagement, Owner, Priority, assess
 
 from ..conftest import Database
@@ -547,3 +548,23 @@ async def test_a_roster_that_cannot_be_read_gets_an_apology_and_changes_nothing(
     answer = await _act_in_channel(bot, verbs.IB_ACCEPT, {"case": case.id},
                                    user=MEMBER, who="Maja Medlem")
     assert "Tillstyrkt" in _text(answer["value"])
+
+
+async def test_a_new_version_goes_only_to_an_open_case_of_ones_own(
+    make_bot: MakeBot, connector: Connector
+) -> None:
+    bot = await _ib_bot(make_bot, connector)
+    await _say_in_channel(bot, "registrera IB-kanal")
+    await _send_to_ib(bot, _case("paris-summit"))
+    [case] = await _register_of(bot).list()
+    values = to_values(_case("paris-summit") | {"programme_available": True})
+    data = {"case": case.id, "values": values}
+
+    other = await bot.execute(verbs.CASES_RESUBMIT, data, conversation="a:other", user=OUTSIDER)
+    assert other.body["value"] == f"Jag hittar inget ärende {case.id}."
+
+    await _act_in_channel(bot, verbs.IB_ACCEPT, {"case": case.id}, user=MEMBER, who="Maja")
+    mine = await bot.execute(verbs.CASES_RESUBMIT, data, conversation=PERSONAL, user=SUBMITTER)
+    assert mine.body["value"].startswith(
+        f"Ärende {case.id} har status ”Tillstyrkt” och kan inte ta emot en ny version.")
+    assert (await _register_of(bot).get(case.id)).version == 1
