@@ -6,6 +6,7 @@ no channel, the same engagement twice), the agenda and "Mina ärenden"."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -568,3 +569,23 @@ async def test_a_new_version_goes_only_to_an_open_case_of_ones_own(
     assert mine.body["value"].startswith(
         f"Ärende {case.id} har status ”Tillstyrkt” och kan inte ta emot en ny version.")
     assert (await _register_of(bot).get(case.id)).version == 1
+
+
+async def test_two_quick_presses_of_send_register_one_case(
+    make_bot: MakeBot, connector: Connector, database: Database
+) -> None:
+    bot = await _ib_bot(make_bot, connector, database)
+    await _say_in_channel(bot, "registrera IB-kanal")
+    where = {"conversation": PERSONAL, "user": SUBMITTER}
+    result = await _screen(bot, _case("paris-summit"), **where)
+    button = _action(result, verbs.IB_SEND)
+    assert button is not None
+    first, second = await asyncio.gather(
+        bot.execute(verbs.IB_SEND, button["data"], **where),
+        bot.execute(verbs.IB_SEND, button["data"], **where),
+    )
+    assert (first.status, second.status) == (200, 200)
+    [case] = await _register_of(bot).list()
+    answers = [first.body["value"], second.body["value"]]
+    assert f"Den här bedömningen är redan skickad till IB som ärende {case.id}." in answers
+    assert [kind for kind, _ in await _outbox(bot)] == ["post"]
