@@ -589,3 +589,17 @@ async def test_two_quick_presses_of_send_register_one_case(
     answers = [first.body["value"], second.body["value"]]
     assert f"Den här bedömningen är redan skickad till IB som ärende {case.id}." in answers
     assert [kind for kind, _ in await _outbox(bot)] == ["post"]
+
+
+async def test_a_team_of_more_than_sixty_lists_nobody_to_refresh_for(
+    make_bot: MakeBot, connector: Connector
+) -> None:
+    bot = await _ib_bot(make_bot, connector)
+    connector.members += [{"id": f"29:extra-{n}", "aadObjectId": f"extra-{n}"}
+                          for n in range(59)]  # 61 in all
+    await _say_in_channel(bot, "registrera IB-kanal")
+    await _send_to_ib(bot, _case("paris-summit"))
+    [post] = await _posted(connector)
+    refresh = _card_of(post)["refresh"]
+    assert refresh["action"]["verb"] == verbs.IB_REFRESH
+    assert "userIds" not in refresh
