@@ -101,7 +101,7 @@ def tenant_of(activity: Activity) -> str | None:
     return tenant_id if isinstance(tenant_id, str) and tenant_id else None
 
 
-def _data_id(data: object, part: str, name: str = "id") -> str | None:
+def _channel_data(data: object, part: str, name: str = "id") -> str | None:
     """``channelData[part][name]`` (e.g. the team's or channel's id), dict or object."""
     inner = data.get(part) if isinstance(data, dict) else getattr(data, part, None)
     value = inner.get(name) if isinstance(inner, dict) else getattr(inner, name, None)
@@ -124,9 +124,9 @@ def origin_of(activity: Activity) -> Origin:
         locale=activity.locale,
         tenant_id=tenant_of(activity),
         bot_id=activity.recipient.id if activity.recipient else None,
-        channel_id=_data_id(data, "channel"),
-        channel_name=_data_id(data, "channel", "name"),
-        team_id=_data_id(data, "team"),
+        channel_id=_channel_data(data, "channel"),
+        channel_name=_channel_data(data, "channel", "name"),
+        team_id=_channel_data(data, "team"),
     )
 
 
