@@ -75,8 +75,13 @@ from .reminders import due_reviews
 from .settings import Settings
 
 __all__ = [
-    "ADAPTIVE_CARD", "MAX_REFRESH_USERS", "ROSTER_TIMEOUT_SECONDS", "IbService", "Origin",
-    "RosterUnavailable", "card_activity",
+    "ADAPTIVE_CARD",
+    "CONNECTOR_TIMEOUT_SECONDS",
+    "MAX_REFRESH_USERS",
+    "IbService",
+    "Origin",
+    "RosterUnavailable",
+    "card_activity",
 ]
 
 logger = logging.getLogger(__name__)
@@ -86,8 +91,9 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 # Teams refreshes a card automatically for at most 60 listed users.
 MAX_REFRESH_USERS = 60
 
-# How long a turn waits for the IB team's roster (Teams expects an invoke's answer soon).
-ROSTER_TIMEOUT_SECONDS = 5.0
+# How long a turn waits for the Bot Connector (the IB team's roster, its details): Teams
+# expects an invoke's answer within seconds.
+CONNECTOR_TIMEOUT_SECONDS = 5.0
 
 # The language of the cards in the IB channel (the committee works in Swedish).
 CHANNEL_LANG: Lang = "sv"
@@ -245,10 +251,15 @@ class IbService:
         group_id = team_name = None
         if origin.team_id:
             try:
-                details = await self._connector.team_details(origin.service_url, origin.team_id)
+                async with asyncio.timeout(CONNECTOR_TIMEOUT_SECONDS):
+                    details = await self._connector.team_details(origin.service_url,
+                                                                 origin.team_id)
                 group_id, team_name = details.aad_group_id, details.name
-            except ConnectorError as error:
-                logger.warning("Team details for %s unavailable: %s", origin.team_id, error)
+            except (ConnectorError, TimeoutError) as error:
+                # Registered all the same; without the group id the delivery worker cannot
+                # look for an interrupted post through Graph (it then posts again).
+                logger.warning("Team details for %s unavailable (%s)", origin.team_id,
+                               type(error).__name__)
         channel = origin.channel
         name = origin.channel_name or team_name or channel
         values = {
@@ -504,7 +515,7 @@ class IbService:
 
     async def _roster(self, channel: Row[Any]) -> list[TeamMember]:
         """The IB team's members, read again once ``ib_roster_cache_seconds`` have passed.
-        A turn waits at most ``ROSTER_TIMEOUT_SECONDS`` for it; when it cannot be read,
+        A turn waits at most ``CONNECTOR_TIMEOUT_SECONDS`` for it; when it cannot be read,
         the roster read last is used if there is one."""
         team = channel.team_id or channel.channel_id
         cached = self._rosters.get(team)
@@ -512,7 +523,7 @@ class IbService:
         if cached is not None and cached[0] > now:
             return cached[1]
         try:
-            async with asyncio.timeout(ROSTER_TIMEOUT_SECONDS):
+            async with asyncio.timeout(CONNECTOR_TIMEOUT_SECONDS):
                 members = await self._connector.team_members(channel.service_url, team)
         except (ConnectorError, TimeoutError) as error:
             if cached is not None:

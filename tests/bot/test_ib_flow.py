@@ -603,3 +603,16 @@ async def test_a_team_of_more_than_sixty_lists_nobody_to_refresh_for(
     refresh = _card_of(post)["refresh"]
     assert refresh["action"]["verb"] == verbs.IB_REFRESH
     assert "userIds" not in refresh
+
+
+async def test_the_channel_is_registered_even_when_the_teams_details_are_unavailable(
+    make_bot: MakeBot, connector: Connector
+) -> None:
+    bot = await _ib_bot(make_bot, connector)
+    connector.teams.clear()  # the Bot Connector answers 404 for the team
+    await _say_in_channel(bot, "registrera IB-kanal")
+    async with bot.app[ENGINE].connect() as conn:
+        [row] = (await conn.execute(select(channel_table))).all()
+    assert (row.channel_id, row.team_id, row.team_aad_group_id, row.active) == (
+        IB, TEAM, None, True)
+    assert any("registrerad som IB-kanal" in text for text in _said(connector))
