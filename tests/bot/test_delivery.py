@@ -324,9 +324,13 @@ async def test_connector_down_for_a_while_then_back_loses_nothing(
         )
 
         async def persisted() -> bool:
+            # Each conversation's first message has a failed attempt on record, and is
+            # neither sent nor given up (it may be in its next attempt right now).
             rows = await outbox_rows(engine)
             heads = [r for r in rows if r.attempts > 0]
-            return len(heads) == 3 and all(r.status == "pending" for r in heads)
+            return len(heads) == 3 and all(
+                r.status in ("pending", "sending") and "503" in r.last_error for r in heads
+            )
 
         for _ in range(500):
             if await persisted():
