@@ -431,7 +431,7 @@ class ConnectorClient:
         if status >= 400:
             transient = status in TRANSIENT_STATUSES or status >= 500
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            logger.info("%s answered %s", where, status)
+            logger.debug("%s answered %s", where, status)
             raise ConnectorError(
                 f"{where} answered {status}",
                 status=status,
