@@ -54,6 +54,7 @@ __all__ = [
     "TokenSource",
     "build_connector",
     "parse_retry_after",
+    "url_checker",
 ]
 
 logger = logging.getLogger(__name__)
