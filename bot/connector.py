@@ -43,6 +43,8 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from .outbox import ADAPTIVE_CARD
+
 __all__ = [
     "BOT_FRAMEWORK_SCOPE",
     "GRAPH_SCOPE",
@@ -61,7 +63,6 @@ logger = logging.getLogger(__name__)
 
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
 GRAPH_SCOPE = "https://graph.microsoft.com/.default"
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 TRANSIENT_STATUSES = frozenset({412, 429})
 MEMBERS_PAGE_SIZE = 500  # the most Teams hands out per page
 _TOKEN_MARGIN_SECONDS = 300  # renew a token this long before it expires

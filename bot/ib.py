@@ -47,6 +47,7 @@ from cards.ib import (
     my_cases_card,
     new_version_card,
     notification_card,
+    reminder_card,
     sent_card,
 )
 from dialogs import ib as ib_dialogs
@@ -55,7 +56,7 @@ from policy import Assessment, Engagement
 
 from .connector import ConnectorClient, ConnectorError, TeamMember
 from .ib_tables import case_post_table, channel_table
-from .outbox import OutboxKind, Target, enqueue
+from .outbox import OutboxKind, Target, card_activity, enqueue
 from .people import personal_target, remember_user
 from .register import (
     Actor,
@@ -75,18 +76,15 @@ from .reminders import due_reviews
 from .settings import Settings
 
 __all__ = [
-    "ADAPTIVE_CARD",
     "CONNECTOR_TIMEOUT_SECONDS",
     "MAX_REFRESH_USERS",
     "IbService",
     "Origin",
     "RosterUnavailable",
-    "card_activity",
 ]
 
 logger = logging.getLogger(__name__)
 
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
 # Teams refreshes a card automatically for at most 60 listed users.
 MAX_REFRESH_USERS = 60
@@ -137,11 +135,6 @@ class Origin:
         return self.channel_id or self.conversation_id.split(";messageid=")[0]
 
 
-def card_activity(card: dict[str, Any]) -> dict[str, Any]:
-    """A message activity carrying one Adaptive Card, as the outbox stores it."""
-    return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
-
-
 class RosterUnavailable(Exception):
     """The IB team's roster could not be read (the Bot Connector failed or was too slow)."""
 
@@ -176,8 +169,12 @@ class IbService:
         *,
         register: CaseRegister | None = None,
         clock: Callable[[], datetime] | None = None,
+        on_queued: Callable[[], None] | None = None,
     ) -> None:
         self._engine = engine
+        # Told when a transaction has queued messages, so the delivery worker sends them
+        # now rather than at its next poll.
+        self._on_queued = on_queued or (lambda: None)
         self._settings = settings
         self._connector = connector
         self._zone = ZoneInfo(settings.time_zone)
@@ -324,6 +321,7 @@ class IbService:
             case = await self.register.submit(engagement, assessment, actor, then=also)
         except _AlreadySent as sent:
             return _say(t("ib.already_sent", lang, id=sent.case_id))
+        self._on_queued()
         logger.info("Case %s submitted by %s", case.id, actor.id)
         view = self._view(case, lang, prepare=effect.prepare)
         return Reply(cards=[sent_card(view, lang)])
@@ -368,6 +366,7 @@ class IbService:
         except VersionRefused as refused:
             return _say(t("ib.version_refused", lang, id=refused.case_id,
                           status=status_label(refused.status, lang)))
+        self._on_queued()
         logger.info("Case %s version %d added by %s", case.id, case.version, actor.id)
         [view] = await self._views([case], lang)
         return Reply(cards=[sent_card(view, lang, new_version=True)])
@@ -414,6 +413,7 @@ class IbService:
             [view] = await self._views([await self.register.get(case.id)], lang)
             notice = t("ib.invalid_transition", lang, status=status_label(refused.current, lang))
             return _card(ib_card(view, lang, member=True, notice=notice))
+        self._on_queued()
         logger.info("Case %s set to %s by %s", changed.id, changed.status, actor.id)
         [view] = await self._views([changed], lang)
         notice = t("ib.done", lang, id=changed.id, status=status_label(changed.status, lang))
@@ -550,6 +550,10 @@ class IbService:
         return ids if len(ids) <= MAX_REFRESH_USERS else []
 
     # --- views ---------------------------------------------------------------------------
+
+    def reminder_card(self, case: Case, lang: Lang, days_left: int) -> dict[str, Any]:
+        """The review reminder for ``case`` (``bot.reminders.CardFor``)."""
+        return reminder_card(self._view(case, lang, prepare=False), lang, days_left=days_left)
 
     def _view(self, case: Case, lang: Lang, *, prepare: bool,
               last: CaseEvent | None = None) -> CaseView:

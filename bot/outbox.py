@@ -20,7 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .ib_tables import outbox_table
 
-__all__ = ["OutboxKind", "OutboxStatus", "Target", "enqueue"]
+__all__ = ["ADAPTIVE_CARD", "OutboxKind", "OutboxStatus", "Target", "card_activity", "enqueue"]
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
 
 class OutboxKind(StrEnum):
@@ -56,6 +58,11 @@ class Target(BaseModel):
     bot_id: str | None = None
     user_mri: str | None = None
     user_id: str | None = None  # Entra object id, for user_refs once a chat is opened
+
+
+def card_activity(card: dict[str, Any]) -> dict[str, Any]:
+    """A message activity carrying one Adaptive Card, as the outbox stores it."""
+    return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
 
 
 def _insert(conn: AsyncConnection) -> Any:

@@ -35,7 +35,7 @@ from dialogs.turn import lang_of
 from policy import Lang
 
 from .ib_tables import reminder_table
-from .outbox import OutboxKind, enqueue
+from .outbox import OutboxKind, card_activity, enqueue
 from .people import personal_target
 from .register import Case, CaseRegister, CaseStatus
 
@@ -65,14 +65,6 @@ def next_run(now: datetime, zone: ZoneInfo, hour: int) -> datetime:
     if candidate <= local:
         candidate = datetime.combine(local.date() + timedelta(days=1), time(hour), tzinfo=zone)
     return candidate.astimezone(UTC)
-
-
-def _card_activity(card: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "message",
-        "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive",
-                         "content": card}],
-    }
 
 
 class ReminderJob:
@@ -142,7 +134,7 @@ class ReminderJob:
                 key=f"reminder:{case.id}:{case.review_due.isoformat()}",
                 kind=OutboxKind.NOTIFY,
                 target=target,
-                activity=_card_activity(card),
+                activity=card_activity(card),
                 conversation_key=target.user_id or case.submitter.id.lower(),
                 case_id=case.id,
                 now=now,

@@ -23,9 +23,10 @@ from bot.connector import (
     parse_retry_after,
     url_checker,
 )
+from bot.outbox import card_activity
 from bot.settings import Settings
 
-from .bot_harness import ADAPTIVE_CARD, BOT_ID, TENANT, Connector
+from .bot_harness import BOT_ID, TENANT, Connector
 
 
 class FixedTokens:
@@ -391,7 +392,7 @@ def _card(case_id: str) -> dict[str, Any]:
             "action": {"type": "Action.Execute", "verb": "ib.refresh", "data": {"case": case_id}}
         },
     }
-    return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
+    return card_activity(card)
 
 
 async def test_find_channel_post_reads_graph_page_by_page(

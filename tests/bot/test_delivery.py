@@ -24,12 +24,12 @@ from bot.connector import ConnectorClient, url_checker
 from bot.database import create_engine, migrate
 from bot.delivery import DeliveryWorker, backoff_seconds
 from bot.ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
-from bot.outbox import OutboxKind, Target, enqueue
+from bot.outbox import OutboxKind, Target, card_activity, enqueue
 from bot.register import Actor, CaseRegister
 from bot.server import CONNECTOR, DELIVERY, ENGINE
 from policy import assess, parse_engagement
 
-from .bot_harness import ADAPTIVE_CARD, BOT_ID, TENANT, Connector
+from .bot_harness import BOT_ID, TENANT, Connector
 from .conftest import MakeBot
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
@@ -54,7 +54,7 @@ def case_card(case_id: str, text: str = "") -> dict[str, Any]:
             "action": {"type": "Action.Execute", "verb": "ib.refresh", "data": {"case": case_id}}
         },
     }
-    return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
+    return card_activity(card)
 
 
 def text_message(text: str) -> dict[str, Any]:
