@@ -51,6 +51,7 @@ from .agent import Dialogs, apologise, build_agent
 from .connector import ConnectorClient, build_connector
 from .delivery import DeliveryWorker
 from .ib import IbService
+from .reminders import ReminderJob
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
 
@@ -60,6 +61,7 @@ __all__ = [
     "CONNECTOR",
     "DELIVERY",
     "ENGINE",
+    "REMINDERS",
     "SETTINGS",
     "ConfigurationError",
     "DatabaseUnavailable",
@@ -75,6 +77,7 @@ ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
 CONNECTOR = web.AppKey("connector", ConnectorClient)  # the bot's own outgoing calls to Teams
 DELIVERY = web.AppKey("delivery", DeliveryWorker)  # sends the outbox in the background
+REMINDERS = web.AppKey("reminders", ReminderJob)  # the daily review reminders
 
 # The SDK's JWT check looks up its configuration under this plain string key.
 SDK_AUTH_CONFIG_KEY = "agent_configuration"
@@ -213,7 +216,15 @@ def create_app(
         graph_reconcile=settings.graph_reconcile,
     )
     # IB's effects (case register, outbox, roster) for the dialogs' turns.
-    ib = IbService(engine, settings, connector)
+    ib = IbService(engine, settings, connector, on_queued=delivery.wake)
+    reminders = ReminderJob(
+        engine,
+        ib.register,
+        time_zone=settings.time_zone,
+        notice_days=settings.review_notice_days,
+        hour=settings.reminder_hour,
+        card_for=ib.reminder_card,
+    )
     agent = build_agent(
         storage=storage,
         connection_manager=manager,
@@ -230,6 +241,7 @@ def create_app(
     app[SETTINGS] = settings
     app[CONNECTOR] = connector
     app[DELIVERY] = delivery
+    app[REMINDERS] = reminders
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
         app[SDK_AUTH_CONFIG_KEY] = auth_config
@@ -249,8 +261,10 @@ def create_app(
                 ) from error
         _settle(dialogs, settings.time_zone)
         delivery.start()
+        reminders.start()
 
     async def stop(app: web.Application) -> None:
+        await reminders.stop()
         await delivery.stop()
         await connector.aclose()
         await engine.dispose()

@@ -23,6 +23,9 @@ from bot.reminders import ReminderJob, due_reviews, next_run
 from cards.elements import Card, card, facts, heading, user_text
 from policy import Assessment, Engagement, Lang, assess, parse_engagement
 
+from .bot_harness import BOT_ID, TENANT, Connector
+from .conftest import MakeBot
+
 CASES = Path(__file__).resolve().parents[1] / "cases"
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 ANNA = Actor(id="00000000-0000-0000-0000-00000000A11A", name="Anna Andersson",
@@ -308,3 +311,39 @@ async def test_the_job_runs_once_when_started_to_catch_up_and_stops_cleanly(
         await job.stop()
     assert await reminders(engine) == [(case.id, DUE)]
     await job.stop()  # stopping twice is harmless
+
+
+# --- the served bot ----------------------------------------------------------------------
+
+
+async def test_the_served_bot_reminds_the_submitter_at_start_up_through_the_outbox(
+    make_bot: MakeBot, connector: Connector, database: Any
+) -> None:
+    """The reminder job runs in the server (once at start-up, to catch up), builds the real
+    reminder card in the submitter's language, and the delivery worker posts it to the
+    submitter's personal chat."""
+    today = datetime.now(STOCKHOLM).date()
+    engine = create_engine(database.url, schema=database.schema)
+    try:
+        await migrate(engine, schema=database.schema)
+        register = CaseRegister(engine)
+        # Accepted long enough ago that the four-year review is due in 30 days.
+        meeting = (today + timedelta(days=30)).replace(year=today.year - 4)
+        case = await accepted_membership(register, meeting=meeting)
+        async with engine.begin() as conn:
+            await remember_user(
+                conn, user_id=ANNA.id, user_mri="29:anna", service_url=connector.url,
+                tenant_id=TENANT, bot_id=BOT_ID, locale="en-GB",
+                conversation_id="a:anna-personal", now=datetime.now(UTC),
+            )
+    finally:
+        await engine.dispose()
+
+    await make_bot(database=database)
+    await connector.wait_for(lambda: bool(connector.cards("a:anna-personal")),
+                             what="the reminder in Anna's personal chat")
+    [reminder] = connector.cards("a:anna-personal")
+    text = json.dumps(reminder, ensure_ascii=False)
+    assert case.id in text
+    assert "Counter Terrorism Preparedness Network" in text
+    assert "30 days" in text  # English: the submitter's locale, and the days left
