@@ -45,6 +45,7 @@ from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
 from microsoft_agents.hosting.core.state.user_state import UserState
 from microsoft_agents.hosting.core.storage import StoreItem
 
+from cards import verbs
 from dialogs.turn import Reply, Turn, lang_of
 
 from .ib import IbService, Origin
@@ -127,6 +128,42 @@ def origin_of(activity: Activity) -> Origin:
         channel_id=_channel_data(data, "channel"),
         channel_name=_channel_data(data, "channel", "name"),
         team_id=_channel_data(data, "team"),
+    )
+
+
+# The verbs of the card IB's channel shares: its post is everyone's, so an Action.Submit
+# (a client without Universal Actions) must not overwrite it with one member's view.
+_SHARED_POST_VERBS = frozenset({
+    verbs.IB_REFRESH, verbs.IB_ACCEPT, verbs.IB_DECLINE, verbs.IB_REQUEST_COMPLETION,
+    verbs.IB_TO_AGENDA,
+})
+
+
+def _replace_id(activity: Activity, reply: Reply, verb: str | None) -> str | None:
+    """The message an Action.Submit's reply replaces in place, if any."""
+    if not reply.replace or not activity.reply_to_id:
+        return None
+    if verb in _SHARED_POST_VERBS and _conversation_type(activity) == "channel":
+        return None  # a new message instead; the post itself is updated through the outbox
+    return activity.reply_to_id
+
+
+def _conversation_type(activity: Activity) -> str:
+    conversation = activity.conversation
+    return (conversation.conversation_type if conversation else None) or "personal"
+
+
+def _addressed_to_bot(activity: Activity) -> bool:
+    """Whether a channel message is for the bot. Teams sends a bot only the channel messages
+    that @mention it, unless the app has the team's consent to read all of them (the
+    ChannelMessage.Read.Group permission the delivery worker's Graph check uses); then the
+    rest of the team's conversation arrives too and must be left alone."""
+    if _conversation_type(activity) != "channel" or activity.value is not None:
+        return True
+    bot_id = activity.recipient.id if activity.recipient else None
+    return any(
+        mention.mentioned is not None and mention.mentioned.id == bot_id
+        for mention in activity.get_mentions()
     )
 
 
@@ -372,17 +409,18 @@ def build_agent(
     async def on_action_submit(context: TurnContext, state: TurnState, data: Any) -> None:
         value = data if isinstance(data, dict) else {}
         reply = await run_dialog(context, state, _turn_of(context.activity, value["verb"], value))
-        replace_id = context.activity.reply_to_id if reply.replace else None
-        await send(context, reply, replace_id=replace_id)
+        await send(context, reply, replace_id=_replace_id(context.activity, reply, value["verb"]))
 
     # Catch-all, ranked last so it never shadows the card actions above.
     @app.message(None, rank=RouteRank.LAST)
     async def on_message(context: TurnContext, state: TurnState) -> None:
+        if not _addressed_to_bot(context.activity):
+            return  # a colleague's message in the IB team's channel, not for the bot
         value = context.activity.value
         data = value if isinstance(value, dict) else {}
         verb = data.get("verb") if isinstance(data.get("verb"), str) else None
         reply = await run_dialog(context, state, _turn_of(context.activity, verb, data))
-        replace_id = context.activity.reply_to_id if reply.replace and data else None
+        replace_id = _replace_id(context.activity, reply, verb) if data else None
         await send(context, reply, replace_id=replace_id)
 
     @app.error

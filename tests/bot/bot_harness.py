@@ -407,6 +407,17 @@ class Bot:
         activity.update(extra)
         return activity
 
+    @staticmethod
+    def mention_bot(activity: dict[str, Any]) -> dict[str, Any]:
+        """The activity as Teams sends a channel message that @mentions the bot: the mention
+        in the text and as an entity (in a channel, the bot answers only those)."""
+        tag = "<at>Strategikollen</at>"
+        activity["text"] = f"{tag} {activity.get('text') or ''}".rstrip()
+        activity.setdefault("entities", []).append({
+            "type": "mention", "text": tag, "mentioned": {"id": BOT_ID, "name": "Strategikollen"},
+        })
+        return activity
+
     async def say(
         self, text: str, *, headers: Mapping[str, str] | None = None, **kwargs: Any
     ) -> Response:

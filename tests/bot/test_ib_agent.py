@@ -101,7 +101,25 @@ async def test_every_turn_keeps_where_the_user_can_be_reached(
     channel = bot.activity("message", conversation="19:x@thread.tacv2", user="ABC-User",
                            locale="sv-SE", text="mina ärenden")
     channel["conversation"]["conversationType"] = "channel"
-    await bot.send(channel)
+    await bot.send(bot.mention_bot(channel))
     async with bot.app[ENGINE].connect() as conn:
         [row] = (await conn.execute(select(user_ref_table))).all()
     assert (row.conversation_id, row.locale) == ("a:personal-1", "sv-SE")
+
+
+async def test_in_a_channel_the_bot_answers_only_messages_that_mention_it(
+    make_bot: MakeBot, connector: Connector
+) -> None:
+    """With the team's consent to read channel messages (for the Graph check), Teams sends
+    the bot every message in the IB team's channels; colleagues' talk is left alone."""
+    bot = await make_bot()
+    talk = bot.activity("message", conversation="19:ib@thread.tacv2", text="Vem beslutar?")
+    talk["conversation"]["conversationType"] = "channel"
+    assert (await bot.send(dict(talk, id="in-talk"))).status in (200, 202)
+    assert connector.messages("19:ib@thread.tacv2") == []
+    async with bot.app[ENGINE].connect() as conn:
+        assert (await conn.execute(select(user_ref_table))).all() == []
+
+    await bot.send(bot.mention_bot(dict(talk, id="in-asked")))
+    [answer] = connector.messages("19:ib@thread.tacv2")
+    assert answer["attachments"], "the who-decides answer card"

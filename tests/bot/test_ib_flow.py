@@ -66,7 +66,7 @@ def _in_channel(bot: Bot, type: str, *, user: str, who: str, thread: str | None 
     activity["conversation"]["conversationType"] = "channel"
     activity["channelData"] = {**activity.get("channelData", {}),
                                "team": {"id": TEAM}, "channel": {"id": IB}}
-    return activity
+    return bot.mention_bot(activity) if type == "message" else activity
 
 
 async def _say_in_channel(bot: Bot, text: str, *, user: str = ADMIN,
@@ -366,7 +366,7 @@ async def test_registration_keeps_the_channel_and_its_team_and_replaces_an_older
     older = bot.activity("message", conversation="19:old@thread.tacv2", user=ADMIN,
                          text="registrera IB-kanal")
     older["conversation"]["conversationType"] = "channel"
-    await bot.send(older)
+    await bot.send(bot.mention_bot(older))
     await _say_in_channel(bot, "registrera IB-kanal")
     async with bot.app[ENGINE].connect() as conn:
         rows = (await conn.execute(select(channel_table).order_by(channel_table.c.id))).all()
@@ -616,3 +616,32 @@ async def test_the_channel_is_registered_even_when_the_teams_details_are_unavail
     assert (row.channel_id, row.team_id, row.team_aad_group_id, row.active) == (
         IB, TEAM, None, True)
     assert any("registrerad som IB-kanal" in text for text in _said(connector))
+
+
+async def test_an_action_submit_on_the_channel_post_does_not_put_one_members_view_on_it(
+    make_bot: MakeBot, connector: Connector
+) -> None:
+    """A client without Universal Actions sends the button as an Action.Submit. The post
+    is shared by the whole channel: it is updated through the outbox with the read-only
+    card, never replaced by the member's own view with its inputs and buttons."""
+    bot = await _ib_bot(make_bot, connector)
+    await _say_in_channel(bot, "registrera IB-kanal")
+    await _send_to_ib(bot, _case("paris-summit"))
+    [case] = await _register_of(bot).list()
+    [post] = await _posted(connector)
+
+    press = _in_channel(bot, "message", user=MEMBER, who="Maja Medlem", thread=post.answer_id,
+                        value={"verb": verbs.IB_REQUEST_COMPLETION, "case": case.id,
+                               "comment": "Ange vilken roll staden har."},
+                        replyToId=post.answer_id)
+    press.pop("text", None)
+    press.pop("entities", None)  # a card's submit carries no mention
+    assert (await bot.send(press)).status in (200, 202)
+
+    assert (await _register_of(bot).get(case.id)).status is CaseStatus.NEEDS_COMPLETION
+    await connector.wait_for(lambda: bool(connector.updates(IB)), what="the post's update")
+    # Every edit of the post, whichever conversation id (channel or thread) it was sent to.
+    edits = [c for c in connector.calls if c.method == "PUT" and c.activity_id == post.answer_id]
+    assert edits
+    for edit in edits:
+        assert _inputs(_card_of(edit)) == set(), "the shared post stays read-only"
