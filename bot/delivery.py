@@ -99,24 +99,10 @@ class _NotYet(Exception):
     """An update or reply whose case post has no activity id yet."""
 
 
-class _Failure(Exception):
-    """An attempt failed; ``transient``: try again later; ``uncertain``: the message may
-    have been delivered all the same."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        transient: bool,
-        uncertain: bool = False,
-        status: int | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.retry_after = retry_after
-        self.transient = transient
-        self.uncertain = uncertain
+class _Failure(ConnectorError):
+    """An attempt failed: the connector's error as the worker judged it, or a reason of the
+    worker's own (no conversation, no post to update). ``transient``: try again later;
+    ``uncertain``: the message may have been delivered all the same."""
 
 
 class DeliveryWorker:

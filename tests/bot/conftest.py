@@ -7,14 +7,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.agent import Dialogs
+from bot.database import create_engine, migrate
 from bot.server import create_app
 from bot.settings import Settings
 
 from .bot_harness import Bot, Connector
 
 MakeBot = Callable[..., Awaitable[Bot]]
+
+
+@pytest.fixture
+async def engine(database: Any) -> AsyncIterator[AsyncEngine]:
+    """A migrated engine on the test's database (SQLite, and PostgreSQL in a schema)."""
+    engine = create_engine(database.url, schema=database.schema)
+    await migrate(engine, schema=database.schema)
+    yield engine
+    await engine.dispose()
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.connector import ConnectorClient, url_checker
-from bot.database import create_engine, migrate
 from bot.delivery import DeliveryWorker, backoff_seconds
 from bot.ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
 from bot.outbox import OutboxKind, Target, card_activity, enqueue
@@ -168,14 +167,6 @@ def busiest_second(times: Sequence[float]) -> int:
 
 
 # --- fixtures -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def engine(database: Any) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(database.url, schema=database.schema)
-    await migrate(engine, schema=database.schema)
-    yield engine
-    await engine.dispose()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,14 +48,6 @@ def reminder_card(case: Case, lang: Lang, days_left: int) -> Card:
     title = "Review due" if lang == "en" else "Dags för omprövning"
     return card([heading(title), user_text(case.title),
                  facts([(case.id, str(case.review_due)), ("days", str(days_left))])], None, lang)
-
-
-@pytest.fixture
-async def engine(database: Any) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(database.url, schema=database.schema)
-    await migrate(engine, schema=database.schema)
-    yield engine
-    await engine.dispose()
 
 
 @pytest.fixture

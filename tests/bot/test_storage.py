@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -15,14 +14,6 @@ from bot.storage import E_TAG, NEW, SqlStorage, StorageConflict, create_engine, 
 from cards import verbs
 
 from .conftest import MakeBot
-
-
-@pytest.fixture
-async def engine(database: Any) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(database.url, schema=database.schema)
-    await migrate(engine, schema=database.schema)
-    yield engine
-    await engine.dispose()
 
 
 @pytest.fixture
