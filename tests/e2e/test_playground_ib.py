@@ -1,0 +1,100 @@
+"""End to end, as IB sees it: the bot (``strategikollen serve --dev``) behind the
+Microsoft 365 Agents Playground, driven in headless Chromium by ``e2e/playground-ib.mjs``
+through the IB story: the channel registered, a screening sent to IB, the post in the
+channel, a member's request for completion (the post updated in place, the submitter
+notified), a new version, the agenda.
+
+Set up as ``test_playground.py`` (loopback only, telemetry off, the locale proxy in
+front of the bot). The Playground's signed-in user, Alex Wilber, is the IB
+administrator; IB's members are the roster of the Playground's team "My Team", which
+the Playground serves on the Bot Connector's pagedmembers route, so
+STRATEGIKOLLEN_IB_MEMBERS stays empty and the bot reads the roster as in Teams. There
+is no Microsoft Graph here, so the delivery worker does not look for lost posts there.
+
+Screenshots go to a temporary folder; with STRATEGIKOLLEN_UPDATE_SCREENSHOTS=1 they
+replace the ones in docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .harness import (
+    E2E,
+    PLAYGROUND_CLI,
+    ROOT,
+    free_port,
+    processes,
+    require_browser_tools,
+    run_node,
+    strategikollen,
+    wait_for_http,
+    wait_for_line,
+)
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+DRIVER_TIMEOUT = 240.0
+ALEX_WILBER = "00000000-0000-0000-0000-0000000000020"  # the Playground's signed-in user
+EXPECTED = (
+    "ib-register.png", "ib-result.png", "ib-sent.png", "ib-channel-post.png",
+    "ib-member-view.png", "ib-card-updated.png", "ib-notification.png", "ib-my-cases.png",
+    "ib-card-agenda.png", "ib-agenda.png",
+)
+
+
+def test_a_case_goes_from_a_screening_to_ib_and_back_in_the_playground(tmp_path: Path) -> None:
+    node = require_browser_tools(
+        "playwright-core", "@microsoft/m365agentsplayground")
+    shots = tmp_path / "screenshots"
+    with processes(tmp_path) as procs:
+        bot_port = free_port()
+        bot = procs.start(
+            "bot", [*strategikollen(), "serve", "--dev", "--port", str(bot_port)],
+            env={"STRATEGIKOLLEN_DATA_DIR": str(tmp_path / "data"),
+                 "STRATEGIKOLLEN_DATABASE_URL": "",
+                 "STRATEGIKOLLEN_IB_ADMINS": ALEX_WILBER,
+                 "STRATEGIKOLLEN_IB_MEMBERS": "",
+                 "STRATEGIKOLLEN_GRAPH_RECONCILE": "false"},
+        )
+        wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
+
+        proxy = procs.start("locale-proxy", [
+            node, E2E / "locale-proxy.mjs", "--port", "0", "--locale", "sv-SE",
+            "--target", f"http://127.0.0.1:{bot_port}"])
+        proxy_port = int(wait_for_line(proxy, r"^Listening on (\d+)").group(1))
+
+        playground_dir = tmp_path / "playground"
+        playground_dir.mkdir()
+        playground = procs.start("playground", [
+            node, "--require", E2E / "loopback.cjs", PLAYGROUND_CLI,
+            "--disable-telemetry", "-c", "msteams",
+            "-e", f"http://127.0.0.1:{proxy_port}/api/messages", "-p", str(free_port()),
+        ], cwd=playground_dir, env={
+            "APPLICATION_INSIGHTS_NO_STATSBEAT": "true",
+            "TEAMSAPPTESTER_BROWSER": "none",
+            "M365_AGENTS_PLAYGROUND_LOGFILE": str(playground_dir / "playground.log"),
+            "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(playground_dir / "absent.yml"),
+            "TEAMS_APP_TEST_TOOL_CONFIG_PATH": str(playground_dir / "absent-legacy.yml"),
+        })
+        playground_port = int(wait_for_line(playground, r"^Listening on (\d+)").group(1))
+
+        run = run_node(node, E2E / "playground-ib.mjs", [
+            "--url", f"http://127.0.0.1:{playground_port}", "--shots", str(shots),
+        ], timeout=DRIVER_TIMEOUT, folder=tmp_path)
+        if run.returncode != 0:
+            pytest.fail(f"The Playground IB check failed:\n{run.stdout[-6000:]}\n\n"
+                        f"{procs.report()}", pytrace=False)
+
+    saved = sorted(p.name for p in shots.glob("*.png"))
+    for name in EXPECTED:
+        assert name in saved, f"{name} was not saved; have {saved}"
+    if os.environ.get("STRATEGIKOLLEN_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for name in EXPECTED:
+            shutil.copy2(shots / name, SCREENSHOTS / name)
