@@ -361,7 +361,12 @@ def build_agent(
 
     @app.conversation_update("membersAdded")
     async def on_members_added(context: TurnContext, _state: TurnState) -> None:
-        await send(context, dialogs.welcome(context.activity.locale))
+        # Welcome once, when the bot itself joins (installed in a chat, added to a team);
+        # not every time a colleague joins IB's team.
+        activity = context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(member.id == bot_id for member in activity.members_added or []):
+            await send(context, dialogs.welcome(activity.locale))
 
     @app.activity(ActivityTypes.installation_update)
     async def on_installation_update(context: TurnContext, _state: TurnState) -> None:

@@ -423,8 +423,11 @@ class Bot:
     ) -> Response:
         return await self.send(self.activity("message", text=text, **kwargs), headers=headers)
 
-    async def members_added(self, **kwargs: Any) -> Response:
-        added = [{"id": BOT_ID, "name": "Strategikollen"}]
+    async def members_added(
+        self, added: list[dict[str, Any]] | None = None, **kwargs: Any
+    ) -> Response:
+        """A conversationUpdate: ``added`` joined (default: the bot itself, as on install)."""
+        added = added if added is not None else [{"id": BOT_ID, "name": "Strategikollen"}]
         return await self.send(self.activity("conversationUpdate", membersAdded=added, **kwargs))
 
     async def execute(

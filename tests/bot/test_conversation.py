@@ -122,6 +122,14 @@ async def test_adding_the_bot_posts_the_welcome_card(bot: Bot) -> None:
     assert bot.connector.calls[0].authorization is None  # dev mode: anonymous, no token
 
 
+async def test_a_colleague_joining_the_team_gets_no_welcome_post(bot: Bot) -> None:
+    """Only the bot's own arrival is welcomed; IB's channel is not greeted for every member."""
+    response = await bot.members_added([{"id": "29:new-colleague", "name": "Ny Kollega"}],
+                                       conversation="19:general@thread.tacv2")
+    assert response.status in (200, 202)
+    assert bot.connector.calls == []
+
+
 async def test_the_welcome_is_in_english_for_an_english_locale(bot: Bot) -> None:
     await bot.members_added(locale="en-US")
     await bot.members_added(locale="sv-SE", conversation="conv-2")
