@@ -258,7 +258,7 @@ class IbService:
                 logger.warning("Team details for %s unavailable (%s)", origin.team_id,
                                type(error).__name__)
         channel = origin.channel
-        name = origin.channel_name or team_name or channel
+        name = origin.channel_name or _unnamed_channel(channel, origin.team_id, team_name, lang)
         values = {
             "team_id": origin.team_id,
             "team_aad_group_id": group_id,
@@ -620,6 +620,19 @@ class IbService:
 
 
 # --- small helpers ------------------------------------------------------------------------
+
+
+# Teams sends no name for a team's general channel (its id is the team's id); the client
+# calls it "Allmänt" in Swedish and "General" in English.
+_GENERAL: Mapping[Lang, str] = {"sv": "Allmänt", "en": "General"}
+
+
+def _unnamed_channel(channel: str, team_id: str | None, team_name: str | None,
+                     lang: Lang) -> str:
+    """How to name a channel Teams sent no name for: the team's general channel, or its id."""
+    if team_id is not None and channel == team_id:
+        return f"{_GENERAL[lang]} ({team_name})" if team_name else _GENERAL[lang]
+    return channel
 
 
 def _say(text: str) -> Reply:

@@ -645,3 +645,17 @@ async def test_an_action_submit_on_the_channel_post_does_not_put_one_members_vie
     assert edits
     for edit in edits:
         assert _inputs(_card_of(edit)) == set(), "the shared post stays read-only"
+
+
+async def test_registering_the_teams_general_channel_names_it_as_teams_shows_it(
+    make_bot: MakeBot, connector: Connector
+) -> None:
+    """Teams sends no name for a team's general channel (its id is the team's id)."""
+    bot = await _ib_bot(make_bot, connector)
+    connector.teams[IB] = {"name": "Internationella beredningen", "aadGroupId": GROUP}
+    general = bot.activity("message", conversation=IB, user=ADMIN, text="registrera IB-kanal")
+    general["conversation"]["conversationType"] = "channel"
+    general["channelData"] = {**general["channelData"], "team": {"id": IB},
+                              "channel": {"id": IB}}
+    await bot.send(bot.mention_bot(general))
+    assert "Kanalen Allmänt (Internationella beredningen) är nu registrerad" in _said(connector)[-1]
