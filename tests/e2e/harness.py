@@ -194,3 +194,47 @@ def run_node(node: str, script: Path, args: Sequence[str], *, timeout: float,
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, "")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """The bot behind the locale proxy behind the Agents Playground, all on loopback."""
+
+    playground_url: str
+    proxy_url: str
+
+
+def stage_playground(procs: Processes, node: str, folder: Path, *,
+                     bot_env: dict[str, str] | None = None) -> Stage:
+    """Start ``strategikollen serve --dev`` (its data in ``folder``, plus ``bot_env``), the
+    locale proxy (a Swedish user, as Teams would send) and the Playground offline in front
+    of them, each on a free port; return where the Playground and the proxy listen."""
+    bot_port = free_port()
+    bot = procs.start(
+        "bot", [*strategikollen(), "serve", "--dev", "--port", str(bot_port)],
+        env={"STRATEGIKOLLEN_DATA_DIR": str(folder / "data"),
+             "STRATEGIKOLLEN_DATABASE_URL": "", **(bot_env or {})},
+    )
+    wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
+
+    proxy = procs.start("locale-proxy", [
+        node, E2E / "locale-proxy.mjs", "--port", "0", "--locale", "sv-SE",
+        "--target", f"http://127.0.0.1:{bot_port}"])
+    proxy_port = int(wait_for_line(proxy, r"^Listening on (\d+)").group(1))
+
+    playground_dir = folder / "playground"
+    playground_dir.mkdir()
+    playground = procs.start("playground", [
+        node, "--require", E2E / "loopback.cjs", PLAYGROUND_CLI,
+        "--disable-telemetry", "-c", "msteams",
+        "-e", f"http://127.0.0.1:{proxy_port}/api/messages", "-p", str(free_port()),
+    ], cwd=playground_dir, env={
+        "APPLICATION_INSIGHTS_NO_STATSBEAT": "true",
+        "TEAMSAPPTESTER_BROWSER": "none",
+        # Its log and (absent) config file in the test's folder, not in the checkout.
+        "M365_AGENTS_PLAYGROUND_LOGFILE": str(playground_dir / "playground.log"),
+        "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(playground_dir / "absent.yml"),
+        "TEAMS_APP_TEST_TOOL_CONFIG_PATH": str(playground_dir / "absent-legacy.yml"),
+    })
+    playground_port = int(wait_for_line(playground, r"^Listening on (\d+)").group(1))
+    return Stage(f"http://127.0.0.1:{playground_port}", f"http://127.0.0.1:{proxy_port}")

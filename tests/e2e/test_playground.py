@@ -23,15 +23,11 @@ import pytest
 
 from .harness import (
     E2E,
-    PLAYGROUND_CLI,
     ROOT,
-    free_port,
     processes,
     require_browser_tools,
     run_node,
-    strategikollen,
-    wait_for_http,
-    wait_for_line,
+    stage_playground,
 )
 
 pytestmark = pytest.mark.e2e
@@ -47,38 +43,9 @@ def test_a_swedish_user_screens_a_membership_and_asks_who_decides_in_the_playgro
         "playwright-core", "@microsoft/m365agentsplayground")
     shots = tmp_path / "screenshots"
     with processes(tmp_path) as procs:
-        bot_port = free_port()
-        bot = procs.start(
-            "bot", [*strategikollen(), "serve", "--dev", "--port", str(bot_port)],
-            env={"STRATEGIKOLLEN_DATA_DIR": str(tmp_path / "data"),
-                 "STRATEGIKOLLEN_DATABASE_URL": ""},
-        )
-        wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
-
-        proxy = procs.start("locale-proxy", [
-            node, E2E / "locale-proxy.mjs", "--port", "0", "--locale", "sv-SE",
-            "--target", f"http://127.0.0.1:{bot_port}"])
-        proxy_port = int(wait_for_line(proxy, r"^Listening on (\d+)").group(1))
-
-        playground_dir = tmp_path / "playground"
-        playground_dir.mkdir()
-        playground = procs.start("playground", [
-            node, "--require", E2E / "loopback.cjs", PLAYGROUND_CLI,
-            "--disable-telemetry", "-c", "msteams",
-            "-e", f"http://127.0.0.1:{proxy_port}/api/messages", "-p", str(free_port()),
-        ], cwd=playground_dir, env={
-            "APPLICATION_INSIGHTS_NO_STATSBEAT": "true",
-            "TEAMSAPPTESTER_BROWSER": "none",
-            # Its log and (absent) config file in the test's folder, not in the checkout.
-            "M365_AGENTS_PLAYGROUND_LOGFILE": str(playground_dir / "playground.log"),
-            "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(playground_dir / "absent.yml"),
-            "TEAMS_APP_TEST_TOOL_CONFIG_PATH": str(playground_dir / "absent-legacy.yml"),
-        })
-        playground_port = int(wait_for_line(playground, r"^Listening on (\d+)").group(1))
-
+        stage = stage_playground(procs, node, tmp_path)
         run = run_node(node, E2E / "playground.mjs", [
-            "--url", f"http://127.0.0.1:{playground_port}", "--shots", str(shots),
-            "--proxy", f"http://127.0.0.1:{proxy_port}",
+            "--url", stage.playground_url, "--shots", str(shots), "--proxy", stage.proxy_url,
         ], timeout=DRIVER_TIMEOUT, folder=tmp_path)
         if run.returncode != 0:
             pytest.fail(f"The Playground check failed:\n{run.stdout[-6000:]}\n\n"

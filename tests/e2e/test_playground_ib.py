@@ -25,15 +25,11 @@ import pytest
 
 from .harness import (
     E2E,
-    PLAYGROUND_CLI,
     ROOT,
-    free_port,
     processes,
     require_browser_tools,
     run_node,
-    strategikollen,
-    wait_for_http,
-    wait_for_line,
+    stage_playground,
 )
 
 pytestmark = pytest.mark.e2e
@@ -53,39 +49,13 @@ def test_a_case_goes_from_a_screening_to_ib_and_back_in_the_playground(tmp_path:
         "playwright-core", "@microsoft/m365agentsplayground")
     shots = tmp_path / "screenshots"
     with processes(tmp_path) as procs:
-        bot_port = free_port()
-        bot = procs.start(
-            "bot", [*strategikollen(), "serve", "--dev", "--port", str(bot_port)],
-            env={"STRATEGIKOLLEN_DATA_DIR": str(tmp_path / "data"),
-                 "STRATEGIKOLLEN_DATABASE_URL": "",
-                 "STRATEGIKOLLEN_IB_ADMINS": ALEX_WILBER,
-                 "STRATEGIKOLLEN_IB_MEMBERS": "",
-                 "STRATEGIKOLLEN_GRAPH_RECONCILE": "false"},
-        )
-        wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
-
-        proxy = procs.start("locale-proxy", [
-            node, E2E / "locale-proxy.mjs", "--port", "0", "--locale", "sv-SE",
-            "--target", f"http://127.0.0.1:{bot_port}"])
-        proxy_port = int(wait_for_line(proxy, r"^Listening on (\d+)").group(1))
-
-        playground_dir = tmp_path / "playground"
-        playground_dir.mkdir()
-        playground = procs.start("playground", [
-            node, "--require", E2E / "loopback.cjs", PLAYGROUND_CLI,
-            "--disable-telemetry", "-c", "msteams",
-            "-e", f"http://127.0.0.1:{proxy_port}/api/messages", "-p", str(free_port()),
-        ], cwd=playground_dir, env={
-            "APPLICATION_INSIGHTS_NO_STATSBEAT": "true",
-            "TEAMSAPPTESTER_BROWSER": "none",
-            "M365_AGENTS_PLAYGROUND_LOGFILE": str(playground_dir / "playground.log"),
-            "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(playground_dir / "absent.yml"),
-            "TEAMS_APP_TEST_TOOL_CONFIG_PATH": str(playground_dir / "absent-legacy.yml"),
+        stage = stage_playground(procs, node, tmp_path, bot_env={
+            "STRATEGIKOLLEN_IB_ADMINS": ALEX_WILBER,
+            "STRATEGIKOLLEN_IB_MEMBERS": "",
+            "STRATEGIKOLLEN_GRAPH_RECONCILE": "false",
         })
-        playground_port = int(wait_for_line(playground, r"^Listening on (\d+)").group(1))
-
         run = run_node(node, E2E / "playground-ib.mjs", [
-            "--url", f"http://127.0.0.1:{playground_port}", "--shots", str(shots),
+            "--url", stage.playground_url, "--shots", str(shots),
         ], timeout=DRIVER_TIMEOUT, folder=tmp_path)
         if run.returncode != 0:
             pytest.fail(f"The Playground IB check failed:\n{run.stdout[-6000:]}\n\n"
