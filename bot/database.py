@@ -7,6 +7,10 @@ open the database without loading the SDK. ``bot.storage`` builds the SDK's
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import weakref
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,7 @@ from sqlalchemy import (
     Column,
     Connection,
     DateTime,
+    Engine,
     Integer,
     MetaData,
     String,
@@ -26,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.schema import CreateSchema
 
 __all__ = [
@@ -38,6 +43,8 @@ __all__ = [
     "migrate",
     "ping",
     "state_table",
+    "write_gate",
+    "writing",
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -55,6 +62,33 @@ state_table = Table(
     Column("version", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# SQLite has one writer at a time. This process's writers (the state's group commits, the
+# register, the outbox and its worker, user_refs) take turns at an asyncio lock per engine
+# instead of in SQLite's busy handler, which sleeps and retries and so makes the slowest
+# turns under load much slower. PostgreSQL locks rows and needs no such gate.
+_SQLITE_WRITE_GATES: weakref.WeakKeyDictionary[Engine, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def write_gate(engine: AsyncEngine) -> contextlib.AbstractAsyncContextManager[Any]:
+    """Hold this while writing: on SQLite the engine's write lock in this process, on
+    PostgreSQL nothing."""
+    if engine.dialect.name != "sqlite":
+        return contextlib.nullcontext()
+    gate = _SQLITE_WRITE_GATES.get(engine.sync_engine)
+    if gate is None:
+        gate = _SQLITE_WRITE_GATES[engine.sync_engine] = asyncio.Lock()
+    return gate
+
+
+@contextlib.asynccontextmanager
+async def writing(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A write transaction (``engine.begin()``) behind the engine's ``write_gate``."""
+    async with write_gate(engine), engine.begin() as conn:
+        yield conn
 
 
 def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:

@@ -48,7 +48,7 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -60,6 +60,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .connector import ConnectorClient, ConnectorError
+from .database import writing
 from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
 from .outbox import OutboxKind, OutboxStatus, Target
 
@@ -143,7 +144,6 @@ class DeliveryWorker:
         self._postgres = engine.url.get_backend_name() == "postgresql"
         # SQLite has one writer: this process's drains take turns here rather than in
         # SQLite's busy handler, which sleeps in steps of milliseconds to tens of them.
-        self._sqlite_writes = asyncio.Lock()
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -507,15 +507,9 @@ class DeliveryWorker:
 
     # Recording the outcome ------------------------------------------------------------
 
-    @contextlib.asynccontextmanager
-    async def _writing(self) -> AsyncIterator[AsyncConnection]:
-        """A write transaction (on SQLite, one of this process's at a time)."""
-        if self._postgres:
-            async with self._engine.begin() as conn:
-                yield conn
-            return
-        async with self._sqlite_writes, self._engine.begin() as conn:
-            yield conn
+    def _writing(self) -> contextlib.AbstractAsyncContextManager[AsyncConnection]:
+        """A write transaction (on SQLite, one of this process's writers at a time)."""
+        return writing(self._engine)
 
     def _mine(self, row: Row[Any]) -> Any:
         o = outbox_table.c

@@ -55,6 +55,7 @@ from dialogs.turn import Effect, Reply, lang_of
 from policy import Assessment, Engagement
 
 from .connector import ConnectorClient, ConnectorError, TeamMember
+from .database import writing
 from .ib_tables import case_post_table, channel_table
 from .outbox import OutboxKind, Target, card_activity, enqueue
 from .people import personal_target, remember_user
@@ -197,7 +198,7 @@ class IbService:
         key = origin.user_key
         if self._known.get(key) == row:
             return
-        async with self._engine.begin() as conn:
+        async with writing(self._engine) as conn:
             await remember_user(
                 conn,
                 user_id=key,
@@ -271,7 +272,7 @@ class IbService:
             "registered_at": self._clock(),
             "active": True,
         }
-        async with self._engine.begin() as conn:
+        async with writing(self._engine) as conn:
             await conn.execute(update(channel_table).values(active=False))
             changed = await conn.execute(
                 update(channel_table).where(channel_table.c.channel_id == channel).values(values)

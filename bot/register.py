@@ -61,6 +61,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
 
+from .database import writing
+
 __all__ = [
     "DEFAULT_REVIEW_YEARS",
     "EVENT_LABELS",
@@ -484,7 +486,7 @@ class CaseRegister:
         ``then`` runs in the same transaction (e.g. queue the case's post in the outbox)."""
         now = self._now()
         year = self._today(now).year
-        async with self._engine.begin() as conn:
+        async with writing(self._engine) as conn:
             # First statement, and a write: it serialises concurrent submits for the year.
             stmt = self._insert(counter_table).values(year=year, last=1)
             stmt = stmt.on_conflict_do_update(
@@ -535,7 +537,7 @@ class CaseRegister:
         key = self._key(case_id)
         comment = _comment(comment)
         now = self._now()
-        async with self._engine.begin() as conn:
+        async with writing(self._engine) as conn:
             current = await self._lock(conn, key, now)
             status = CaseStatus(current.status)
             if status not in TAKES_VERSIONS:
@@ -586,7 +588,7 @@ class CaseRegister:
         requested = CaseStatus(status)
         comment = _comment(comment)
         now = self._now()
-        async with self._engine.begin() as conn:
+        async with writing(self._engine) as conn:
             current = await self._lock(conn, key, now)
             old = CaseStatus(current.status)
             if requested not in TRANSITIONS[old]:

@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from dialogs.turn import lang_of
 from policy import Lang
 
+from .database import write_gate
 from .ib_tables import reminder_table
 from .outbox import OutboxKind, card_activity, enqueue
 from .people import personal_target
@@ -112,7 +113,11 @@ class ReminderJob:
     async def _remind(self, case: Case, today: date) -> int:
         assert case.review_due is not None  # due_reviews returns dated cases only
         now = self._clock()
-        async with self._engine.connect() as conn, conn.begin() as transaction:
+        async with (
+            write_gate(self._engine),
+            self._engine.connect() as conn,
+            conn.begin() as transaction,
+        ):
             # The write comes first: it takes the lock (PostgreSQL: the row's; SQLite: the
             # database's) before anything is read, so a concurrent run waits here and then
             # finds the reminder already recorded.

@@ -43,7 +43,7 @@ __all__ = [
     "state_table",
 ]
 
-from .database import MAX_KEY_LENGTH, create_engine, migrate, ping, state_table
+from .database import MAX_KEY_LENGTH, create_engine, migrate, ping, state_table, write_gate
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ class SqlStorage(Storage):
         off for SQLite; SQLAlchemy's own connections still end their transactions).
         """
         sql = _SQLITE_READ.format(marks=", ".join("?" * len(keys)))
-        async with self._engine.connect() as conn:
+        async with write_gate(self._engine), self._engine.connect() as conn:
             raw = await conn.get_raw_connection()
             driver: Any = raw.driver_connection  # the aiosqlite.Connection
             rows = await driver.execute_fetchall(sql, keys)
@@ -296,7 +296,7 @@ class SqlStorage(Storage):
                 for operation in operations:
                     await operation(conn)
             return
-        async with self._engine.connect() as conn:
+        async with write_gate(self._engine), self._engine.connect() as conn:
             raw = await conn.get_raw_connection()
             driver: Any = raw.driver_connection  # the aiosqlite.Connection
             try:
