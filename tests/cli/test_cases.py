@@ -9,14 +9,14 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.database import create_engine, migrate
+from bot.database import create_engine
 from bot.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
 from cli.main import main
 from policy import assess, parse_engagement
@@ -53,23 +53,9 @@ class Clock:
 
 
 @pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in list(os.environ):
-        if name.startswith("STRATEGIKOLLEN_"):
-            monkeypatch.delenv(name)
-    return monkeypatch
-
-
-@pytest.fixture
-async def register(database: Any, env: pytest.MonkeyPatch) -> AsyncIterator[CaseRegister]:
-    """An empty, migrated register, and STRATEGIKOLLEN_* pointing the command at it."""
-    env.setenv("STRATEGIKOLLEN_DATABASE_URL", database.url)
-    if database.schema:
-        env.setenv("STRATEGIKOLLEN_DATABASE_SCHEMA", database.schema)
-    engine = create_engine(database.url, schema=database.schema)
-    await migrate(engine, schema=database.schema)
-    yield CaseRegister(engine, clock=Clock())
-    await engine.dispose()
+def register(engine: AsyncEngine) -> CaseRegister:
+    """An empty, migrated register the command is pointed at."""
+    return CaseRegister(engine, clock=Clock())
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,7 +12,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.database import create_engine, migrate
+from bot.database import create_engine
 from bot.ib_tables import outbox_table
 from bot.outbox import OutboxKind, OutboxStatus, Target, enqueue
 from cli.main import main
@@ -33,26 +31,6 @@ def run(*argv: str) -> tuple[int, str, str]:
 async def arun(*argv: str) -> tuple[int, str, str]:
     """The command runs its own event loop, so it runs in a thread beside the test's."""
     return await asyncio.to_thread(run, *argv)
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in list(os.environ):
-        if name.startswith("STRATEGIKOLLEN_"):
-            monkeypatch.delenv(name)
-    return monkeypatch
-
-
-@pytest.fixture
-async def engine(database: Any, env: pytest.MonkeyPatch) -> AsyncIterator[AsyncEngine]:
-    """A migrated database, and STRATEGIKOLLEN_* pointing the command at it."""
-    env.setenv("STRATEGIKOLLEN_DATABASE_URL", database.url)
-    if database.schema:
-        env.setenv("STRATEGIKOLLEN_DATABASE_SCHEMA", database.schema)
-    engine = create_engine(database.url, schema=database.schema)
-    await migrate(engine, schema=database.schema)
-    yield engine
-    await engine.dispose()
 
 
 async def queue(engine: AsyncEngine, key: str, kind: OutboxKind, target: Target,
