@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot.ib_tables import channel_table, outbox_table
-from bot.register import Actor, CaseRegister, CaseStatus
+from bot.register import Actor, Case, CaseRegister, CaseStatus
 from bot.server import ENGINE
 from cards import verbs
 from cards.elements import walk
@@ -129,6 +129,14 @@ async def _send_to_ib(bot: Bot, engagement: dict[str, Any], *, user: str = SUBMI
     assert response.status == 200, response.body
     body: dict[str, Any] = response.body
     return body
+
+
+async def _paris_summit_in_ib(bot: Bot) -> Case:
+    """The IB channel registered and the Paris summit sent to it: the one case."""
+    await _say_in_channel(bot, "registrera IB-kanal")
+    await _send_to_ib(bot, _case("paris-summit"))
+    [case] = await _register_of(bot).list()
+    return case
 
 
 async def _posted(connector: Connector, n: int = 1) -> list[Call]:
@@ -268,9 +276,7 @@ async def test_a_non_members_action_is_refused_and_changes_nothing(
     make_bot: MakeBot, connector: Connector, database: Database
 ) -> None:
     bot = await _ib_bot(make_bot, connector, database)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     [post] = await _posted(connector)
     queued = await _outbox(bot)
 
@@ -294,9 +300,7 @@ async def test_members_may_be_named_in_the_settings_instead_of_the_roster(
     make_bot: MakeBot, connector: Connector
 ) -> None:
     bot = await _ib_bot(make_bot, connector, ib_members=OUTSIDER.upper())
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     member = await _act_in_channel(bot, verbs.IB_ACCEPT, {"case": case.id},
                                    user=OUTSIDER, who="Otto Utanför")
     assert "Tillstyrkt" in _text(member["value"])
@@ -310,9 +314,7 @@ async def test_a_members_input_problem_comes_back_on_the_card_with_what_was_type
     make_bot: MakeBot, connector: Connector
 ) -> None:
     bot = await _ib_bot(make_bot, connector)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     past = (_today() - timedelta(days=1)).isoformat()
     answer = await _act_in_channel(
         bot, verbs.IB_TO_AGENDA, {"case": case.id, "comment": "Till mötet", "meeting_date": past},
@@ -328,9 +330,7 @@ async def test_a_change_the_status_does_not_allow_is_explained(
     make_bot: MakeBot, connector: Connector
 ) -> None:
     bot = await _ib_bot(make_bot, connector)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     await _act_in_channel(bot, verbs.IB_ACCEPT, {"case": case.id}, user=MEMBER, who="Maja")
     again = await _act_in_channel(bot, verbs.IB_DECLINE, {"case": case.id}, user=MEMBER,
                                   who="Maja")
@@ -393,9 +393,7 @@ async def test_the_same_engagement_sent_twice_while_open_is_one_case(
     make_bot: MakeBot, connector: Connector, database: Database
 ) -> None:
     bot = await _ib_bot(make_bot, connector, database)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     again = await _send_to_ib(bot, _case("paris-summit"))
     assert again["value"] == f"Den här bedömningen är redan skickad till IB som ärende {case.id}."
     assert len(await _register_of(bot).list()) == 1
@@ -470,9 +468,7 @@ async def test_my_cases_lists_the_users_own_cases_with_their_status(
     make_bot: MakeBot, connector: Connector
 ) -> None:
     bot = await _ib_bot(make_bot, connector)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     await bot.say("mina ärenden", conversation=PERSONAL, user=SUBMITTER)
     mine = connector.cards(PERSONAL)[-1]
     assert any(e.get("id") == f"case-{case.id}" for e in walk(mine))
@@ -555,9 +551,7 @@ async def test_a_new_version_goes_only_to_an_open_case_of_ones_own(
     make_bot: MakeBot, connector: Connector
 ) -> None:
     bot = await _ib_bot(make_bot, connector)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     values = to_values(_case("paris-summit") | {"programme_available": True})
     data = {"case": case.id, "values": values}
 
@@ -625,9 +619,7 @@ async def test_an_action_submit_on_the_channel_post_does_not_put_one_members_vie
     is shared by the whole channel: it is updated through the outbox with the read-only
     card, never replaced by the member's own view with its inputs and buttons."""
     bot = await _ib_bot(make_bot, connector)
-    await _say_in_channel(bot, "registrera IB-kanal")
-    await _send_to_ib(bot, _case("paris-summit"))
-    [case] = await _register_of(bot).list()
+    case = await _paris_summit_in_ib(bot)
     [post] = await _posted(connector)
 
     press = _in_channel(bot, "message", user=MEMBER, who="Maja Medlem", thread=post.answer_id,
