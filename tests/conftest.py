@@ -51,12 +51,21 @@ async def _postgres_or_skip() -> None:
     await conn.close()
 
 
-async def _drop_schema(schema: str) -> None:
+async def _drop_schema(schema: str, attempts: int = 5) -> None:
+    """Drop the test's schema. A bot the test started may still be running (its fixture is
+    torn down after this one when the test asked for it first), and its delivery worker's
+    poll can meet the DROP in a deadlock; PostgreSQL then aborts one side, so try again."""
     import asyncpg
 
     conn = await asyncpg.connect(POSTGRES_URL.replace("+asyncpg", ""), timeout=5)
     try:
-        await conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        for attempt in range(1, attempts + 1):
+            try:
+                await conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+                return
+            except asyncpg.DeadlockDetectedError:
+                if attempt == attempts:
+                    raise
     finally:
         await conn.close()
 
