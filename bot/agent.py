@@ -96,10 +96,7 @@ def tenant_of(activity: Activity) -> str | None:
     """The Entra tenant of an activity: conversation.tenantId, else channelData.tenant.id."""
     if activity.conversation is not None and activity.conversation.tenant_id:
         return activity.conversation.tenant_id
-    data = activity.channel_data
-    tenant = data.get("tenant") if isinstance(data, dict) else getattr(data, "tenant", None)
-    tenant_id = tenant.get("id") if isinstance(tenant, dict) else getattr(tenant, "id", None)
-    return tenant_id if isinstance(tenant_id, str) and tenant_id else None
+    return _channel_data(activity.channel_data, "tenant")
 
 
 def _channel_data(data: object, part: str, name: str = "id") -> str | None:
@@ -117,8 +114,7 @@ def origin_of(activity: Activity) -> Origin:
     return Origin(
         service_url=activity.service_url or "",
         conversation_id=conversation.id if conversation else "",
-        conversation_type=(conversation.conversation_type if conversation else None)
-        or "personal",
+        conversation_type=_conversation_type(activity),
         user_mri=user.id if user else "",
         user_aad_id=user.aad_object_id if user else None,
         user_name=user.name if user else None,
@@ -149,6 +145,7 @@ def _replace_id(activity: Activity, reply: Reply, verb: str | None) -> str | Non
 
 
 def _conversation_type(activity: Activity) -> str:
+    """personal · groupChat · channel (Teams leaves it out of personal chats at times)."""
     conversation = activity.conversation
     return (conversation.conversation_type if conversation else None) or "personal"
 
@@ -169,7 +166,6 @@ def _addressed_to_bot(activity: Activity) -> bool:
 
 def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any]) -> Turn:
     user = activity.from_property
-    conversation = activity.conversation
     return Turn(
         text=activity.text if isinstance(activity.text, str) and activity.text.strip() else None,
         verb=verb,
@@ -177,7 +173,7 @@ def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any]) -> Turn
         locale=activity.locale,
         user_id=(user.aad_object_id or user.id or "") if user else "",
         user_name=user.name if user else None,
-        channel_kind=(conversation.conversation_type if conversation else None) or "personal",
+        channel_kind=_conversation_type(activity),
     )
 
 
