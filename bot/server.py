@@ -48,6 +48,7 @@ from yarl import URL
 from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
+from .clock import Clock, SystemClock
 from .connector import ConnectorClient, build_connector
 from .delivery import DeliveryWorker
 from .ib import IbService
@@ -179,9 +180,11 @@ def create_app(
     *,
     environ: Mapping[str, str] | None = None,
     dialogs: Dialogs | None = None,
+    clock: Clock | None = None,
 ) -> web.Application:
     """The aiohttp application. ``environ`` (default ``os.environ``) holds the SDK's
-    variables; ``dialogs`` (default ``dialogs.conversation``) answers the turns.
+    variables; ``dialogs`` (default ``dialogs.conversation``) answers the turns; ``clock``
+    (default the real time) is where every component reads the time.
 
     Raises ``ConfigurationError`` when credentials are missing outside dev mode.
     """
@@ -191,6 +194,7 @@ def create_app(
 
         dialogs = dialogs_module
     assert dialogs is not None
+    clock = clock or SystemClock()
 
     manager, auth_config, tenants = _sdk_setup(settings, environ)
     _compute_sdk_product_info_once()
@@ -214,9 +218,10 @@ def create_app(
         poll_seconds=settings.delivery_poll_seconds,
         lease_seconds=settings.delivery_lease_seconds,
         graph_reconcile=settings.graph_reconcile,
+        clock=clock.now,
     )
     # IB's effects (case register, outbox, roster) for the dialogs' turns.
-    ib = IbService(engine, settings, connector, on_queued=delivery.wake)
+    ib = IbService(engine, settings, connector, clock=clock.now, on_queued=delivery.wake)
     reminders = ReminderJob(
         engine,
         ib.register,
@@ -224,6 +229,7 @@ def create_app(
         notice_days=settings.review_notice_days,
         hour=settings.reminder_hour,
         card_for=ib.reminder_card,
+        clock=clock.now,
     )
     agent = build_agent(
         storage=storage,

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.agent import Dialogs
+from bot.clock import Clock
 from bot.database import create_engine, migrate
 from bot.server import create_app
 from bot.settings import Settings
@@ -46,6 +47,7 @@ async def make_bot(connector: Connector, tmp_path: Path) -> AsyncIterator[MakeBo
         database: Any = None,
         dialogs: Dialogs | None = None,
         environ: Mapping[str, str] | None = None,
+        clock: Clock | None = None,
         **settings: Any,
     ) -> Bot:
         if database is None:
@@ -53,7 +55,8 @@ async def make_bot(connector: Connector, tmp_path: Path) -> AsyncIterator[MakeBo
         else:  # the shared `database` fixture: SQLite or a private PostgreSQL schema
             config = {"dev": True, "database_url": database.url, "database_schema": database.schema}
         config.update(settings)
-        app = create_app(Settings(**config), environ=environ or {}, dialogs=dialogs)
+        app = create_app(Settings(**config), environ=environ or {}, dialogs=dialogs,
+                         clock=clock)
         bot = await Bot(app, connector).start()
         started.append(bot)
         return bot

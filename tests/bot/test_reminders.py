@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.clock import FixedClock
 from bot.database import create_engine, migrate
 from bot.ib_tables import outbox_table, reminder_table
 from bot.outbox import OutboxKind, OutboxStatus
@@ -312,25 +313,26 @@ async def test_the_served_bot_reminds_the_submitter_at_start_up_through_the_outb
 ) -> None:
     """The reminder job runs in the server (once at start-up, to catch up), builds the real
     reminder card in the submitter's language, and the delivery worker posts it to the
-    submitter's personal chat."""
-    today = datetime.now(STOCKHOLM).date()
+    submitter's personal chat. The bot's clock is fixed in December, the review date in
+    January: the four years run across New Year."""
+    clock = FixedClock(datetime(2026, 12, 15, 8, 0, tzinfo=UTC), tick=True)
     engine = create_engine(database.url, schema=database.schema)
     try:
         await migrate(engine, schema=database.schema)
-        register = CaseRegister(engine)
-        # Accepted long enough ago that the four-year review is due in 30 days.
-        meeting = (today + timedelta(days=30)).replace(year=today.year - 4)
-        case = await accepted_membership(register, meeting=meeting)
+        register = CaseRegister(engine, clock=clock.now)
+        # Accepted four years before a review date 30 days after the bot's today.
+        case = await accepted_membership(register, meeting=date(2023, 1, 14))
+        assert case.review_due == date(2027, 1, 14) == clock.today(STOCKHOLM) + timedelta(days=30)
         async with engine.begin() as conn:
             await remember_user(
                 conn, user_id=ANNA.id, user_mri="29:anna", service_url=connector.url,
                 tenant_id=TENANT, bot_id=BOT_ID, locale="en-GB",
-                conversation_id="a:anna-personal", now=datetime.now(UTC),
+                conversation_id="a:anna-personal", now=clock.now(),
             )
     finally:
         await engine.dispose()
 
-    await make_bot(database=database)
+    await make_bot(database=database, clock=clock)
     await connector.wait_for(lambda: bool(connector.cards("a:anna-personal")),
                              what="the reminder in Anna's personal chat")
     [reminder] = connector.cards("a:anna-personal")
