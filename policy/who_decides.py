@@ -27,8 +27,6 @@ documented extras: ``lang``, ``route`` and ``options``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +34,6 @@ from functools import lru_cache
 from itertools import combinations, product
 from typing import Any, Final, Literal
 
-import snowballstemmer
 from pydantic import BaseModel, ConfigDict
 
 from ._lexicon import (
@@ -49,6 +46,7 @@ from ._lexicon import (
     SV_FUNCTION_WORDS,
     Entry,
 )
+from ._stems import en_key, fold, inflections, sv_key, tokens
 from .models import Citation, Engagement, Kind, Lang, MembershipBody, Owner, Scope
 from .routing import ROUTES, Route, owner_label, route_for
 from .rulebook import STRATEGY_IN_FORCE, Context
@@ -56,8 +54,6 @@ from .rules import P1, P2, no_twinning
 
 __all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang"]
 
-# Only the start of a very long text is read: a question fits many times over.
-MAX_CHARS: Final = 2000
 
 
 # ---------------------------------------------------------------------------
@@ -119,35 +115,10 @@ class WhoDecides(BaseModel):
 Channel = Literal["sv", "en", "form"]
 CHANNELS: Final[tuple[Channel, ...]] = ("sv", "en", "form")
 
-_TOKEN = re.compile(r"[^\W_]+")
-_SPECIAL_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "œ": "oe", "ð": "d", "þ": "th"})
-_SV_STEMMER = snowballstemmer.stemmer("swedish")
-_EN_STEMMER = snowballstemmer.stemmer("english")
-
-
-def _fold(word: str) -> str:
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFD", word.translate(_SPECIAL_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(unicodedata.normalize("NFC", text[:MAX_CHARS]).lower())
-
-
-@lru_cache(maxsize=1 << 15)
-def _sv_key(token: str) -> str:
-    stem = str(_SV_STEMMER.stemWord(token))
-    # Snowball keeps the definite "-et"/"-an" of "nätverket", "resan".
-    if (len(stem) >= 5 and stem.endswith("an")) or (len(stem) >= 6 and stem.endswith("et")):
-        stem = stem[:-2]
-    return stem
-
-
-@lru_cache(maxsize=1 << 15)
-def _en_key(token: str) -> str:
-    return str(_EN_STEMMER.stemWord(_fold(token)))
+_fold = fold
+_tokens = tokens
+_sv_key = sv_key
+_en_key = en_key
 
 
 def _form_key(token: str) -> str:
@@ -162,24 +133,7 @@ _KEY: Final[Mapping[Channel, Callable[[str], str]]] = {
 _FOLDED_FROM: Final = 5
 
 
-# Snowball does not stem every inflection of a word alike ("remissvar" →
-# "remissv", "remissvaret" → "remissvar"), so a Swedish word of five letters
-# or more is also filed under the stems of its usual inflected forms.
-_SV_INFLECTIONS: Final[Mapping[str, tuple[tuple[int, str], ...]]] = {
-    # last letter: (letters to drop, ending), ...
-    "a": ((1, "an"), (1, "or"), (1, "orna"), (1, "ans"), (1, "ors"), (1, "ornas"), (0, "n"),
-          (0, "ns")),
-    "e": ((0, "t"), (0, "n"), (0, "na"), (0, "ts"), (0, "ns"), (0, "r"), (0, "rna")),
-    "": ((0, "en"), (0, "et"), (0, "er"), (0, "ar"), (0, "erna"), (0, "arna"), (0, "ens"),
-         (0, "ets"), (0, "s"), (0, "ernas"), (0, "arnas")),
-}
-
-
-def _inflections(word: str) -> set[str]:
-    if len(word) < 5:
-        return {word}
-    endings = _SV_INFLECTIONS.get(word[-1], _SV_INFLECTIONS[""])
-    return {word} | {word[: len(word) - drop] + ending for drop, ending in endings}
+_inflections = inflections
 
 
 def _keys(word: str, channel: Channel, in_phrase: bool, inflect: bool) -> set[str]:
