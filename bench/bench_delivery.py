@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
+from bot.clock import SystemClock  # noqa: E402
 from bot.connector import ConnectorClient, url_checker  # noqa: E402
 from bot.database import create_engine, migrate  # noqa: E402
 from bot.delivery import DeliveryWorker  # noqa: E402
@@ -45,6 +46,7 @@ POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
 
 async def fill(engine: AsyncEngine, service_url: str, conversations: int, messages: int) -> int:
+    now = SystemClock().now()
     async with engine.begin() as conn:
         for n in range(messages):
             for c in range(conversations):
@@ -56,6 +58,7 @@ async def fill(engine: AsyncEngine, service_url: str, conversations: int, messag
                     target=Target(service_url=service_url, conversation_id=conversation),
                     activity={"type": "message", "text": f"{n}"},
                     conversation_key=conversation,
+                    now=now,
                 )
     return conversations * messages
 

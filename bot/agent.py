@@ -15,7 +15,7 @@ import random
 import re
 import weakref
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from http import HTTPStatus
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
@@ -48,6 +48,7 @@ from microsoft_agents.hosting.core.storage import StoreItem
 from cards import verbs
 from dialogs.turn import Reply, Turn, lang_of
 
+from .clock import Clock, SystemClock
 from .ib import IbService, Origin
 from .storage import E_TAG, NEW, StorageConflict
 
@@ -207,9 +208,11 @@ def build_agent(
     ib: IbService,
     allowed_tenants: frozenset[str] | None,
     time_zone: str = "Europe/Stockholm",
+    clock: Clock | None = None,
 ) -> AgentApplication[TurnState]:
     """The Strategikollen agent. ``ib`` performs the dialogs' effects; ``allowed_tenants``
-    None answers every tenant."""
+    None answers every tenant; ``clock`` (default the real time) says which day it is in
+    ``time_zone``."""
     gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
 
     class GatedTurnState(TurnState):
@@ -266,9 +269,10 @@ def build_agent(
         start_typing_timer=False,  # turns are pure computation and one database round trip
     )
     zone = ZoneInfo(time_zone)
+    clock = clock or SystemClock()
 
     def today() -> date:
-        return datetime.now(zone).date()
+        return clock.today(zone)
 
     async def run_dialog(context: TurnContext, state: TurnState, turn: Turn) -> Reply:
         """One dialog step. The turns of one conversation run one at a time in this process,

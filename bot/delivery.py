@@ -48,7 +48,6 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -59,6 +58,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from .clock import Clock, SystemClock
 from .connector import ConnectorClient, ConnectorError
 from .database import writing
 from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
@@ -109,8 +109,8 @@ class _Failure(ConnectorError):
 class DeliveryWorker:
     """Delivers the outbox in the background of a server process (``start``/``stop``).
 
-    ``clock`` is an aware-datetime source (default now in UTC) for the times written to
-    the database; ``worker_id`` names this process in ``lease_owner``.
+    ``clock`` (default the real time) gives the times written to the database and the
+    moments messages fall due; ``worker_id`` names this process in ``lease_owner``.
     """
 
     def __init__(
@@ -122,7 +122,7 @@ class DeliveryWorker:
         poll_seconds: float = 1.0,
         lease_seconds: float = 60.0,
         graph_reconcile: bool = True,
-        clock: Callable[[], datetime] | None = None,
+        clock: Clock | None = None,
         worker_id: str | None = None,
         concurrency: int = 16,
         max_backoff_seconds: float = 300.0,
@@ -137,7 +137,7 @@ class DeliveryWorker:
         self._lease = timedelta(seconds=lease_seconds)
         self._budget = lease_seconds / 2
         self._reconcile = graph_reconcile
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or SystemClock()
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._slots = asyncio.Semaphore(concurrency)
         self._max_backoff = max_backoff_seconds
@@ -214,7 +214,7 @@ class DeliveryWorker:
     # Finding and claiming -------------------------------------------------------------
 
     def _now(self) -> datetime:
-        return _utc(self._clock())
+        return _utc(self._clock.now())
 
     @staticmethod
     def _due(now: datetime) -> Any:

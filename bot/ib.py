@@ -54,6 +54,7 @@ from dialogs import ib as ib_dialogs
 from dialogs.turn import Effect, Reply, lang_of
 from policy import Assessment, Engagement
 
+from .clock import Clock, SystemClock
 from .connector import ConnectorClient, ConnectorError, TeamMember
 from .database import writing
 from .ib_tables import case_post_table, channel_table
@@ -169,7 +170,7 @@ class IbService:
         connector: ConnectorClient,
         *,
         register: CaseRegister | None = None,
-        clock: Callable[[], datetime] | None = None,
+        clock: Clock | None = None,
         on_queued: Callable[[], None] | None = None,
     ) -> None:
         self._engine = engine
@@ -179,7 +180,7 @@ class IbService:
         self._settings = settings
         self._connector = connector
         self._zone = ZoneInfo(settings.time_zone)
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or SystemClock()
         self.register = register or CaseRegister(
             engine, time_zone=settings.time_zone, clock=self._clock
         )
@@ -208,7 +209,7 @@ class IbService:
                 bot_id=origin.bot_id,
                 locale=origin.locale,
                 conversation_id=origin.conversation_id if personal else None,
-                now=self._clock(),
+                now=self._clock.now(),
             )
         self._known[key] = row
 
@@ -269,7 +270,7 @@ class IbService:
             "name": name,
             "registered_by_id": origin.user_key,
             "registered_by_name": origin.actor().name,
-            "registered_at": self._clock(),
+            "registered_at": self._clock.now(),
             "active": True,
         }
         async with writing(self._engine) as conn:
@@ -311,7 +312,7 @@ class IbService:
                 activity=card_activity(post),
                 conversation_key=channel.channel_id,
                 case_id=case.id,
-                now=self._clock(),
+                now=self._clock.now(),
             )
             await conn.execute(insert(case_post_table).values(
                 case_id=case.id, channel_id=channel.channel_id, outbox_id=outbox_id,
@@ -358,7 +359,7 @@ class IbService:
                 activity=card_activity(new_version_card(view, CHANNEL_LANG)),
                 conversation_key=channel.channel_id,
                 case_id=case.id,
-                now=self._clock(),
+                now=self._clock.now(),
             )
 
         try:
@@ -445,7 +446,7 @@ class IbService:
                                            refresh_user_ids=refresh)),
             conversation_key=channel.channel_id,
             case_id=case.id,
-            now=self._clock(),
+            now=self._clock.now(),
         )
 
     async def _notify(self, conn: AsyncConnection, case: Case, prepare: bool,
@@ -470,7 +471,7 @@ class IbService:
             activity=card_activity(notification_card(view, lang)),
             conversation_key=case.submitter.id,
             case_id=case.id,
-            now=self._clock(),
+            now=self._clock.now(),
         )
 
     # --- agenda, my cases ------------------------------------------------------------

@@ -9,7 +9,7 @@ that runs twice queues nothing twice.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -78,12 +78,13 @@ async def enqueue(
     activity: dict[str, Any],
     conversation_key: str,
     case_id: str | None = None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> int | None:
     """Queue a message in ``conn``'s transaction. Returns its id, or None when a message
     with this ``key`` is already queued (or sent). ``conversation_key`` orders and paces
-    the messages to one conversation: the channel id, or the user id for a notification."""
-    moment = now or datetime.now(UTC)
+    the messages to one conversation: the channel id, or the user id for a notification.
+    ``now`` (the caller's clock) is when it is queued, and due."""
+    moment = now
     stmt = (
         _insert(conn)(outbox_table)
         .values(

@@ -61,6 +61,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
 
+from .clock import Clock, SystemClock
 from .database import writing
 
 __all__ = [
@@ -445,7 +446,7 @@ class CaseRegister:
     """The case register on an ``AsyncEngine`` (SQLite or PostgreSQL, migrated).
 
     ``time_zone`` decides the year in a case id and the day a decision is taken;
-    ``clock`` (an aware ``datetime`` source, default now in UTC) lets tests move time.
+    ``clock`` (default the real time) is where it reads the time; tests fix it.
     """
 
     def __init__(
@@ -453,7 +454,7 @@ class CaseRegister:
         engine: AsyncEngine,
         *,
         time_zone: str = "Europe/Stockholm",
-        clock: Callable[[], datetime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         dialect = engine.url.get_backend_name()
         if dialect == "postgresql":
@@ -464,10 +465,10 @@ class CaseRegister:
             raise ValueError(f"CaseRegister supports SQLite and PostgreSQL, not {dialect!r}.")
         self._engine = engine
         self._zone = ZoneInfo(time_zone)
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or SystemClock()
 
     def _now(self) -> datetime:
-        return _utc(self._clock())
+        return _utc(self._clock.now())
 
     def _today(self, now: datetime) -> date:
         return now.astimezone(self._zone).date()

@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from dialogs.turn import lang_of
 from policy import Lang
 
+from .clock import Clock, SystemClock
 from .database import write_gate
 from .ib_tables import reminder_table
 from .outbox import OutboxKind, card_activity, enqueue
@@ -81,7 +82,7 @@ class ReminderJob:
         notice_days: int,
         hour: int,
         card_for: CardFor,
-        clock: Callable[[], datetime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._engine = engine
         self._register = register
@@ -89,12 +90,12 @@ class ReminderJob:
         self._notice_days = notice_days
         self._hour = hour
         self._card_for = card_for
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or SystemClock()
         self._task: asyncio.Task[None] | None = None
 
     def today(self) -> date:
         """Today in the job's time zone."""
-        return self._clock().astimezone(self._zone).date()
+        return self._clock.today(self._zone)
 
     async def run_once(self, today: date) -> int:
         """Queue a reminder for every due review not yet reminded of; returns how many
@@ -112,7 +113,7 @@ class ReminderJob:
 
     async def _remind(self, case: Case, today: date) -> int:
         assert case.review_due is not None  # due_reviews returns dated cases only
-        now = self._clock()
+        now = self._clock.now()
         async with (
             write_gate(self._engine),
             self._engine.connect() as conn,
@@ -184,5 +185,5 @@ class ReminderJob:
                 logger.info("Review reminders: %d queued", count)
             except Exception:  # the database may be away; tomorrow's run catches up
                 logger.exception("Review reminders failed; trying again at the next run")
-            now = self._clock()
+            now = self._clock.now()
             await asyncio.sleep((next_run(now, self._zone, self._hour) - now).total_seconds())

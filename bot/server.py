@@ -21,8 +21,7 @@ import os
 import sys
 import warnings
 from collections.abc import Mapping
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import jwt
 from aiohttp import web
@@ -160,14 +159,13 @@ def _compute_sdk_product_info_once() -> None:
             setattr(module, "get_product_info", functools.cache(original))  # noqa: B010
 
 
-def _settle(dialogs: Dialogs, time_zone: str) -> None:
+def _settle(dialogs: Dialogs, today: date) -> None:
     """Before the first turn: one pure who-decides turn, thrown away, so the policy's rule
     tables and index are built now and not in a user's turn; then everything alive goes
     to the garbage collector's permanent generation (``gc.freeze``). A busy turn allocates
     enough to start a full collection every so often, and each one walked the SDK, the
     policy and the cards' tables; that was most of the slowest turns under load."""
     try:
-        today = datetime.now(ZoneInfo(time_zone)).date()
         dialogs.handle(None, None, Turn(text="Vem beslutar?", locale="sv-SE"), today=today)
     except Exception as error:  # a warm-up only; the real turns report their own failures
         logger.debug("Warm-up turn failed: %s", type(error).__name__)
@@ -200,7 +198,7 @@ def create_app(
     _compute_sdk_product_info_once()
     try:
         engine = create_engine(settings.db_url, schema=settings.database_schema)
-        storage = SqlStorage(engine)
+        storage = SqlStorage(engine, clock=clock)
     except (ArgumentError, ImportError, ValueError) as error:
         raise ConfigurationError(
             f"STRATEGIKOLLEN_DATABASE_URL is not a usable database URL: {error}"
@@ -218,10 +216,10 @@ def create_app(
         poll_seconds=settings.delivery_poll_seconds,
         lease_seconds=settings.delivery_lease_seconds,
         graph_reconcile=settings.graph_reconcile,
-        clock=clock.now,
+        clock=clock,
     )
     # IB's effects (case register, outbox, roster) for the dialogs' turns.
-    ib = IbService(engine, settings, connector, clock=clock.now, on_queued=delivery.wake)
+    ib = IbService(engine, settings, connector, clock=clock, on_queued=delivery.wake)
     reminders = ReminderJob(
         engine,
         ib.register,
@@ -229,7 +227,7 @@ def create_app(
         notice_days=settings.review_notice_days,
         hour=settings.reminder_hour,
         card_for=ib.reminder_card,
-        clock=clock.now,
+        clock=clock,
     )
     agent = build_agent(
         storage=storage,
@@ -238,6 +236,7 @@ def create_app(
         ib=ib,
         allowed_tenants=tenants,
         time_zone=settings.time_zone,
+        clock=clock,
     )
 
     app = web.Application(client_max_size=settings.max_body_bytes)
@@ -265,7 +264,7 @@ def create_app(
                     f"Databasen {_safe_url(settings.db_url)} går inte att nå eller migrera "
                     f"({type(error).__name__}: {error})."
                 ) from error
-        _settle(dialogs, settings.time_zone)
+        _settle(dialogs, clock.today(settings.time_zone))
         delivery.start()
         reminders.start()
 

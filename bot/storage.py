@@ -18,7 +18,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from microsoft_agents.hosting.core.storage import Storage, StoreItem
@@ -43,6 +43,7 @@ __all__ = [
     "state_table",
 ]
 
+from .clock import Clock, SystemClock
 from .database import MAX_KEY_LENGTH, create_engine, migrate, ping, state_table, write_gate
 
 logger = logging.getLogger(__name__)
@@ -113,11 +114,13 @@ class SqlStorage(Storage):
     On PostgreSQL every write or delete is its own transaction. SQLite has one writer
     at a time, so there writes are group-committed: whatever arrives while a commit is
     running goes into the next transaction together, and each caller returns once its
-    own change is committed. One failing change does not fail the others.
+    own change is committed. One failing change does not fail the others. ``clock``
+    (default the real time) gives the rows' ``updated_at``.
     """
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, clock: Clock | None = None) -> None:
         self._engine = engine
+        self._clock = clock or SystemClock()
         dialect = engine.url.get_backend_name()
         self._insert: Callable[[Table], Any]
         if dialect == "postgresql":
@@ -192,7 +195,7 @@ class SqlStorage(Storage):
         ``CachedAgentState``) carries its new ``e_tag``.
         """
         _check_keys(changes, "write")
-        now = datetime.now(UTC)
+        now = self._clock.now()
         statements: list[tuple[str, Any]] = []
         for key, item in changes.items():
             value = to_jsonable_python(item.store_item_to_json())

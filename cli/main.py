@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.clock import Clock, SystemClock
 from policy import Assessment, EngagementInvalid, FieldError, Lang, assess, parse_engagement
 
 from .cases import add_cases_parser
@@ -26,6 +28,7 @@ from .render import render_assessment, render_rules, render_who_decides, rules_j
 __all__ = ["main"]
 
 MAX_INPUT_BYTES = 1_000_000
+CITY_TIME_ZONE = ZoneInfo("Europe/Stockholm")  # whose day "today" is for a screening
 
 _TEXTS: dict[str, dict[Lang, str]] = {
     "no_file": {"sv": "Filen finns inte.", "en": "No such file."},
@@ -114,7 +117,7 @@ def _screen_one(loaded: Loaded, lang: Lang, today: date) -> Assessment | list[Fi
 
 def cmd_screen(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     lang: Lang = args.lang
-    today = date.today()
+    today = args.clock.today(CITY_TIME_ZONE)
     status = 0
     first = True
     for name in args.files:
@@ -237,13 +240,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
-         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+         stdout: TextIO | None = None, stderr: TextIO | None = None,
+         clock: Clock | None = None) -> int:
+    """Run one command; ``clock`` (default the real time) says which day it is."""
     out, err, inp = stdout or sys.stdout, stderr or sys.stderr, stdin or sys.stdin
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
+    args.clock = clock or SystemClock()
     run: Callable[[argparse.Namespace, TextIO, TextIO, TextIO], int] = args.run
     try:
         return run(args, out, err, inp)

@@ -126,7 +126,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> None:
             else:
                 out.write(_table(rows, lang, ZoneInfo(settings.time_zone)))
         else:
-            out.write(await _retry(engine, args.message_id, lang) + "\n")
+            out.write(await _retry(engine, args.message_id, lang, args.clock.now()) + "\n")
 
 
 async def _list(engine: AsyncEngine, status: str | None, limit: int) -> list[Row[Any]]:
@@ -141,8 +141,8 @@ async def _list(engine: AsyncEngine, status: str | None, limit: int) -> list[Row
         return list((await conn.execute(query)).all())
 
 
-async def _retry(engine: AsyncEngine, message_id: int, lang: Lang) -> str:
-    """Put a failed message back in the queue; the confirmation to print."""
+async def _retry(engine: AsyncEngine, message_id: int, lang: Lang, now: datetime) -> str:
+    """Put a failed message back in the queue, due ``now``; the confirmation to print."""
     from sqlalchemy import select, update
 
     from bot.ib_tables import outbox_table
@@ -157,7 +157,7 @@ async def _retry(engine: AsyncEngine, message_id: int, lang: Lang) -> str:
                 update(outbox_table)
                 .where(table.id == message_id, table.status == OutboxStatus.FAILED.value)
                 .values(status=OutboxStatus.PENDING.value, attempts=0,
-                        next_attempt_at=datetime.now(UTC), lease_owner=None, lease_until=None)
+                        next_attempt_at=now, lease_owner=None, lease_until=None)
                 .returning(table.kind, table.case_id)
             )
         ).one_or_none()

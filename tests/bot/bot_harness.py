@@ -19,6 +19,9 @@ or failed, is in ``requests`` with the time it arrived (``time.monotonic()``).
 
 Activities go to the bot's /api/messages with ``serviceUrl`` pointing at the stand-in,
 so every reply travels the real outgoing path.
+
+``CLOCK`` is the tests' time: a served bot (``make_bot``) and the delivery tests read it,
+never the wall clock. ``TODAY`` is its date in Stockholm.
 """
 
 from __future__ import annotations
@@ -31,11 +34,21 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
+
+from bot.clock import FixedClock
+
+# 22 November 2026, 09:00 UTC when the tests start, and running on from there (a served
+# bot's delivery worker waits for due times, so its clock has to move).
+CLOCK = FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC), tick=True)
+TODAY = date(2026, 11, 22)  # CLOCK's day in Stockholm
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+assert CLOCK.today(STOCKHOLM) == TODAY
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 BOT_ID = "28:strategikollen"

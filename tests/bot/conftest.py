@@ -15,7 +15,7 @@ from bot.database import create_engine, migrate
 from bot.server import create_app
 from bot.settings import Settings
 
-from .bot_harness import Bot, Connector
+from .bot_harness import CLOCK, Bot, Connector
 
 MakeBot = Callable[..., Awaitable[Bot]]
 
@@ -39,7 +39,8 @@ async def connector() -> AsyncIterator[Connector]:
 
 @pytest.fixture
 async def make_bot(connector: Connector, tmp_path: Path) -> AsyncIterator[MakeBot]:
-    """Start a bot (dev mode on a SQLite file in tmp_path unless told otherwise)."""
+    """Start a bot (dev mode on a SQLite file in tmp_path unless told otherwise), on the
+    tests' ``CLOCK`` unless given another clock."""
     started: list[Bot] = []
 
     async def make(
@@ -56,7 +57,7 @@ async def make_bot(connector: Connector, tmp_path: Path) -> AsyncIterator[MakeBo
             config = {"dev": True, "database_url": database.url, "database_schema": database.schema}
         config.update(settings)
         app = create_app(Settings(**config), environ=environ or {}, dialogs=dialogs,
-                         clock=clock)
+                         clock=clock or CLOCK)
         bot = await Bot(app, connector).start()
         started.append(bot)
         return bot

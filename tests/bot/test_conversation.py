@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,18 +16,12 @@ from dialogs.conversation import handle
 from dialogs.turn import Turn
 from policy import Owner, Verdict, assess, owner_label, parse_engagement
 
-from .bot_harness import TENANT, Bot
+from .bot_harness import TENANT, TODAY, Bot
 from .conftest import MakeBot
 from .standin_dialogs import Counting
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 CARD = "application/vnd.microsoft.card.adaptive"
-
-
-def _today() -> date:
-    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
-
-
 
 
 def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
@@ -140,7 +132,7 @@ async def test_the_welcome_is_in_english_for_an_english_locale(bot: Bot) -> None
 async def test_help_is_a_command_in_both_languages(bot: Bot, text: str, locale: str) -> None:
     await bot.say(text, locale=locale)
     [card] = bot.connector.cards("conv-1")
-    expected = handle(None, None, Turn(text=text, locale=locale), today=_today())[2].cards[0]
+    expected = handle(None, None, Turn(text=text, locale=locale), today=TODAY)[2].cards[0]
     assert card == expected
     assert verbs.WIZARD_START in _verbs(card)
 
@@ -155,7 +147,7 @@ async def test_a_who_decides_question_is_answered_with_the_dialogs_card(bot: Bot
     question = "Vem beslutar om medlemskap i en internationell organisation för hela staden?"
     await bot.say(question)
     [card] = bot.connector.cards("conv-1")
-    expected = handle(None, None, Turn(text=question, locale="sv-SE"), today=_today())[2]
+    expected = handle(None, None, Turn(text=question, locale="sv-SE"), today=TODAY)[2]
     assert card == expected.cards[0]
     owner = next(e for e in walk(card) if e.get("id") == "owner")
     assert owner_label(Owner.KF, "sv") in _text(owner)  # an organisation for the whole city
@@ -197,7 +189,7 @@ async def test_a_complete_wizard_over_http_gives_the_verdict_and_owner_of_policy
     engagement = _case(case)
     lang = "en" if locale.startswith("en") else "sv"
     result = await _screen(bot, engagement, locale=locale)
-    expected = assess(parse_engagement(engagement, lang), lang, today=_today())
+    expected = assess(parse_engagement(engagement, lang), lang, today=TODAY)
     assert _owner_on(result) == expected.decision_owner.value
     assert _verdicts_on(result, lang) == {expected.verdict}
 
@@ -268,7 +260,7 @@ async def test_a_wizard_continues_after_a_restart_on_the_same_database(
             break
         card = await _press(second, card, verbs.WIZARD_NEXT, engagement)
     result = await _press(second, card, verbs.WIZARD_ASSESS, engagement)
-    expected = assess(parse_engagement(engagement, "sv"), "sv", today=_today())
+    expected = assess(parse_engagement(engagement, "sv"), "sv", today=TODAY)
     assert _owner_on(result) == expected.decision_owner.value
     assert title_on(result, engagement["title"])
 
@@ -409,7 +401,7 @@ async def test_a_command_that_mentions_the_bot_in_a_group_chat_is_understood(bot
     activity["conversation"]["conversationType"] = "groupChat"
     await bot.send(activity)
     [card] = bot.connector.cards("conv-1")
-    expected = handle(None, None, Turn(text="hjälp", locale="sv-SE"), today=_today())[2].cards[0]
+    expected = handle(None, None, Turn(text="hjälp", locale="sv-SE"), today=TODAY)[2].cards[0]
     assert card == expected
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from bot.register import Actor, CaseRegister
 from bot.server import CONNECTOR, DELIVERY, ENGINE
 from policy import assess, parse_engagement
 
-from .bot_harness import BOT_ID, TENANT, Connector
+from .bot_harness import BOT_ID, CLOCK, TENANT, Connector
 from .conftest import MakeBot
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
@@ -76,7 +76,7 @@ async def register_channel(
                 name="IB",
                 registered_by_id="admin",
                 registered_by_name="Admin",
-                registered_at=datetime.now(UTC),
+                registered_at=CLOCK.now(),
                 active=True,
             )
         )
@@ -101,6 +101,7 @@ async def queue_case_post(
             activity=case_card(case.id),
             conversation_key=CHANNEL,
             case_id=case.id,
+            now=CLOCK.now(),
         )
         assert outbox_id is not None
         await conn.execute(
@@ -113,7 +114,7 @@ async def queue_case_post(
         )
         queued.append(outbox_id)
 
-    case = await CaseRegister(engine).submit(engagement, assessment, ANNA, then=hook)
+    case = await CaseRegister(engine, clock=CLOCK).submit(engagement, assessment, ANNA, then=hook)
     return case.id, queued[0]
 
 
@@ -138,6 +139,7 @@ async def queue_message(
             activity=text_message(text),
             conversation_key=conversation,
             case_id=case_id,
+            now=CLOCK.now(),
         )
     assert outbox_id is not None
     return outbox_id
@@ -189,6 +191,7 @@ def worker(engine: AsyncEngine, client: ConnectorClient, **options: Any) -> Deli
         "poll_seconds": 0.1,
         "lease_seconds": 30.0,
         "max_backoff_seconds": 1.0,
+        "clock": CLOCK,
     }
     settings.update(options)
     return DeliveryWorker(engine, client, **settings)
@@ -241,7 +244,7 @@ async def test_a_long_retry_after_is_kept_in_the_row_not_waited_in_the_call(
     next attempt no earlier than Retry-After, and the message is not lost."""
     await queue_message(engine, connector.url, "a:chat-1", "hej")
     connector.fail_next(1, 429, retry_after=120)
-    before = datetime.now(UTC)
+    before = CLOCK.now()
 
     await worker(engine, client).drain()
 
@@ -440,7 +443,7 @@ async def test_a_row_left_sending_by_a_dead_process_is_taken_over_after_its_leas
 ) -> None:
     outbox_id = await queue_message(engine, connector.url, "a:chat-1", "hej")
     await queue_message(engine, connector.url, "a:chat-1", "då")
-    lease_until = datetime.now(UTC) + timedelta(seconds=1)
+    lease_until = CLOCK.now() + timedelta(seconds=1)
     async with engine.begin() as conn:
         await conn.execute(
             update(outbox_table)
@@ -455,7 +458,7 @@ async def test_a_row_left_sending_by_a_dead_process_is_taken_over_after_its_leas
     await worker(engine, client).drain()
     assert connector.texts("a:chat-1") == []  # the lease still holds: nothing, not even "då"
 
-    await asyncio.sleep(max(0.0, (lease_until - datetime.now(UTC)).total_seconds()) + 0.05)
+    await asyncio.sleep(max(0.0, (lease_until - CLOCK.now()).total_seconds()) + 0.05)
     await worker(engine, client).drain()
     # A notification is sent again: it may repeat (documented), but it is not lost.
     assert connector.texts("a:chat-1") == ["hej", "då"]
@@ -486,7 +489,7 @@ async def _crash_after_posting(
                 lease_owner="dead-process",
                 sent_activity_id=None,
                 sent_at=None,
-                lease_until=datetime.now(UTC) - timedelta(seconds=1),
+                lease_until=CLOCK.now() - timedelta(seconds=1),
             )
         )
         await conn.execute(
@@ -532,7 +535,7 @@ async def test_an_interrupted_post_missing_from_the_channel_is_posted(
             .values(
                 status="sending",
                 lease_owner="dead-process",
-                lease_until=datetime.now(UTC) - timedelta(seconds=1),
+                lease_until=CLOCK.now() - timedelta(seconds=1),
             )
         )
 
@@ -617,6 +620,7 @@ async def test_update_and_reply_take_the_posts_activity_id_once_it_is_delivered(
             activity=case_card(case_id, "uppdaterad"),
             conversation_key=CHANNEL,
             case_id=case_id,
+            now=CLOCK.now(),
         )
         await enqueue(
             conn,
@@ -626,6 +630,7 @@ async def test_update_and_reply_take_the_posts_activity_id_once_it_is_delivered(
             activity=text_message("Version 2"),
             conversation_key=CHANNEL,
             case_id=case_id,
+            now=CLOCK.now(),
         )
 
     await worker(engine, client).drain()
@@ -655,11 +660,12 @@ async def test_an_update_waits_while_its_post_is_queued_elsewhere_and_fails_if_i
             activity=case_card(case_id),
             conversation_key="elsewhere",
             case_id=case_id,
+            now=CLOCK.now(),
         )
         await conn.execute(
             update(outbox_table)
             .where(outbox_table.c.id == post_outbox)
-            .values(next_attempt_at=datetime.now(UTC) + timedelta(hours=1))
+            .values(next_attempt_at=CLOCK.now() + timedelta(hours=1))
         )
 
     await worker(engine, client).drain()
@@ -674,7 +680,7 @@ async def test_an_update_waits_while_its_post_is_queued_elsewhere_and_fails_if_i
         await conn.execute(
             update(outbox_table)
             .where(outbox_table.c.key == "update")
-            .values(next_attempt_at=datetime.now(UTC))
+            .values(next_attempt_at=CLOCK.now())
         )
     await worker(engine, client).drain()
     rows = {r.key: r for r in await outbox_rows(engine)}
@@ -695,7 +701,7 @@ async def test_a_notification_opens_the_personal_chat_once_and_remembers_it(
                 tenant_id=TENANT,
                 bot_id=BOT_ID,
                 locale="sv-SE",
-                updated_at=datetime.now(UTC),
+                updated_at=CLOCK.now(),
             )
         )
     target = Target(
@@ -738,7 +744,7 @@ async def test_a_service_url_outside_the_allowed_hosts_is_never_called(
     production = ConnectorClient(allow_url=url_checker(dev=False))
     try:
         await queue_message(engine, connector.url, "a:chat-1", "hej")
-        await DeliveryWorker(engine, production, poll_seconds=0.1).drain()
+        await DeliveryWorker(engine, production, poll_seconds=0.1, clock=CLOCK).drain()
     finally:
         await production.aclose()
     row = (await outbox_rows(engine))[0]

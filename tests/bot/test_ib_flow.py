@@ -7,9 +7,8 @@ no channel, the same engagement twice), the agenda and "Mina ärenden"."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -22,7 +21,7 @@ from dialogs.fields import to_values
 from policy import Engagement, Owner, Priority, assess
 
 from ..conftest import Database
-from .bot_harness import ADAPTIVE_CARD, Bot, Call, Connector
+from .bot_harness import ADAPTIVE_CARD, CLOCK, TODAY, Bot, Call, Connector
 from .conftest import MakeBot
 from .test_conversation import _action, _case, _press, _screen, _text
 
@@ -34,10 +33,6 @@ MEMBER = "b0000000-0000-0000-0000-00000000000b"
 OUTSIDER = "c0000000-0000-0000-0000-00000000000c"
 SUBMITTER = "d0000000-0000-0000-0000-00000000000d"
 PERSONAL = "a:personal-chat-of-the-submitter"
-
-
-def _today() -> date:
-    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
 
 
 def _roster(connector: Connector) -> None:
@@ -109,7 +104,7 @@ def _verbs(card: dict[str, Any]) -> set[str]:
 
 
 def _register_of(bot: Bot) -> CaseRegister:
-    return CaseRegister(bot.app[ENGINE])
+    return CaseRegister(bot.app[ENGINE], clock=CLOCK)
 
 
 async def _outbox(bot: Bot) -> list[Any]:
@@ -315,7 +310,7 @@ async def test_a_members_input_problem_comes_back_on_the_card_with_what_was_type
 ) -> None:
     bot = await _ib_bot(make_bot, connector)
     case = await _paris_summit_in_ib(bot)
-    past = (_today() - timedelta(days=1)).isoformat()
+    past = (TODAY - timedelta(days=1)).isoformat()
     answer = await _act_in_channel(
         bot, verbs.IB_TO_AGENDA, {"case": case.id, "comment": "Till mötet", "meeting_date": past},
         user=MEMBER, who="Maja Medlem")
@@ -411,7 +406,7 @@ async def _registered(bot: Bot, name: str, title: str, *, meeting: date | None =
     """A case put straight into the register (optionally on a meeting's agenda)."""
     e = Engagement.model_validate(_case(name) | {"title": title} | changes)
     register, actor = _register_of(bot), Actor(id=MEMBER, name="Maja Medlem")
-    case = await register.submit(e, assess(e, "sv", today=_today()), actor)
+    case = await register.submit(e, assess(e, "sv", today=TODAY), actor)
     if meeting is not None:
         await register.set_status(case.id, CaseStatus.ON_AGENDA, actor, meeting_date=meeting)
     return case.id
@@ -422,7 +417,7 @@ async def test_the_agenda_lists_the_next_meetings_cases_by_priority_with_their_t
 ) -> None:
     bot = await _ib_bot(make_bot, connector)
     await _say_in_channel(bot, "registrera IB-kanal")
-    meeting, later = _today() + timedelta(days=7), _today() + timedelta(days=21)
+    meeting, later = TODAY + timedelta(days=7), TODAY + timedelta(days=21)
     low = await _registered(bot, "paris-summit", "Lågt", meeting=meeting, cost_sek=10000)
     high = await _registered(bot, "paris-summit", "Högt", meeting=meeting, cost_sek=2500,
                              active_role=True, programme_available=True)
@@ -451,13 +446,12 @@ async def test_the_agenda_lists_reviews_that_are_due(make_bot: MakeBot,
                                                      connector: Connector) -> None:
     bot = await _ib_bot(make_bot, connector)
     await _say_in_channel(bot, "registrera IB-kanal")
-    today = _today()
     member = await _registered(bot, "ctpn-membership", "CTPN", review_years=4)
     # Accepted at a meeting almost four years ago: the review is due in 30 days.
-    decided = today.replace(year=today.year - 4) + timedelta(days=30)
     accepted = await _register_of(bot).set_status(
-        member, CaseStatus.ACCEPTED, Actor(id=MEMBER, name="Maja"), meeting_date=decided)
-    assert accepted.review_due == today + timedelta(days=30)
+        member, CaseStatus.ACCEPTED, Actor(id=MEMBER, name="Maja"),
+        meeting_date=date(2022, 12, 22))
+    assert accepted.review_due == date(2026, 12, 22) == TODAY + timedelta(days=30)
     await _say_in_channel(bot, "dagordning")
     agenda = connector.cards(IB)[-1]
     assert member in _text(agenda)

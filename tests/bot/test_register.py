@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.clock import FixedClock
 from bot.database import MIGRATIONS, alembic_config, create_engine, migrate
 from bot.register import (
     TRANSITIONS,
@@ -47,23 +48,14 @@ def screened(name: str, **changes: Any) -> tuple[Engagement, Assessment]:
     return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
-class Clock:
+@pytest.fixture
+def clock() -> FixedClock:
     """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+    return FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def register(engine: AsyncEngine, clock: Clock) -> CaseRegister:
+def register(engine: AsyncEngine, clock: FixedClock) -> CaseRegister:
     return CaseRegister(engine, clock=clock)
 
 
@@ -87,7 +79,7 @@ def test_text_that_is_not_a_case_id_is_no_case(text: str) -> None:
 
 
 async def test_a_submitted_assessment_becomes_case_one_of_the_year_with_everything_kept(
-    register: CaseRegister, clock: Clock
+    register: CaseRegister, clock: FixedClock
 ) -> None:
     engagement, assessment = screened("ctpn-membership.json")
     case = await register.submit(engagement, assessment, ANNA)
@@ -99,7 +91,7 @@ async def test_a_submitted_assessment_becomes_case_one_of_the_year_with_everythi
     assert (case.rulebook_id, case.rulebook_version) == (
         assessment.rulebook.id, assessment.rulebook.version)
     assert case.submitter == ANNA
-    assert case.created_at == case.updated_at == clock.now
+    assert case.created_at == case.updated_at == clock.now()
     assert case.created_at.tzinfo is not None
     assert case.decision_owner is Owner.KS
     assert case.review_due is None
@@ -107,20 +99,20 @@ async def test_a_submitted_assessment_becomes_case_one_of_the_year_with_everythi
 
 
 async def test_ids_are_sequential_within_a_year_and_start_again_at_one_the_next(
-    register: CaseRegister, clock: Clock
+    register: CaseRegister, clock: FixedClock
 ) -> None:
     engagement, assessment = screened("paris-summit.json")
     first = await register.submit(engagement, assessment, ANNA)
     second = await register.submit(engagement, assessment, ANNA)
-    clock.now = datetime(2027, 1, 2, 9, 0, tzinfo=UTC)
+    clock.set(datetime(2027, 1, 2, 9, 0, tzinfo=UTC))
     third = await register.submit(engagement, assessment, ANNA)
     assert [first.id, second.id, third.id] == ["SK-2026-0001", "SK-2026-0002", "SK-2027-0001"]
 
 
 async def test_the_year_of_an_id_is_the_year_in_stockholm_not_in_utc(
-    register: CaseRegister, clock: Clock
+    register: CaseRegister, clock: FixedClock
 ) -> None:
-    clock.now = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)  # 00:30 on New Year's Day in Stockholm
+    clock.set(datetime(2026, 12, 31, 23, 30, tzinfo=UTC))  # 00:30 on New Year's Day in Stockholm
     case = await register.submit(*screened("paris-summit.json"), ANNA)
     assert case.id == "SK-2027-0001"
 
@@ -137,7 +129,7 @@ async def test_twenty_concurrent_submissions_get_twenty_different_sequential_ids
 
 
 async def test_two_instances_on_one_database_submitting_at_once_never_share_an_id(
-    database: Any, engine: AsyncEngine, clock: Clock
+    database: Any, engine: AsyncEngine, clock: FixedClock
 ) -> None:
     other_engine = create_engine(database.url, schema=database.schema)
     try:
@@ -231,11 +223,11 @@ async def test_each_mutation_writes_exactly_one_audit_row(
 
 
 async def test_the_audit_log_says_who_when_and_what_for_every_change(
-    register: CaseRegister, clock: Clock
+    register: CaseRegister, clock: FixedClock
 ) -> None:
     case = await register.submit(*screened("ctpn-membership.json"), ANNA)
-    submitted_at = clock.now
-    clock.now += timedelta(days=3)
+    submitted_at = clock.now()
+    clock.advance(timedelta(days=3))
     await register.set_status(case.id, "on_agenda", IB, comment="Till IB 3 december",
                               meeting_date=date(2026, 12, 3))
     log = await register.audit(case.id)
@@ -243,22 +235,22 @@ async def test_the_audit_log_says_who_when_and_what_for_every_change(
     assert (log[0].actor, log[0].at) == (ANNA, submitted_at)
     assert log[0].details["version"] == 1
     assert log[0].details["verdict"] == "compatible_with_conditions"
-    assert (log[1].actor, log[1].at) == (IB, clock.now)
+    assert (log[1].actor, log[1].at) == (IB, clock.now())
     assert log[1].details == {"from": "submitted", "to": "on_agenda",
                               "comment": "Till IB 3 december", "meeting_date": "2026-12-03"}
     case = await register.get(case.id)
     assert case.meeting_date == date(2026, 12, 3)
-    assert case.updated_at == clock.now
+    assert case.updated_at == clock.now()
     assert case.created_at == submitted_at
 
 
 async def test_a_refused_status_change_changes_nothing_and_logs_nothing(
-    register: CaseRegister, engine: AsyncEngine, clock: Clock
+    register: CaseRegister, engine: AsyncEngine, clock: FixedClock
 ) -> None:
     case = await register.submit(*screened("paris-summit.json"), ANNA)
     await register.set_status(case.id, CaseStatus.WITHDRAWN, ANNA)
     before = await register.get(case.id)
-    clock.now += timedelta(hours=1)
+    clock.advance(timedelta(hours=1))
     with pytest.raises(InvalidTransition) as refused:
         await register.set_status(case.id, CaseStatus.ACCEPTED, IB)
     assert (refused.value.current, refused.value.requested) == (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -53,12 +53,12 @@ def reminder_card(case: Case, lang: Lang, days_left: int) -> Card:
 
 @pytest.fixture
 def register(engine: AsyncEngine) -> CaseRegister:
-    return CaseRegister(engine, clock=lambda: NOW)
+    return CaseRegister(engine, clock=FixedClock(NOW))
 
 
 def job_on(engine: AsyncEngine, register: CaseRegister, **changes: Any) -> ReminderJob:
     options: dict[str, Any] = {"time_zone": "Europe/Stockholm", "notice_days": 90, "hour": 7,
-                               "card_for": reminder_card, "clock": lambda: NOW}
+                               "card_for": reminder_card, "clock": FixedClock(NOW)}
     options.update(changes)
     return ReminderJob(engine, register, **options)
 
@@ -189,7 +189,7 @@ async def test_two_processes_running_at_once_send_one_reminder(
     await known(engine, ANNA)
     other = create_engine(database.url, schema=database.schema)  # a second process's pool
     try:
-        jobs = [job_on(engine, register), job_on(other, CaseRegister(other, clock=lambda: NOW))]
+        jobs = [job_on(engine, register), job_on(other, CaseRegister(other, clock=FixedClock(NOW)))]
         today = DUE - timedelta(days=10)
         counts = await asyncio.gather(*(j.run_once(today) for j in jobs for _ in range(2)))
     finally:
@@ -292,8 +292,8 @@ async def test_the_job_runs_once_when_started_to_catch_up_and_stops_cleanly(
 ) -> None:
     case = await accepted_membership(register)
     await known(engine, ANNA)
-    clock = datetime.combine(DUE - timedelta(days=20), datetime.min.time(), tzinfo=UTC)
-    job = job_on(engine, register, clock=lambda: clock.replace(hour=12))
+    clock = FixedClock(datetime.combine(DUE - timedelta(days=20), time(12), tzinfo=UTC))
+    job = job_on(engine, register, clock=clock)
     job.start()
     try:
         async with asyncio.timeout(30):
@@ -319,7 +319,7 @@ async def test_the_served_bot_reminds_the_submitter_at_start_up_through_the_outb
     engine = create_engine(database.url, schema=database.schema)
     try:
         await migrate(engine, schema=database.schema)
-        register = CaseRegister(engine, clock=clock.now)
+        register = CaseRegister(engine, clock=clock)
         # Accepted four years before a review date 30 days after the bot's today.
         case = await accepted_membership(register, meeting=date(2023, 1, 14))
         assert case.review_due == date(2027, 1, 14) == clock.today(STOCKHOLM) + timedelta(days=30)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.clock import FixedClock
 from bot.database import create_engine
 from bot.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
 from cli.main import main
@@ -44,18 +45,10 @@ def screened(name: str) -> tuple[Any, Any]:
     return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def register(engine: AsyncEngine) -> CaseRegister:
     """An empty, migrated register the command is pointed at."""
-    return CaseRegister(engine, clock=Clock())
+    return CaseRegister(engine, clock=FixedClock(datetime(2026, 11, 22, 9, 0, tzinfo=UTC)))
 
 
 @pytest.fixture

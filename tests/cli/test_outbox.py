@@ -12,19 +12,22 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.clock import FixedClock
 from bot.database import create_engine
 from bot.ib_tables import outbox_table
 from bot.outbox import OutboxKind, OutboxStatus, Target, enqueue
 from cli.main import main
 
 CREATED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 09:00 in Stockholm
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # when the command runs
 CHANNEL = Target(service_url="https://smba.test/", conversation_id="19:ib@thread.tacv2")
 ANNA = Target(service_url="https://smba.test/", conversation_id="a:anna", user_id="a11a")
 
 
 def run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdin=io.StringIO(""), stdout=out, stderr=err)
+    code = main(list(argv), stdin=io.StringIO(""), stdout=out, stderr=err,
+                clock=FixedClock(NOW))
     return code, out.getvalue(), err.getvalue()
 
 
@@ -124,7 +127,6 @@ async def test_an_empty_outbox_lists_no_messages(engine: AsyncEngine) -> None:
 async def test_retry_puts_a_failed_message_back_in_the_queue_from_attempt_zero(
     three: AsyncEngine,
 ) -> None:
-    before = datetime.now(UTC)
     code, out, err = await arun("outbox", "retry", "2")
     assert (code, err) == (0, "")
     assert out == ("Meddelande 2 (notify, SK-2026-0001) ligger i kön igen och skickas av "
@@ -132,7 +134,7 @@ async def test_retry_puts_a_failed_message_back_in_the_queue_from_attempt_zero(
     message = await row(three, 2)
     assert (message.status, message.attempts) == ("pending", 0)
     assert (message.lease_owner, message.lease_until) == (None, None)
-    assert message.next_attempt_at.replace(tzinfo=UTC) >= before.replace(microsecond=0)
+    assert message.next_attempt_at.replace(tzinfo=UTC) == NOW
     assert (await row(three, 1)).status == "sent"
     assert (await row(three, 3)).status == "pending"
 
