@@ -10,7 +10,8 @@ A cue says one thing: the kind (``kind``; ``weak_kind`` only counts when no
 ``on_behalf``, ``burden``, ``high``), who takes part (``political`` for the
 city's own politicians, ``staff`` for officials and other non-political
 participants), and whether the city's own foreign policy is asked about
-(``fp``; or ``fp_conflict`` together with ``fp_stance``).
+(``fp``; or ``fp_conflict`` together with ``fp_stance``), and whether a membership
+exists already and is reviewed, renewed or left (``renewal``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ Feature = Literal[
     "fp",
     "fp_conflict",
     "fp_stance",
+    "renewal",
 ]
 Value = Kind | Scope | MembershipBody | bool
 
@@ -99,6 +101,7 @@ ON_BEHALF, BURDEN, NO_BURDEN, HIGH = (
     Cue("on_behalf", T), Cue("burden", T), Cue("burden", F), Cue("high", T)
 )
 FP, FP_CONFLICT, FP_STANCE = Cue("fp", T), Cue("fp_conflict", T), Cue("fp_stance", T)
+RENEWAL = Cue("renewal", T)
 
 # When a question names several kinds, the first of these wins ("an invitation
 # letter for a visiting delegation" is an invitation letter).
@@ -351,6 +354,16 @@ LEXICON: tuple[Entry, ...] = (
     _en("free", "free of charge", "costs nothing", "cost nothing", "cost free",
         "cost neutral", "no cost",
         cues=(NO_BURDEN,)),
+    # --- a membership that exists (reviewed, renewed, left) -------------------
+    _sv("förnya", "förnyar", "förnyelse", "förnyat", "förlänga", "förlänger", "förlängning",
+        "fortsatt medlemskap", "fortsätta medlemskapet", "omprövning", "ompröva", "omprövas",
+        "utträde", "gå ur", "säga upp medlemskapet", "avsluta medlemskapet",
+        "befintligt medlemskap", "befintliga medlemskap",
+        cues=(RENEWAL,)),
+    _en("renew", "renewal", "renewing", "continued membership", "continue the membership",
+        "existing membership", "review of the membership", "withdraw from", "leave the",
+        "cancel the membership", "end the membership",
+        cues=(RENEWAL,)),
     # --- the city's own foreign policy (P1) ---------------------------------
     _sv("utrikespolitik", "utrikespolitisk", "utrikespolitiska", "säkerhetspolitik",
         "säkerhetspolitisk", "biståndspolitik", "sanktion", "sanktioner", "fördöma",

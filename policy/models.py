@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 __all__ = [
+    "REPRESENTING_THE_CITY",
     "Assessment",
     "Citation",
     "Counterpart",
@@ -75,6 +76,13 @@ class Participant(StrEnum):
     FINANSBORGARRAD = "finansborgarrad"
     KF_PRESIDIUM = "kf_presidium"
     OTHER_POLITICIAN = "other_politician"
+
+
+# The city's politicians who represent it as a whole: their trips and conferences go
+# as on behalf of kommunstyrelsen unless the user says otherwise (contract §7.5).
+REPRESENTING_THE_CITY: frozenset[Participant] = frozenset(
+    {Participant.BORGARRAD, Participant.FINANSBORGARRAD, Participant.KF_PRESIDIUM}
+)
 
 
 class CounterpartType(StrEnum):
@@ -223,6 +231,9 @@ class Engagement(BaseModel):
     prioritised_visit: bool | None = None
     high_political_level: bool | None = None
     increases_resource_burden: bool | None = None
+    # Beyond the contract: the membership exists and is being reviewed (renewed, changed
+    # or left), not applied for; "nya medlemskap" go to kommunfullmäktige, a review not.
+    renewal: bool | None = None
 
     @field_validator("participants", "directions", mode="before")
     @classmethod
@@ -245,6 +256,7 @@ class Engagement(BaseModel):
             )
             for field, kinds in REQUIRED_BY_KIND.items()
             if e.kind in kinds and getattr(e, field) is None
+            and not (field == "on_behalf_of_ks" and e.politicians_represent_the_city)
         ]
         if e.start_date and e.end_date and e.end_date < e.start_date:
             problems.append(
@@ -261,6 +273,11 @@ class Engagement(BaseModel):
         if problems:
             raise ValidationError.from_exception_data(cls.__name__, problems)
         return e
+
+    @property
+    def politicians_represent_the_city(self) -> bool:
+        """A borgarråd, the finansborgarråd or KF's presidium takes part (contract §7.5)."""
+        return not REPRESENTING_THE_CITY.isdisjoint(self.participants)
 
     @property
     def has_benefit(self) -> bool:
@@ -288,11 +305,15 @@ class Finding(BaseModel):
 
 
 class Routing(BaseModel):
+    """Who decides and why; ``coordinated_by`` the body that coordinates without deciding
+    (kommunstyrelsen for significant visits, contract §7.2)."""
+
     model_config = ConfigDict(frozen=True)
 
     rule: str
     reason: str
     citation: Citation
+    coordinated_by: Owner | None = None
 
 
 class PriorityFactor(BaseModel):

@@ -11,7 +11,8 @@ from functools import cache
 
 from .models import Citation, Engagement, Kind, Lang, MembershipBody, Owner, Routing, Scope
 
-__all__ = ["OWNER_LABELS", "ROUTES", "Route", "owner_label", "route", "route_for"]
+__all__ = ["OWNER_LABELS", "ROUTES", "Route", "on_behalf_of_ks", "owner_label", "route",
+           "route_for"]
 
 OWNER_LABELS: Mapping[Owner, Mapping[Lang, str]] = {
     Owner.NAMND: {"sv": "Nämnden eller bolagsstyrelsen", "en": "The committee or company board"},
@@ -84,6 +85,10 @@ class Route:
     reason: Mapping[Lang, str]
     when: Callable[[Engagement], bool]
     quote_for: Mapping[Kind, str] = field(default_factory=dict)
+    # A body that coordinates what this route's owner decides (contract §7.2).
+    coordinated_by: Owner | None = None
+    # Where the route reads more into the strategy than its quote says, in a sentence.
+    interpretation: str = ""
 
     def citation(self, kind: Kind) -> Citation:
         text = self.quote_for.get(kind, self.quote)
@@ -92,6 +97,15 @@ class Route:
 
 def _event(e: Engagement) -> bool:
     return e.kind in (Kind.TRIP, Kind.CONFERENCE)
+
+
+def on_behalf_of_ks(e: Engagement) -> bool | None:
+    """Whether a trip or conference is on behalf of kommunstyrelsen: as the user says, or,
+    when the user has not said, yes where a borgarråd, the finansborgarråd or KF's
+    presidium takes part (contract §7.5), since they represent the city as a whole."""
+    if e.on_behalf_of_ks is not None:
+        return e.on_behalf_of_ks
+    return True if e.politicians_represent_the_city else None
 
 
 def _wide(e: Engagement) -> bool:
@@ -117,7 +131,7 @@ ROUTES: tuple[Route, ...] = (
             "en": "Taking part in conferences and events abroad on behalf of the City "
             "Executive Board is delegated to the Finance Commissioner and prepared by IB.",
         },
-        lambda e: _event(e) and e.on_behalf_of_ks is True,
+        lambda e: _event(e) and on_behalf_of_ks(e) is True,
     ),
     Route(
         "R-NAMND-TRIP", Owner.NAMND, "5", Q_OWN_OPERATION,
@@ -127,7 +141,7 @@ ROUTES: tuple[Route, ...] = (
             "en": "The trip is not on behalf of the City Executive Board; it is part of the "
             "operation's own work and is decided there, within its budget.",
         },
-        lambda e: _event(e) and e.on_behalf_of_ks is False,
+        lambda e: _event(e) and on_behalf_of_ks(e) is False,
     ),
     Route(
         "R-IB-DECL", Owner.FINANSBORGARRADET_IB, "5", Q_IB,
@@ -159,18 +173,40 @@ ROUTES: tuple[Route, ...] = (
         },
         lambda e: e.kind is Kind.MEMBERSHIP
         and e.membership_body is MembershipBody.ORGANISATION
-        and e.scope is Scope.CITY_WIDE,
+        and e.scope is Scope.CITY_WIDE
+        and e.renewal is not True,
     ),
     Route(
-        "R-KS-VISIT", Owner.KS, "5", Q_KS_VISITS,
+        "R-KS-RENEWAL", Owner.KS, "5", Q_KF_ORG,
         {
-            "sv": "Besöket är betydande (hög politisk nivå eller flera verksamheter); "
-            "kommunstyrelsen koordinerar det.",
-            "en": "The visit is significant (high political level or several operations); "
-            "the City Executive Board coordinates it.",
+            "sv": "Kommunfullmäktige beslutar om nya medlemskap. Ett befintligt medlemskap "
+            "i en stadsövergripande organisation som omprövas beslutas av kommunstyrelsen, "
+            "som kan föreslå kommunfullmäktige att lämna eller ändra det.",
+            "en": "The City Council decides on new memberships. An existing membership of a "
+            "city-wide organisation under review is decided by the City Executive Board, "
+            "which may propose to the City Council to leave or change it.",
+        },
+        lambda e: e.kind is Kind.MEMBERSHIP
+        and e.membership_body is MembershipBody.ORGANISATION
+        and e.scope is Scope.CITY_WIDE
+        and e.renewal is True,
+        interpretation="The strategy gives kommunfullmäktige *new* memberships only and "
+        "names no owner for a review; kommunstyrelsen, which decides city-wide networks and "
+        "answers for the strategy's implementation, is read as the owner of the review.",
+    ),
+    Route(
+        "R-KS-VISIT", Owner.NAMND, "5", Q_KS_VISITS,
+        {
+            "sv": "Nämnden eller bolagsstyrelsen bedömer och handlägger besöket. Besöket är "
+            "betydande (hög politisk nivå eller flera verksamheter), så kommunstyrelsen "
+            "koordinerar det; kommunstyrelsen beslutar inte om besöket.",
+            "en": "The committee or company board assesses and handles the visit. The visit "
+            "is significant (high political level or several operations), so the City "
+            "Executive Board coordinates it; the Board does not decide on the visit.",
         },
         lambda e: e.kind is Kind.INCOMING_VISIT
         and (e.high_political_level is True or e.scope is not Scope.SINGLE_OPERATION),
+        coordinated_by=Owner.KS,
     ),
     Route(
         "R-KS-SEVERAL", Owner.KS, "5", Q_KS_OPINION,
@@ -185,6 +221,9 @@ ROUTES: tuple[Route, ...] = (
             Kind.MEMBERSHIP: Q_KS_NETWORKS,
             Kind.COOPERATION_AGREEMENT: Q_KS_NETWORKS,
             Kind.INTENT_AGREEMENT: Q_KS_NETWORKS,
+            # Projects run together by several operations are cooperation initiatives.
+            Kind.EU_PROJECT: Q_KS_NETWORKS,
+            Kind.AID_PROJECT: Q_KS_NETWORKS,
         },
     ),
     Route(
@@ -224,4 +263,5 @@ def route(e: Engagement, lang: Lang) -> tuple[Owner, Routing]:
 @cache
 def _routing(route_id: str, kind: Kind, lang: Lang) -> Routing:
     r = _BY_ID[route_id]
-    return Routing(rule=r.id, reason=r.reason[lang], citation=r.citation(kind))
+    return Routing(rule=r.id, reason=r.reason[lang], citation=r.citation(kind),
+                   coordinated_by=r.coordinated_by)

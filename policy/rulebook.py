@@ -59,6 +59,11 @@ class Rule:
     outcomes: tuple[Outcome, ...]
     inputs: tuple[str, ...] = ()
     kinds: frozenset[Kind] = field(default_factory=frozenset)  # empty: every kind
+    # Further sentences of the strategy that a reason of this rule may cite instead
+    # of ``quote`` (P1 cites the footnote when it asks for a second look).
+    also_quotes: tuple[str, ...] = ()
+    # Where the rule reads more into the text than its quote says, in a sentence.
+    interpretation: str = ""
     valid_from: date = STRATEGY_IN_FORCE
     valid_to: date | None = None
 
@@ -71,11 +76,13 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why a rule gives an outcome, in both languages."""
+    """Why a rule gives an outcome, in both languages; ``quote`` when it cites another of
+    the rule's sentences (one of ``Rule.also_quotes``) than the rule's own."""
 
     outcome: Outcome
     sv: str
     en: str
+    quote: str | None = None
 
     def text(self, lang: Lang) -> str:
         return self.sv if lang == "sv" else self.en

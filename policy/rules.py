@@ -7,10 +7,12 @@ strategy deliberately not encoded are listed at the end of this module.
 
 from __future__ import annotations
 
-import re
-
+from ._capitals import CAPITALS
+from ._cues import find
+from ._stems import fold, tokens
 from .models import (
     CounterpartType,
+    Direction,
     Engagement,
     Financing,
     Kind,
@@ -33,57 +35,94 @@ def _fields(names: list[tuple[str, str]], lang: int) -> str:
 # Section 4 — principles
 # ---------------------------------------------------------------------------
 
+P1_FOOTNOTE = (
+    "Staden hanterar inte frågor som rör Sveriges relation med andra stater inklusive "
+    "Sveriges bistånds- och säkerhetspolitik."
+)
 P1 = Rule(
     id="P1",
     section="4",
     quote="En grundläggande princip för stadens internationella arbete är att staden inte för "
     "någon egen utrikespolitik",
     title={"sv": "Ingen egen utrikespolitik", "en": "No foreign policy of the city's own"},
-    outcomes=(B, M, S),
+    outcomes=(B, M, C, S),
     inputs=("foreign_policy",),
+    also_quotes=(P1_FOOTNOTE,),
+    interpretation="The box is the user's own judgement; a counterpart at national level or "
+    "the words of policy/_cues.py FOREIGN_POLICY in the title, description or counterpart "
+    "make the rule ask stadsledningskontoret for a second look (contract §7.1).",
 )
-P1_ASKED = frozenset(
-    {
-        Kind.COOPERATION_AGREEMENT,
-        Kind.INTENT_AGREEMENT,
-        Kind.DECLARATION,
-        Kind.POSITION,
-        Kind.MEMBERSHIP,
+
+_WHERE: dict[str, tuple[str, str]] = {
+    "title": ("rubriken", "the title"),
+    "description": ("beskrivningen", "the description"),
+    "counterpart.name": ("motpartens namn", "the counterpart's name"),
+    "counterpart.country": ("motpartens land", "the counterpart's country"),
+}
+
+
+def foreign_policy_cues(e: Engagement) -> list[tuple[str, str]]:
+    """What in the engagement points at Sweden's relations with other states, each as
+    (Swedish, English) text: a national-government counterpart, and the cue words of
+    ``policy._cues.FOREIGN_POLICY`` with where they stand."""
+    seen: list[tuple[str, str]] = []
+    cp = e.counterpart
+    if cp is not None and cp.type is CounterpartType.NATIONAL_GOVERNMENT:
+        seen.append(("motparten är en nationell regering", "the counterpart is a national "
+                     "government"))
+    texts = {
+        "title": e.title,
+        "description": e.description,
+        "counterpart.name": cp.name if cp else None,
+        "counterpart.country": cp.country if cp else None,
     }
-)
+    for where, text in texts.items():
+        if not text:
+            continue
+        for hit in find("foreign_policy", text):
+            sv, en = _WHERE[where]
+            seen.append((f"”{hit.words}” i {sv}", f"“{hit.words}” in {en}"))
+    return seen
 
 
 @applies(P1)
 def no_foreign_policy(e: Engagement, ctx: Context) -> list[Reason]:
     if e.foreign_policy is True:
-        return [
-            Reason(
-                B,
-                "Engagemanget berör Sveriges relationer med andra stater eller utrikes-, "
-                "bistånds- eller säkerhetspolitik. Staden för ingen egen utrikespolitik.",
-                "The engagement touches Sweden's relations with other states or foreign, aid "
-                "or security policy. The city conducts no foreign policy of its own.",
-            )
-        ]
-    if e.foreign_policy is False:
-        return [
-            Reason(
-                S,
-                "Engagemanget har ingen utrikespolitisk karaktär.",
-                "The engagement has no foreign-policy character.",
-            )
-        ]
-    if e.kind in P1_ASKED:
-        return [
-            Reason(
-                M,
-                "Ange om engagemanget berör Sveriges relationer med andra stater, utrikes-, "
-                "bistånds- eller säkerhetspolitik, eller tar ställning mellan stater.",
-                "State whether the engagement touches Sweden's relations with other states, "
-                "foreign, aid or security policy, or takes a side between states.",
-            )
-        ]
-    return []
+        sv = ("Engagemanget berör Sveriges relationer med andra stater eller utrikes-, "
+              "bistånds- eller säkerhetspolitik. Staden för ingen egen utrikespolitik.")
+        en = ("The engagement touches Sweden's relations with other states or foreign, aid "
+              "or security policy. The city conducts no foreign policy of its own.")
+        if e.kind is Kind.AID_PROJECT:
+            sv += (" Ett projekt av biståndskaraktär som helt finansieras av annan part är "
+                   "inte i sig utrikespolitik (P7); ändra svaret om det var skälet.")
+            en += (" A project of aid character fully financed by another party is not in "
+                   "itself foreign policy (P7); change the answer if that was the reason.")
+        return [Reason(B, sv, en)]
+    cues = foreign_policy_cues(e)
+    seen_sv = "; ".join(c[0] for c in cues)
+    seen_en = "; ".join(c[1] for c in cues)
+    if e.foreign_policy is None:
+        sv = ("Ange om engagemanget berör Sveriges relationer med andra stater, utrikes-, "
+              "bistånds- eller säkerhetspolitik, eller tar ställning mellan stater.")
+        en = ("State whether the engagement touches Sweden's relations with other states, "
+              "foreign, aid or security policy, or takes a side between states.")
+        if cues:
+            sv += f" Uppgifter som pekar ditåt: {seen_sv}."
+            en += f" What points that way: {seen_en}."
+        return [Reason(M, sv, en)]
+    if cues:
+        return [Reason(
+            C,
+            f"Svaret är nej, men {seen_sv}. Stadsledningskontoret bör pröva om engagemanget "
+            "har utrikespolitisk karaktär: staden hanterar inte frågor som rör Sveriges "
+            "relation med andra stater.",
+            f"The answer is no, but {seen_en}. The City Executive Office should examine "
+            "whether the engagement has a foreign-policy character: the city does not handle "
+            "matters of Sweden's relations with other states.",
+            quote=P1_FOOTNOTE,
+        )]
+    return [Reason(S, "Engagemanget har ingen utrikespolitisk karaktär.",
+                   "The engagement has no foreign-policy character.")]
 
 
 P2 = Rule(
@@ -167,16 +206,21 @@ P4 = Rule(
     "eller inom ramen för internationella initiativ staden väljer att delta i.",
     title={"sv": "Intentionsavtal bara med organisationer, nätverk eller inom initiativ",
            "en": "Intent agreements only with organisations, networks or within initiatives"},
-    outcomes=(B, S),
+    outcomes=(B, M, S),
     inputs=("counterpart.type", "within_initiative"),
     kinds=frozenset({Kind.INTENT_AGREEMENT}),
 )
 
 
+# An EU institution is an international organisation for P4 (contract §7.3).
+P4_PARTNERS = frozenset({CounterpartType.INTERNATIONAL_ORGANISATION, CounterpartType.NETWORK,
+                         CounterpartType.EU_INSTITUTION})
+
+
 @applies(P4)
 def intent_agreement_partner(e: Engagement, ctx: Context) -> list[Reason]:
     ctype = e.counterpart.type if e.counterpart else None
-    if ctype in (CounterpartType.INTERNATIONAL_ORGANISATION, CounterpartType.NETWORK):
+    if ctype in P4_PARTNERS:
         return [Reason(
             S,
             "Intentionsavtalet tecknas med en internationell organisation eller ett nätverk.",
@@ -188,6 +232,14 @@ def intent_agreement_partner(e: Engagement, ctx: Context) -> list[Reason]:
             "Intentionsavtalet tecknas inom ett internationellt initiativ som staden deltar i.",
             "The intent agreement is made within an international initiative the city is part "
             "of.",
+        )]
+    if ctype is None or e.within_initiative is None:
+        return [Reason(
+            M,
+            "Ange vilken typ av motpart avtalet tecknas med och om det ingås inom ett "
+            "internationellt initiativ som staden deltar i.",
+            "State what type of counterpart the agreement is made with and whether it is made "
+            "within an international initiative the city takes part in.",
         )]
     return [Reason(
         B,
@@ -207,24 +259,42 @@ P5 = Rule(
     "internationella organisationer och nätverk, omprövas regelbundet (exempelvis vart fjärde "
     "år).",
     title={"sv": "Regelbunden omprövning", "en": "Regular review"},
-    outcomes=(C, S),
+    outcomes=(C, N, S),
     inputs=("review_years",),
     kinds=frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT}),
 )
 
 
+# The strategy's own words for the review, which the condition and every help text use.
+P5_SHOULD = {
+    "sv": "bör omprövas regelbundet (exempelvis vart fjärde år)",
+    "en": "should be reviewed regularly (for example every fourth year)",
+}
+P5_EXAMPLE_YEARS = 4
+
+
 @applies(P5)
 def regular_review(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.review_years is not None and e.review_years <= 4:
+    if e.review_years is None:
+        return [Reason(
+            C,
+            f"Medlemskap och intentionsavtal {P5_SHOULD['sv']} för att säkerställa relevans "
+            "och mervärde; ange när det ska omprövas.",
+            f"Memberships and intent agreements {P5_SHOULD['en']} to ensure relevance and "
+            "added value; state when it will be reviewed.",
+        )]
+    if e.review_years <= P5_EXAMPLE_YEARS:
         return [Reason(
             S,
             f"Omprövning planeras vart {e.review_years}:e år.",
             f"A review is planned every {e.review_years} year(s).",
         )]
     return [Reason(
-        C,
-        "Planera omprövning minst vart fjärde år för att säkerställa relevans och mervärde.",
-        "Plan a review at least every fourth year to ensure relevance and added value.",
+        N,
+        f"Omprövning planeras vart {e.review_years}:e år; strategin nämner vart fjärde år "
+        "som exempel på en regelbunden omprövning.",
+        f"A review is planned every {e.review_years} years; the strategy gives every fourth "
+        "year as an example of a regular review.",
     )]
 
 
@@ -266,19 +336,38 @@ P7 = Rule(
     title={"sv": "Bistånd bara med full extern finansiering",
            "en": "Aid projects only when fully financed by others"},
     outcomes=(B, M, S),
-    inputs=("financing", "funder"),
+    inputs=("financing", "funder", "cost_sek"),
     kinds=frozenset({Kind.AID_PROJECT}),
 )
 
 
 @applies(P7)
 def aid_fully_financed(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.financing is Financing.EXTERNAL_FULL:
+    city_pays = e.cost_sek is not None and e.cost_sek > 0
+    if e.financing is Financing.EXTERNAL_FULL and city_pays:
+        return [Reason(
+            M,
+            "Finansieringen anges som helt extern, men kostnaden för staden är inte noll. "
+            "Ange vilken del staden betalar; i projekt av biståndskaraktär ska hela "
+            "finansieringen bäras av annan part.",
+            "The financing is stated as fully external, but the cost to the city is not zero. "
+            "State which part the city pays; in aid projects the whole financing must be "
+            "borne by another party.",
+        )]
+    if e.financing is Financing.EXTERNAL_FULL or (
+        e.financing is Financing.EU_GRANT and e.cost_sek == 0
+    ):
         return [Reason(S, "Hela finansieringen bärs av annan part.",
                        "The whole financing is borne by another party.")]
     if e.financing is None:
         return [Reason(M, "Ange hur projektet finansieras.",
                        "State how the project is financed.")]
+    if e.financing is Financing.EU_GRANT and e.cost_sek is None:
+        return [Reason(
+            M,
+            "Ange om EU-bidraget täcker hela kostnaden; staden får inte stå för någon del.",
+            "State whether the EU grant covers the whole cost; the city may not pay any part.",
+        )]
     return [Reason(
         B,
         "I projekt av biståndskaraktär får staden inte stå för någon del av finansieringen; "
@@ -295,20 +384,61 @@ P8 = Rule(
     "huvudstäderna.",
     title={"sv": "Gemenskap med huvudstäder", "en": "Community with capitals"},
     outcomes=(S,),
-    inputs=("counterpart.name", "counterpart.type"),
+    inputs=("counterpart.name", "counterpart.type", "counterpart.country"),
 )
 
 NORDIC_CAPITALS = ("oslo", "köpenhamn", "copenhagen", "københavn", "helsingfors", "helsinki",
                    "reykjavík", "reykjavik")
-_NORDIC = re.compile(r"\b(" + "|".join(NORDIC_CAPITALS) + r")\b", re.IGNORECASE)
+
+# Words around a city's name that name the city itself: "Köpenhamns kommun", "City of
+# Oslo", "Helsingin kaupunki" are the capital; "Copenhagen Business School" is not.
+_CITY_WORDS = frozenset({
+    "stad", "staden", "kommun", "kommune", "kommunen", "city", "of", "the", "council",
+    "government", "municipality", "kaupunki", "stadt", "ville", "de", "comune", "di",
+    "gemeente", "ayuntamiento", "mairie", "hall", "metropolitan", "municipal", "capital",
+    "region", "huvudstad", "huvudstaden", "administration", "town", "kunta", "borgmästare",
+    "mayor", "office", "stadshus", "cityhall",
+})
+
+
+def _norm(name: str) -> str:
+    return " ".join(fold(w) for w in tokens(name, 500))
+
+
+def _name_forms(name: str) -> set[str]:
+    """The whole normalised name, and the name without the words that name a city
+    around it ("Köpenhamns kommun" → "kopenhamns", "kopenhamn")."""
+    words = [fold(w) for w in tokens(name, 500)]
+    core = [w for w in words if w not in _CITY_WORDS]
+    forms = {" ".join(words)}
+    if core and len(core) < len(words):
+        joined = " ".join(core)
+        forms |= {joined, joined[:-1] if joined.endswith("s") else joined}
+    return forms
+
+
+_CAPITAL_OF: dict[str, frozenset[str]] = {}
+for _countries, _capitals in CAPITALS:
+    for _capital in _capitals:
+        _CAPITAL_OF[_norm(_capital)] = _CAPITAL_OF.get(_norm(_capital), frozenset()) | {
+            _norm(c) for c in _countries
+        }
 
 
 def is_capital(e: Engagement) -> bool:
-    """Counterpart is a capital: by its type, or by the name of a Nordic capital."""
+    """The counterpart is another country's capital: its whole name (less the words that
+    name a city, such as "kommun" or "City of") is a capital in ``policy._capitals``, and
+    its country is that capital's country, or, with no country given, its type is
+    ``capital_city``. Never by a part of the name (contract §7.9)."""
     cp = e.counterpart
-    if cp is None:
+    if cp is None or not cp.name:
         return False
-    return cp.type is CounterpartType.CAPITAL_CITY or bool(cp.name and _NORDIC.search(cp.name))
+    countries = next((_CAPITAL_OF[f] for f in _name_forms(cp.name) if f in _CAPITAL_OF), None)
+    if countries is None:
+        return False
+    if cp.country:
+        return _norm(cp.country) in countries
+    return cp.type is CounterpartType.CAPITAL_CITY
 
 
 @applies(P8)
@@ -389,6 +519,31 @@ def benefit(e: Engagement, ctx: Context) -> list[Reason]:
                    "An expected benefit for the operation is stated.")]
 
 
+D3 = Rule(
+    id="D3",
+    section="3.4",
+    quote="De principer som slås fast i EU-policyn ska sedan ligga till grund för stadens "
+    "påverkansarbete på EU-nivå samt vid utarbetande av stadens inställning i enskilda "
+    "EU-ärenden.",
+    title={"sv": "EU-policyn som grund", "en": "The EU policy as the basis"},
+    outcomes=(N,),
+    kinds=frozenset({Kind.POSITION}),
+)
+
+
+@applies(D3)
+def eu_policy_basis(e: Engagement, ctx: Context) -> list[Reason]:
+    if not concerns_the_eu(e):
+        return []
+    return [Reason(
+        N,
+        "Principerna i stadens EU-policy ska ligga till grund för stadens inställning i "
+        "EU-ärendet; stäm av ställningstagandet mot dem.",
+        "The principles of the city's EU policy must be the basis of the city's position on "
+        "the EU matter; check the position against them.",
+    )]
+
+
 # ---------------------------------------------------------------------------
 # Section 3.3 — cooperation
 # ---------------------------------------------------------------------------
@@ -425,7 +580,15 @@ def established_forums(e: Engagement, ctx: Context) -> list[Reason]:
             f"The matter is already handled in {e.existing_forum}; weigh that when judging the "
             "benefit of taking part.",
         )]
-    if e.kind in S1_NEW_FORMS and e.existing_forums_checked is not True:
+    if e.kind in S1_NEW_FORMS and e.existing_forums_checked is False:
+        return [Reason(
+            C,
+            "Möjligheten att samverka inom redan etablerade forum ska undersökas innan en ny "
+            "samarbetsform inleds; undersök den först.",
+            "Cooperating within established forums must be examined before a new form of "
+            "cooperation is started; examine it first.",
+        )]
+    if e.kind in S1_NEW_FORMS and e.existing_forums_checked is None:
         return [Reason(
             M,
             "Ange om möjligheten att samverka inom redan etablerade forum har undersökts.",
@@ -514,6 +677,53 @@ def visit_mutual_learning(e: Engagement, ctx: Context) -> list[Reason]:
     return []
 
 
+S5 = Rule(
+    id="S5",
+    section="3.3",
+    quote="Staden ska strategiskt använda de möjligheter som erbjuds att delta i olika typer "
+    "av samverkansprojekt som finansieras av EU:s fonder och program.",
+    title={"sv": "EU:s fonder och program", "en": "EU funds and programmes"},
+    outcomes=(S,),
+    kinds=frozenset({Kind.EU_PROJECT}),
+)
+
+
+@applies(S5)
+def eu_funds(e: Engagement, ctx: Context) -> list[Reason]:
+    return [Reason(
+        S,
+        "Projektet använder EU:s fonder och program, som staden strategiskt ska använda.",
+        "The project uses EU funds and programmes, which the city is to use strategically.",
+    )]
+
+
+S6 = Rule(
+    id="S6",
+    section="3.3",
+    quote="Därtill ska besöken användas till att stärka Stockholmsbilden internationellt.",
+    title={"sv": "Besök stärker Stockholmsbilden", "en": "Visits strengthen Stockholm's image"},
+    outcomes=(N, S),
+    inputs=("directions",),
+    kinds=frozenset({Kind.INCOMING_VISIT}),
+)
+
+
+@applies(S6)
+def visit_stockholm_image(e: Engagement, ctx: Context) -> list[Reason]:
+    if not e.directions:
+        return []  # D1 asks for the directions
+    if Direction.PROFILERING in e.directions:
+        return [Reason(S, "Besöket används till att stärka Stockholmsbilden internationellt.",
+                       "The visit is used to strengthen Stockholm's image abroad.")]
+    return [Reason(
+        N,
+        "Besök ska också användas till att stärka Stockholmsbilden internationellt; "
+        "överväg hur besöket kan göra det (profilering).",
+        "Visits are also to strengthen Stockholm's image abroad; consider how this visit can "
+        "(profiling).",
+    )]
+
+
 # ---------------------------------------------------------------------------
 # Section 5 — ways of working and responsibilities
 # ---------------------------------------------------------------------------
@@ -589,21 +799,38 @@ def ib_event_basis(e: Engagement, ctx: Context) -> list[Reason]:
 W3 = Rule(
     id="W3",
     section="5",
-    quote="Allt påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen",
+    quote="Allt påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen, samt "
+    "vid behov i nära samarbete med koncernstyrelsen för Stadshus AB.",
     title={"sv": "Påverkan mot EU i samarbete med kommunstyrelsen",
            "en": "EU influence work together with the City Executive Board"},
     outcomes=(C,),
+    inputs=("counterpart.type",),
     kinds=frozenset({Kind.POSITION}),
+    interpretation="A position concerns the EU when its counterpart is an EU institution or "
+    "its title or description names the EU (policy/_cues.py EU) (contract §7.6).",
 )
+
+
+def concerns_the_eu(e: Engagement) -> bool:
+    """The engagement is an EU matter: an EU institution as counterpart, or the EU named in
+    its title, description or counterpart."""
+    cp = e.counterpart
+    if cp is not None and cp.type is CounterpartType.EU_INSTITUTION:
+        return True
+    texts = (e.title, e.description, cp.name if cp else None)
+    return any(find("eu", text) for text in texts if text)
 
 
 @applies(W3)
 def eu_influence_with_ks(e: Engagement, ctx: Context) -> list[Reason]:
+    if not concerns_the_eu(e):
+        return []
     return [Reason(
         C,
-        "Påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen.",
+        "Påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen och vid "
+        "behov med koncernstyrelsen för Stadshus AB.",
         "Influence work towards the EU must be done in close cooperation with the City "
-        "Executive Board.",
+        "Executive Board and, where needed, with the group board of Stockholms Stadshus AB.",
     )]
 
 
@@ -656,6 +883,48 @@ def visit_contact_person(e: Engagement, ctx: Context) -> list[Reason]:
         "The operation's international contact person coordinates the visit; the City "
         "Executive Board coordinates significant visits.",
     )]
+
+
+W6 = Rule(
+    id="W6",
+    section="5",
+    quote="Beslut om deltagande i konferenser och andra evenemang utomlands på uppdrag av "
+    "kommunstyrelsen samt medverkan i internationella deklarationer och initiativ som inte "
+    "medför ökad resursbörda för staden är delegerat till finansborgarrådet och behandlas av "
+    "stadens internationella beredning.",
+    title={"sv": "Politiker som reser", "en": "Politicians travelling"},
+    outcomes=(C, N),
+    inputs=("participants", "on_behalf_of_ks"),
+    kinds=frozenset({Kind.TRIP, Kind.CONFERENCE}),
+    interpretation="A borgarråd, the finansborgarråd or KF's presidium represents the city "
+    "as a whole, so their participation is read as on behalf of kommunstyrelsen unless the "
+    "user says it is not (contract §7.5).",
+)
+
+
+@applies(W6)
+def politicians_travelling(e: Engagement, ctx: Context) -> list[Reason]:
+    if not e.politicians_represent_the_city:
+        return []
+    if e.on_behalf_of_ks is False:
+        return [Reason(
+            C,
+            "Borgarråd, finansborgarrådet eller kommunfullmäktiges presidium deltar men "
+            "deltagandet anges inte vara på uppdrag av kommunstyrelsen. Bekräfta det; annars "
+            "beslutar finansborgarrådet efter beredning i IB.",
+            "A borgarråd, the Finance Commissioner or the City Council's presidium takes "
+            "part, but not on behalf of the City Executive Board, the answer says. Confirm "
+            "it; otherwise the Finance Commissioner decides after IB.",
+        )]
+    if e.on_behalf_of_ks is None:
+        return [Reason(
+            N,
+            "Borgarråd, finansborgarrådet eller kommunfullmäktiges presidium deltar; "
+            "deltagandet behandlas som på uppdrag av kommunstyrelsen.",
+            "A borgarråd, the Finance Commissioner or the City Council's presidium takes "
+            "part; the participation is treated as on behalf of the City Executive Board.",
+        )]
+    return []
 
 
 # ---------------------------------------------------------------------------

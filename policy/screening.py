@@ -23,11 +23,26 @@ from .priority import score
 from .routing import owner_label, route
 from .rulebook import Context, Registered, rulebook_info, rules_in_force
 
-__all__ = ["ADVISORY", "assess", "verdict_of"]
+__all__ = ["ADVISORY", "COORDINATED", "assess", "verdict_of"]
 
 ADVISORY: Mapping[Lang, str] = {
     "sv": "Rådgivande bedömning – inte ett beslut. Beslutet fattas av {owner}.",
     "en": "Advisory assessment – not a decision. The decision is made by {owner}.",
+}
+# Said beside the owner when another body coordinates without deciding (contract §7.2).
+COORDINATED: Mapping[Owner, Mapping[Lang, str]] = {
+    Owner.KS: {
+        "sv": "Kommunstyrelsen koordinerar, men beslutar inte.",
+        "en": "The City Executive Board coordinates, but does not decide.",
+    },
+}
+_NEXT_FOR_COORDINATOR: Mapping[Owner, Mapping[Lang, str]] = {
+    Owner.KS: {
+        "sv": "Kommunstyrelsen koordinerar besöket: kontakta stadsledningskontorets "
+        "internationella enhet i god tid.",
+        "en": "The City Executive Board coordinates the visit: contact the City Executive "
+        "Office's international unit in good time.",
+    },
 }
 
 _VERDICT_BY_WORST: Mapping[Outcome, Verdict] = {
@@ -93,11 +108,12 @@ def _finding(reg: Registered, e: Engagement, ctx: Context, lang: Lang) -> Findin
         return None
     # One finding a rule: its most severe outcome, with every reason in the message.
     if len(reasons) == 1:
-        worst, message = reasons[0].outcome, reasons[0].text(lang)
+        first, message = reasons[0], reasons[0].text(lang)
     else:
         ordered = sorted(reasons, key=lambda r: -r.outcome.severity)
-        worst, message = ordered[0].outcome, " ".join(r.text(lang) for r in ordered)
-    return _finding_record(reg.rule.id, worst, message, reg.rule.section, reg.rule.quote)
+        first, message = ordered[0], " ".join(r.text(lang) for r in ordered)
+    quote = first.quote or reg.rule.quote
+    return _finding_record(reg.rule.id, first.outcome, message, reg.rule.section, quote)
 
 
 # Findings are frozen and mostly repeat (the message embeds user text only for a
@@ -133,6 +149,11 @@ def assess(e: Engagement, lang: Lang = "sv", *, today: date | None = None) -> As
     if verdict is not Verdict.NOT_COMPATIBLE:
         priority, factors = score(e, lang)
     label = owner_label(owner, lang)
+    advisory = ADVISORY[lang].format(owner=label[0].lower() + label[1:])
+    next_steps = [_NEXT_FOR_VERDICT[verdict][lang], _NEXT_FOR_OWNER[owner][lang]]
+    if (coordinator := routing.coordinated_by) is not None:
+        advisory = f"{advisory} {COORDINATED[coordinator][lang]}"
+        next_steps.append(_NEXT_FOR_COORDINATOR[coordinator][lang])
     return Assessment(
         verdict=verdict,
         decision_owner=owner,
@@ -141,8 +162,8 @@ def assess(e: Engagement, lang: Lang = "sv", *, today: date | None = None) -> As
         priority=priority,
         priority_factors=factors,
         findings=findings,
-        next_steps=[_NEXT_FOR_VERDICT[verdict][lang], _NEXT_FOR_OWNER[owner][lang]],
+        next_steps=next_steps,
         rulebook=rulebook_info(day),
         screened_on=day,
-        advisory=ADVISORY[lang].format(owner=label[0].lower() + label[1:]),
+        advisory=advisory,
     )

@@ -22,7 +22,8 @@ How a question is read:
    one clarifying question — the field whose answer leaves the fewest owners.
 
 The result, ``WhoDecides``, serialises to the contract's JSON plus three
-documented extras: ``lang``, ``route`` and ``options``.
+documented extras: ``lang``, ``route``, ``options`` and ``coordinated_by`` (the
+body that coordinates what the owner decides: kommunstyrelsen for significant visits).
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ class WhoDecides(BaseModel):
 
     Beyond the contract's keys: ``lang`` the language answered in, ``route``
     the routing rule of a settled owner (e.g. ``"R-KF-ORG"``), ``options`` the
-    answers to ``clarify``.
+    answers to ``clarify``, ``coordinated_by`` a body that coordinates without
+    deciding (contract §7.2).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -106,6 +108,7 @@ class WhoDecides(BaseModel):
     lang: Lang
     route: str | None = None
     options: list[ClarifyOption] = []
+    coordinated_by: Owner | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -404,6 +407,8 @@ def _fields_of(reading: _Reading) -> dict[str, Any]:
         "scope": scope,
         "membership_body": _one(v["body"]),
         "high_political_level": high,
+        # A membership is new unless the question says it exists ("nya medlemskap", §5).
+        "renewal": True in v["renewal"],
     }
     return {k: val for k, val in fields.items() if val is not None}
 
@@ -420,6 +425,7 @@ FIELDS: Final[tuple[tuple[str, tuple[Any, ...]], ...]] = (
     ("scope", tuple(Scope)),
     ("membership_body", tuple(MembershipBody)),
     ("high_political_level", (True, False)),
+    ("renewal", (False, True)),
 )
 _DOMAIN: Final = dict(FIELDS)
 
@@ -441,9 +447,13 @@ def _build_table(kind: Kind) -> _Table:
         combo: route_for(base.model_copy(update=dict(zip(names, combo, strict=True))))
         for combo in product(*(domain for _, domain in FIELDS))
     }
+    def seen(r: Route) -> tuple[Owner, Owner | None]:
+        return r.owner, r.coordinated_by
+
+    # A field matters when it can change the owner, or who coordinates (visits).
     relevant = tuple(
         name for i, name in enumerate(names)
-        if any(full[combo].owner is not full[(*combo[:i], other, *combo[i + 1 :])].owner
+        if any(seen(full[combo]) != seen(full[(*combo[:i], other, *combo[i + 1 :])])
                for combo in full for other in FIELDS[i][1])
     )
     rows = []
@@ -471,6 +481,7 @@ class _Plan:
     settled: Route | None
     options: tuple[_Option, ...] = ()
     ask: str | None = None
+    may_coordinate: Route | None = None  # a route with a coordinator the unknowns may reach
 
 
 def _matching(rows: Iterable[tuple[dict[str, Any], Route]],
@@ -484,9 +495,16 @@ def _plan(kind: Kind, known: Assignment) -> _Plan:
     rows = _matching(table.rows, dict(known))
     owners = list(dict.fromkeys(r.owner for _, r in rows))
     if len(owners) == 1:
-        # Fields that cannot change the owner may still change the rule: the commonest wins.
+        # Fields that cannot change the owner may still change the rule: the commonest wins,
+        # among the routes with no coordinator when a coordinator is only possible (an
+        # ordinary visit is the committee's alone; a significant one kommunstyrelsen
+        # coordinates, which the answer says as a condition).
         routes = [r for _, r in rows]
-        return _Plan(kind, known, max(routes, key=lambda r: (routes.count(r), -ROUTES.index(r))))
+        plain = [r for r in routes if r.coordinated_by is None] or routes
+        chosen = max(plain, key=lambda r: (routes.count(r), -ROUTES.index(r)))
+        maybe = next((r for r in routes if r.coordinated_by is not None), None)
+        return _Plan(kind, known, chosen,
+                     may_coordinate=maybe if chosen.coordinated_by is None else None)
 
     def owners_if(f: str, v: Any) -> set[Owner]:
         return {r.owner for vals, r in rows if vals[f] == v}
@@ -629,6 +647,20 @@ _QUESTION: Final[Mapping[str, Mapping[Lang, str]]] = {
     },
 }
 
+_MAY_COORDINATE: Final[Mapping[Lang, str]] = {
+    "sv": "Är besöket betydande – på hög politisk nivå eller för flera verksamheter – "
+    "koordinerar kommunstyrelsen det, men beslutar inte om det.",
+    "en": "If the visit is significant – at a high political level or for several "
+    "operations – the City Executive Board coordinates it, but does not decide on it.",
+}
+_CONFIRM_NOT_ON_BEHALF: Final[Mapping[Lang, str]] = {
+    "sv": "Bekräfta att deltagandet inte sker på uppdrag av kommunstyrelsen: borgarråd, "
+    "finansborgarrådet och kommunfullmäktiges presidium företräder annars staden, och då "
+    "beslutar finansborgarrådet efter beredning i IB.",
+    "en": "Confirm that the participation is not on behalf of the City Executive Board: a "
+    "borgarråd, the Finance Commissioner or the City Council's presidium otherwise "
+    "represents the city, and the Finance Commissioner then decides after IB.",
+}
 _DEPENDS: Final[Mapping[Lang, str]] = {"sv": "Det beror på.", "en": "It depends."}
 _DECIDED_BY: Final[Mapping[Lang, str]] = {
     "sv": "Beslutet fattas av {owner}.",
@@ -693,7 +725,8 @@ def _plain(value: Any) -> Any:
 def _value(kind: Kind, *assignments: Iterable[tuple[str, Any]]) -> dict[str, Any]:
     value: dict[str, Any] = {"kind": kind.value}
     for assignment in assignments:
-        value.update((f, _plain(v)) for f, v in assignment)
+        # "renewal": false is the default, not something the answer presumes.
+        value.update((f, _plain(v)) for f, v in assignment if (f, v) != ("renewal", False))
     return value
 
 
@@ -703,16 +736,22 @@ def _citations(pairs: Iterable[tuple[Route, Kind]], *extra: Citation) -> list[Ci
 
 def _settled(plan: _Plan, route: Route, lang: Lang) -> WhoDecides:
     label = owner_label(route.owner, lang)
+    answer = f"{_DECIDED_BY[lang].format(owner=_lower_first(label))} {route.reason[lang]}"
+    extra: list[Citation] = []
+    if (maybe := plan.may_coordinate) is not None:
+        answer = f"{answer} {_MAY_COORDINATE[lang]}"
+        extra.append(maybe.citation(plan.kind))
     return WhoDecides(
         kind=plan.kind,
         decision_owner=route.owner,
         allowed=True,
         candidates=[],
         clarify=None,
-        answer=f"{_DECIDED_BY[lang].format(owner=_lower_first(label))} {route.reason[lang]}",
-        citations=_citations([(route, plan.kind)]),
+        answer=answer,
+        citations=_citations([(route, plan.kind)], *extra),
         lang=lang,
         route=route.id,
+        coordinated_by=route.coordinated_by,
     )
 
 
@@ -834,6 +873,11 @@ def answer(
         assert plan.ask is not None
         return _open(plan, plan.ask, lang)
     result = _settled(plan, plan.settled, lang)
+    if (kind in (Kind.TRIP, Kind.CONFERENCE) and True in v["political"]
+            and fields.get("on_behalf_of_ks") is False):
+        result = result.model_copy(update={
+            "answer": f"{result.answer} {_CONFIRM_NOT_ON_BEHALF[lang]}",
+        })
     if kind is Kind.TWINNING:
         return result.model_copy(update={
             "allowed": False,

@@ -12,6 +12,8 @@ from policy.strategy import normalise, occurs_verbatim, strategy_text
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "strategy"
 QUOTES = [(reg.rule.id, reg.rule.quote) for reg in registry()] + [
+    (f"{reg.rule.id}/also", q) for reg in registry() for q in reg.rule.also_quotes
+] + [
     (f"{r.id}/{kind}", q) for r in ROUTES for kind, q in [("*", r.quote), *r.quote_for.items()]
 ]
 
@@ -43,3 +45,21 @@ def test_the_packaged_text_is_the_strategy_section_only() -> None:
 def test_the_packaged_text_equals_the_source_document_section() -> None:
     source = (SHARED / "internationell-strategi-tjansteutlatande-och-strategi.txt").read_text("utf-8")
     assert normalise(strategy_text()) in normalise(source)
+
+
+def test_a_finding_cites_its_rule_or_one_of_the_rule_s_further_sentences() -> None:
+    from datetime import date
+
+    from policy import assess, parse_engagement
+
+    a = assess(parse_engagement({
+        "kind": "cooperation_agreement", "title": "Samarbete med inrikesministeriet",
+        "scope": "single_operation", "foreign_policy": False,
+    }), today=date(2026, 11, 22))
+    by_id = {reg.rule.id: reg.rule for reg in registry()}
+    for f in a.findings:
+        rule = by_id[f.rule]
+        assert f.citation.text in (rule.quote, *rule.also_quotes)
+    p1 = next(f for f in a.findings if f.rule == "P1")
+    assert p1.outcome.value == "condition"
+    assert p1.citation.text.startswith("Staden hanterar inte frågor som rör Sveriges relation")

@@ -37,11 +37,19 @@ ROUTE_CASES = [
     ("a membership of an organisation for one operation is decided by its committee",
      base("membership", membership_body="organisation", scope="single_operation"), "R-NAMND",
      "namnd"),
-    ("a visit at high political level is coordinated by the City Executive Board",
+    ("a visit at high political level is decided by the committee and coordinated by the City Executive Board",
      base("incoming_visit", scope="single_operation", high_political_level=True), "R-KS-VISIT",
-     "ks"),
-    ("a visit to several operations is coordinated by the City Executive Board",
-     base("incoming_visit", scope="several_operations"), "R-KS-VISIT", "ks"),
+     "namnd"),
+    ("a visit to several operations is decided by the committee and coordinated by the City Executive Board",
+     base("incoming_visit", scope="several_operations"), "R-KS-VISIT", "namnd"),
+    ("a borgarråd's conference with nothing said about the board goes to the finance commissioner after IB",
+     {"kind": "conference", "title": "Konferens", "participants": ["borgarrad"]}, "R-IB-EVENT",
+     "finansborgarradet_ib"),
+    ("the KF presidium's trip said not to be on behalf of the board is decided by the committee",
+     base("trip", on_behalf_of_ks=False, participants=["kf_presidium"]), "R-NAMND-TRIP", "namnd"),
+    ("a city-wide organisation's membership under review is decided by the City Executive Board",
+     base("membership", membership_body="organisation", scope="city_wide", renewal=True),
+     "R-KS-RENEWAL", "ks"),
     ("a study visit to one school is handled by its committee",
      base("incoming_visit", scope="single_operation", high_political_level=False), "R-NAMND",
      "namnd"),
@@ -71,3 +79,37 @@ def test_every_route_has_a_case() -> None:
 def test_the_last_route_catches_everything() -> None:
     assert ROUTES[-1].id == "R-NAMND"
     assert ROUTES[-1].when(parse_engagement(base("position")))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_significant_visit_names_the_city_executive_board_as_coordinator_not_decider(
+    lang: str,
+) -> None:
+    a = assess(parse_engagement(base("incoming_visit", scope="single_operation",
+                                     high_political_level=True)), lang, today=TODAY)  # type: ignore[arg-type]
+    assert a.routing.coordinated_by is not None and a.routing.coordinated_by.value == "ks"
+    assert a.routing.citation.text.startswith("Kommunstyrelsen koordinerar också betydande")
+    said = " ".join([a.advisory, a.routing.reason, *a.next_steps])
+    if lang == "sv":
+        assert "kommunstyrelsen koordinerar" in said.lower()
+        assert "beslutet fattas av nämnden eller bolagsstyrelsen" in a.advisory.lower()
+        assert "beslut i kommunstyrelsen" not in said
+    else:
+        assert "coordinates" in said
+
+
+def test_an_ordinary_visit_has_no_coordinator() -> None:
+    a = assess(parse_engagement(base("incoming_visit", scope="single_operation",
+                                     high_political_level=False)), today=TODAY)
+    assert a.routing.coordinated_by is None
+
+
+def test_a_trip_or_conference_needs_on_behalf_of_ks_unless_politicians_take_part() -> None:
+    from policy import EngagementInvalid
+
+    with pytest.raises(EngagementInvalid):
+        parse_engagement({"kind": "trip", "title": "Resa", "participants": ["staff"]})
+    for who in ("borgarrad", "finansborgarrad", "kf_presidium"):
+        parse_engagement({"kind": "trip", "title": "Resa", "participants": [who]})
+    with pytest.raises(EngagementInvalid):
+        parse_engagement({"kind": "trip", "title": "Resa", "participants": ["other_politician"]})
