@@ -9,6 +9,8 @@ meet their base form:
   other states (contract §7.1, the footnote to principle 4). A sign does not
   decide anything: it makes P1 ask for a second look, naming the words it saw.
 - ``EU``: signs that a position concerns the EU (contract §7.6, W3 and D3).
+- ``RENEWAL``: signs that a membership exists and is reviewed, renewed or left, for
+  when the user has not answered ``renewal`` (the route R-KS-RENEWAL).
 
 Each entry is a phrase in its base form. ``match="form"`` compares the written
 form where a stem would catch other words ("government" and "governance" share
@@ -27,7 +29,7 @@ from typing import Final, Literal
 from ._stems import en_key, fold, inflections, sv_key, tokens
 from .models import Lang
 
-__all__ = ["EU", "FOREIGN_POLICY", "CueEntry", "Hit", "find"]
+__all__ = ["EU", "FOREIGN_POLICY", "RENEWAL", "CueEntry", "Hit", "find"]
 
 # An engagement's description may be 5,000 characters; all of it is read.
 _LIMIT: Final = 6000
@@ -99,6 +101,17 @@ EU: Final[tuple[CueEntry, ...]] = (
 )
 
 
+RENEWAL: Final[tuple[CueEntry, ...]] = (
+    _sv("fortsatt medlemskap", "förnyat medlemskap", "förnya medlemskapet", "förnyelse av",
+        "förlängt medlemskap", "förlänga medlemskapet", "omprövning av medlemskapet",
+        "befintligt medlemskap", "utträde ur", "avsluta medlemskapet", "säga upp medlemskapet"),
+    _en("continued membership", "renewed membership", "renewal of", "renew the membership",
+        "renewing the membership", "existing membership", "review of the membership",
+        "withdrawal from", "leave the network", "leave the organisation",
+        "end the membership", "cancel the membership"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """Cue words as the text writes them."""
@@ -142,6 +155,7 @@ def _patterns(lexicon: tuple[CueEntry, ...]) -> tuple[_Pattern, ...]:
 _PATTERNS: Final[Mapping[str, tuple[_Pattern, ...]]] = {
     "foreign_policy": _patterns(FOREIGN_POLICY),
     "eu": _patterns(EU),
+    "renewal": _patterns(RENEWAL),
 }
 _MIN_COMPOUND_HEAD: Final = 3
 
@@ -172,7 +186,7 @@ def _at(words: list[str], i: int, p: _Pattern) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def find(lexicon: Literal["foreign_policy", "eu"], text: str) -> tuple[Hit, ...]:
+def find(lexicon: Literal["foreign_policy", "eu", "renewal"], text: str) -> tuple[Hit, ...]:
     """The cues of ``lexicon`` in ``text``, each once, in the order they stand."""
     words = tokens(text, _LIMIT)
     patterns = _PATTERNS[lexicon]

@@ -275,6 +275,12 @@ class Engagement(BaseModel):
         return e
 
     @property
+    def text(self) -> tuple[str, ...]:
+        """The engagement's own words: title, description and the counterpart's name."""
+        cp = self.counterpart
+        return tuple(t for t in (self.title, self.description, cp.name if cp else None) if t)
+
+    @property
     def politicians_represent_the_city(self) -> bool:
         """A borgarråd, the finansborgarråd or KF's presidium takes part (contract §7.5)."""
         return not REPRESENTING_THE_CITY.isdisjoint(self.participants)

@@ -9,10 +9,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from ._cues import find
 from .models import Citation, Engagement, Kind, Lang, MembershipBody, Owner, Routing, Scope
 
-__all__ = ["OWNER_LABELS", "ROUTES", "Route", "on_behalf_of_ks", "owner_label", "route",
-           "route_for"]
+__all__ = ["OWNER_LABELS", "ROUTES", "Route", "is_renewal", "on_behalf_of_ks", "owner_label",
+           "route", "route_for"]
 
 OWNER_LABELS: Mapping[Owner, Mapping[Lang, str]] = {
     Owner.NAMND: {"sv": "Nämnden eller bolagsstyrelsen", "en": "The committee or company board"},
@@ -108,6 +109,14 @@ def on_behalf_of_ks(e: Engagement) -> bool | None:
     return True if e.politicians_represent_the_city else None
 
 
+def is_renewal(e: Engagement) -> bool:
+    """The membership exists and is reviewed: as the user says, or, unanswered, as its
+    title or description says ("Fortsatt medlemskap i …", ``policy._cues.RENEWAL``)."""
+    if e.renewal is not None:
+        return e.renewal
+    return any(find("renewal", t) for t in e.text)
+
+
 def _wide(e: Engagement) -> bool:
     return e.scope in (Scope.SEVERAL_OPERATIONS, Scope.CITY_WIDE)
 
@@ -174,7 +183,7 @@ ROUTES: tuple[Route, ...] = (
         lambda e: e.kind is Kind.MEMBERSHIP
         and e.membership_body is MembershipBody.ORGANISATION
         and e.scope is Scope.CITY_WIDE
-        and e.renewal is not True,
+        and not is_renewal(e),
     ),
     Route(
         "R-KS-RENEWAL", Owner.KS, "5", Q_KF_ORG,
@@ -189,7 +198,7 @@ ROUTES: tuple[Route, ...] = (
         lambda e: e.kind is Kind.MEMBERSHIP
         and e.membership_body is MembershipBody.ORGANISATION
         and e.scope is Scope.CITY_WIDE
-        and e.renewal is True,
+        and is_renewal(e),
         interpretation="The strategy gives kommunfullmäktige *new* memberships only and "
         "names no owner for a review; kommunstyrelsen, which decides city-wide networks and "
         "answers for the strategy's implementation, is read as the owner of the review.",

@@ -16,8 +16,10 @@ from .models import (
     Engagement,
     Financing,
     Kind,
+    MembershipBody,
     Outcome,
     Owner,
+    Scope,
 )
 from .rulebook import Context, Reason, Rule, applies
 
@@ -755,10 +757,10 @@ def within_budget(e: Engagement, ctx: Context) -> list[Reason]:
     if e.within_budget is False:
         return [Reason(
             C,
-            "Kostnaden ryms inte inom given ekonomisk ram; finansieringen måste lösas innan "
-            "beslut.",
-            "The cost does not fit within the given budget; financing must be settled before a "
-            "decision.",
+            "Kostnaden ryms inte inom given ekonomisk ram, som det internationella arbetet "
+            "enligt strategin ska rymmas inom; finansieringen måste lösas innan beslut.",
+            "The cost does not fit within the given budget, which the strategy says "
+            "international work must fit within; financing must be settled before a decision.",
         )]
     return []
 
@@ -817,8 +819,7 @@ def concerns_the_eu(e: Engagement) -> bool:
     cp = e.counterpart
     if cp is not None and cp.type is CounterpartType.EU_INSTITUTION:
         return True
-    texts = (e.title, e.description, cp.name if cp else None)
-    return any(find("eu", text) for text in texts if text)
+    return any(find("eu", text) for text in e.text)
 
 
 @applies(W3)
@@ -925,6 +926,50 @@ def politicians_travelling(e: Engagement, ctx: Context) -> list[Reason]:
             "part; the participation is treated as on behalf of the City Executive Board.",
         )]
     return []
+
+
+W7 = Rule(
+    id="W7",
+    section="5",
+    quote="Kommunfullmäktige beslutar om nya medlemskap i stadsövergripande internationella "
+    "organisationer.",
+    title={"sv": "Organisation eller nätverk", "en": "Organisation or network"},
+    outcomes=(C,),
+    inputs=("membership_body", "counterpart.type"),
+    kinds=frozenset({Kind.MEMBERSHIP}),
+    interpretation="Who decides a city-wide membership (KF or KS) turns on the user's own "
+    "label; where the counterpart's type says the other, the label is to be confirmed.",
+)
+_BODY_OF_TYPE = {
+    CounterpartType.INTERNATIONAL_ORGANISATION: MembershipBody.ORGANISATION,
+    CounterpartType.EU_INSTITUTION: MembershipBody.ORGANISATION,
+    CounterpartType.NETWORK: MembershipBody.NETWORK,
+}
+
+
+@applies(W7)
+def organisation_or_network(e: Engagement, ctx: Context) -> list[Reason]:
+    ctype = e.counterpart.type if e.counterpart else None
+    implied = _BODY_OF_TYPE.get(ctype) if ctype else None
+    if implied is None or e.membership_body is None or implied is e.membership_body:
+        return []
+    if e.scope is not Scope.CITY_WIDE:
+        return []  # the nämnd or KS decides either way
+    if implied is MembershipBody.ORGANISATION:
+        sv = ("Medlemskapet anges gälla ett nätverk, men motparten är angiven som en "
+              "internationell organisation. Bekräfta vilket det är: nya medlemskap i "
+              "stadsövergripande organisationer beslutar kommunfullmäktige om.")
+        en = ("The membership is said to be of a network, but the counterpart is given as an "
+              "international organisation. Confirm which it is: new memberships of city-wide "
+              "organisations are decided by the City Council.")
+    else:
+        sv = ("Medlemskapet anges gälla en organisation, men motparten är angiven som ett "
+              "nätverk. Bekräfta vilket det är: deltagande i stadsövergripande nätverk "
+              "beslutar kommunstyrelsen om.")
+        en = ("The membership is said to be of an organisation, but the counterpart is given "
+              "as a network. Confirm which it is: the City Executive Board decides on "
+              "city-wide networks.")
+    return [Reason(C, sv, en)]
 
 
 # ---------------------------------------------------------------------------

@@ -87,7 +87,8 @@ def test_a_significant_visit_names_the_city_executive_board_as_coordinator_not_d
 ) -> None:
     a = assess(parse_engagement(base("incoming_visit", scope="single_operation",
                                      high_political_level=True)), lang, today=TODAY)  # type: ignore[arg-type]
-    assert a.routing.coordinated_by is not None and a.routing.coordinated_by.value == "ks"
+    assert a.routing.coordinated_by is not None
+    assert a.routing.coordinated_by.value == "ks"
     assert a.routing.citation.text.startswith("Kommunstyrelsen koordinerar också betydande")
     said = " ".join([a.advisory, a.routing.reason, *a.next_steps])
     if lang == "sv":
