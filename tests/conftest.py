@@ -4,6 +4,13 @@
 (127.0.0.1:5432, user postgres, database test) in a schema of its own that is
 dropped afterwards. With CI=true the PostgreSQL runs must happen: an unreachable
 server fails the test instead of skipping it.
+
+``--frozen-date=YYYY-MM-DD[THH:MM]`` runs the whole session with the wall clock moved to
+that moment in Stockholm (noon when no time is given), running on from there
+(``time_machine`` with ``tick=True``, so asyncio, the database pools and time-outs work
+as usual). ``scripts/test`` runs the tests marked ``dates`` so on New Year's Eve, New
+Year's Day, a leap day and the days summer time starts: no test may depend on the day it
+runs (issue 9).
 """
 
 from __future__ import annotations
@@ -13,13 +20,59 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 POSTGRES_URL = os.environ.get(
     "STRATEGIKOLLEN_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--frozen-date", metavar="YYYY-MM-DD[THH:MM]", default=None,
+        help="run with the wall clock moved to this moment in Stockholm (noon by default); "
+             "it runs on from there",
+    )
+
+
+def frozen_moment(value: str) -> datetime:
+    """The moment ``--frozen-date`` names: a date (noon) or a date and time, in Stockholm."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as error:
+        raise pytest.UsageError(f"--frozen-date {value!r}: use YYYY-MM-DD[THH:MM]") from error
+    if "T" not in value and " " not in value:
+        moment = datetime.combine(moment.date(), time(12))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("Europe/Stockholm"))
+    return moment
+
+
+_TRAVEL = pytest.StashKey[time_machine.travel]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    value = config.getoption("--frozen-date")
+    if value:
+        travel = time_machine.travel(frozen_moment(value), tick=True)
+        travel.start()
+        config.stash[_TRAVEL] = travel
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    travel = config.stash.get(_TRAVEL, None)
+    if travel is not None:
+        travel.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    value = config.getoption("--frozen-date")
+    return f"frozen date: {frozen_moment(value).isoformat()} (running on)" if value else None
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,7 @@ async def test_a_clarifying_who_decides_answer_settles_in_place_when_a_candidate
 # --- The wizard end to end ------------------------------------------------------------------
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize(
     ("case", "locale"),
     [
@@ -237,6 +238,7 @@ async def test_when_the_channel_cannot_update_a_card_the_new_card_is_posted_inst
     assert "title" in {i["id"] for i in _inputs(posted[-1])}
 
 
+@pytest.mark.dates
 async def test_a_wizard_continues_after_a_restart_on_the_same_database(
     make_bot: MakeBot, database: Any
 ) -> None:

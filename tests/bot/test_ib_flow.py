@@ -10,6 +10,7 @@ import asyncio
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.ib_tables import channel_table, outbox_table
@@ -305,6 +306,7 @@ async def test_members_may_be_named_in_the_settings_instead_of_the_roster(
     assert "Bara ledamöter" in _text(roster_member["value"])
 
 
+@pytest.mark.dates
 async def test_a_members_input_problem_comes_back_on_the_card_with_what_was_typed(
     make_bot: MakeBot, connector: Connector
 ) -> None:
@@ -412,6 +414,7 @@ async def _registered(bot: Bot, name: str, title: str, *, meeting: date | None =
     return case.id
 
 
+@pytest.mark.dates
 async def test_the_agenda_lists_the_next_meetings_cases_by_priority_with_their_total_cost(
     make_bot: MakeBot, connector: Connector
 ) -> None:
@@ -442,6 +445,7 @@ async def test_the_agenda_lists_the_next_meetings_cases_by_priority_with_their_t
         "Dagordningen visas i IB-kanalen. Skriv ”dagordning” där.")
 
 
+@pytest.mark.dates
 async def test_the_agenda_lists_reviews_that_are_due(make_bot: MakeBot,
                                                      connector: Connector) -> None:
     bot = await _ib_bot(make_bot, connector)

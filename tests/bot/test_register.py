@@ -34,6 +34,8 @@ from policy import Assessment, Engagement, Owner, assess, parse_engagement
 
 from .conftest import MakeBot
 
+pytestmark = pytest.mark.dates
+
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
 ANNA = Actor(id="00000000-0000-0000-0000-00000000a11a", name="Anna Andersson",

@@ -26,6 +26,8 @@ from policy import Assessment, Engagement, Lang, assess, parse_engagement
 from .bot_harness import BOT_ID, TENANT, Connector
 from .conftest import MakeBot
 
+pytestmark = pytest.mark.dates
+
 CASES = Path(__file__).resolve().parents[1] / "cases"
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 ANNA = Actor(id="00000000-0000-0000-0000-00000000A11A", name="Anna Andersson",
