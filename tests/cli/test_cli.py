@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jsonschema
@@ -13,15 +14,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.clock import FixedClock
 from cli.main import main
 from policy import registry
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)  # the day the commands run
+
+
+def run(*argv: str, stdin: str = "", now: datetime = NOW) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err,
+                clock=FixedClock(now))
     return code, out.getvalue(), err.getvalue()
 
 
@@ -63,6 +69,25 @@ def test_text_format_sends_problems_to_stderr_naming_the_file_and_the_field(tmp_
     assert out == ""
     assert f"{bad}: on_behalf_of_ks: " in err or f"{bad}: colour: " in err
     assert all(line.startswith(f"{bad}: ") for line in err.splitlines())
+
+
+@pytest.mark.dates
+@pytest.mark.parametrize(
+    ("now", "day"),
+    [
+        (NOW, "2026-11-22"),
+        (datetime(2026, 12, 31, 22, 59, tzinfo=UTC), "2026-12-31"),
+        (datetime(2026, 12, 31, 23, 0, tzinfo=UTC), "2027-01-01"),  # midnight in Stockholm
+        (datetime(2028, 2, 28, 23, 30, tzinfo=UTC), "2028-02-29"),
+        (datetime(2027, 3, 28, 22, 30, tzinfo=UTC), "2027-03-29"),  # UTC+2 since 28 March
+    ],
+)
+def test_an_engagement_without_screened_on_is_screened_on_the_commands_day_in_stockholm(
+    now: datetime, day: str,
+) -> None:
+    code, out, _ = run("screen", str(CASES / "paris-summit.json"), "--format", "json", now=now)
+    assert code == 0
+    assert json.loads(out)["screened_on"] == day
 
 
 def test_yaml_input_is_screened_like_json(tmp_path: Path) -> None:
