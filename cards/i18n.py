@@ -122,6 +122,8 @@ STRINGS: Mapping[str, tuple[str, str]] = {
     # result
     "result.title": ("Bedömning", "Assessment"),
     "result.owner": ("Vem beslutar", "Who decides"),
+    "result.coordinated_by": ("{owner} koordinerar, men beslutar inte.",
+                              "{owner} coordinates, but does not decide."),
     "result.findings": ("Skäl", "Reasons"),
     "result.quote": ("Visa strategins ord ({about})", "Show the strategy's words ({about})"),
     "result.quote_owner": ("vem beslutar", "who decides"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from policy import Assessment, Outcome, Owner, Verdict
+from policy import Assessment, Outcome, Owner, Verdict, owner_label
 
 from . import verbs
 from .elements import (
@@ -74,9 +74,19 @@ def owner_block(a: Assessment, lang: Lang) -> list[Element]:
         heading(t("result.owner", lang), spacing="Large", separator=True),
         user_text(a.decision_owner_label, weight="Bolder", id=f"owner-{a.decision_owner.value}"),
         user_text(a.routing.reason, spacing="Small"),
+        *coordinator_line(a, lang),
         *quote_toggle("quote-routing", t("result.quote_owner", lang),
                       [("", a.routing.citation.section, a.routing.citation.text)], lang),
     ]
+
+
+def coordinator_line(a: Assessment, lang: Lang) -> list[Element]:
+    """The body that coordinates without deciding (kommunstyrelsen for significant visits)."""
+    if a.routing.coordinated_by is None:
+        return []
+    label = owner_label(a.routing.coordinated_by, lang)
+    return [user_text(t("result.coordinated_by", lang).format(owner=label), spacing="Small",
+                      weight="Bolder", id=f"coordinated-by-{a.routing.coordinated_by.value}")]
 
 
 def finding_groups(a: Assessment, lang: Lang) -> list[Element]:

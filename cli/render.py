@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from policy import Assessment, Lang, Outcome, registry
 from policy.labels import OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
-from policy.routing import ROUTES
+from policy.routing import ROUTES, owner_label
 
 if TYPE_CHECKING:
     from policy.who_decides import WhoDecides
@@ -24,6 +24,8 @@ __all__ = [
 _H: dict[str, dict[Lang, str]] = {
     "verdict": {"sv": "Bedömning", "en": "Assessment"},
     "owner": {"sv": "Beslutar", "en": "Decides"},
+    "coordinates": {"sv": "Koordinerar", "en": "Coordinates"},
+    "not_deciding": {"sv": "beslutar inte", "en": "does not decide"},
     "priority": {"sv": "Prioritet", "en": "Priority"},
     "next": {"sv": "Nästa steg", "en": "Next steps"},
     "rulebook": {"sv": "Regelbok", "en": "Rulebook"},
@@ -53,6 +55,9 @@ def render_assessment(a: Assessment, lang: Lang, *, source: str | None = None) -
     lines.append("")
     lines.append(f"{_H['owner'][lang]}: {a.decision_owner_label}  ({a.routing.rule})")
     lines.append(_wrap(a.routing.reason, "  "))
+    if a.routing.coordinated_by is not None:
+        lines.append(f"{_H['coordinates'][lang]}: {owner_label(a.routing.coordinated_by, lang)}"
+                     f"  ({_H['not_deciding'][lang]})")
     lines.append(_quote(a.routing.citation.text, a.routing.citation.section, lang, "  "))
     if a.priority is not None:
         factors = ", ".join(f"{f.label} {f.points:+d}" for f in a.priority_factors)

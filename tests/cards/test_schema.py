@@ -59,11 +59,25 @@ def _wizard_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"{kind}-cancelled", chat.click(verbs.WIZARD_CANCEL, {"step": "details"}).cards[0]
 
 
+# Beyond the worked cases: the school visit with the foreign-policy question answered
+# (compatible, since contract §7.1 asks it of every kind), and a significant visit that
+# kommunstyrelsen coordinates without deciding (§7.2).
+_ANSWERED = {"foreign_policy": False}
+_SIGNIFICANT_VISIT = {"kind": "incoming_visit", "title": "Besök av Kyivs borgmästare",
+                      "scope": "single_operation", "high_political_level": True,
+                      "foreign_policy": False, "directions": ["samverkan"],
+                      "benefit": "Erfarenhetsutbyte", "mutual_benefit": True}
+
+
 def _case_results(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    for path in CASES:
+    engagements = [(p.stem, load_case(p)["engagement"]) for p in CASES]
+    school = next(e for name, e in engagements if name == "school-visit")
+    engagements += [("school-visit-answered", {**school, **_ANSWERED}),
+                    ("significant-visit", _SIGNIFICANT_VISIT)]
+    for name, engagement in engagements:
         chat = Chat(LOCALES[lang])
-        wizard_through(chat, to_values(load_case(path)["engagement"]))
-        yield path.stem, chat.click(verbs.WIZARD_ASSESS, {"step": "summary"}).cards[0]
+        wizard_through(chat, to_values(engagement))
+        yield name, chat.click(verbs.WIZARD_ASSESS, {"step": "summary"}).cards[0]
 
 
 def _who_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
