@@ -47,7 +47,7 @@ from yarl import URL
 from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
-from .clock import Clock, SystemClock
+from .clock import Clock, FixedClock, SystemClock
 from .connector import ConnectorClient, build_connector
 from .delivery import DeliveryWorker
 from .ib import IbService
@@ -58,6 +58,7 @@ from .storage import SqlStorage, create_engine, migrate, ping
 __all__ = [
     "ADAPTER",
     "AGENT",
+    "CLOCK",
     "CONNECTOR",
     "DELIVERY",
     "ENGINE",
@@ -78,6 +79,7 @@ SETTINGS = web.AppKey("settings", Settings)
 CONNECTOR = web.AppKey("connector", ConnectorClient)  # the bot's own outgoing calls to Teams
 DELIVERY = web.AppKey("delivery", DeliveryWorker)  # sends the outbox in the background
 REMINDERS = web.AppKey("reminders", ReminderJob)  # the daily review reminders
+CLOCK = web.AppKey("clock", Clock)  # where every component reads the time
 
 # The SDK's JWT check looks up its configuration under this plain string key.
 SDK_AUTH_CONFIG_KEY = "agent_configuration"
@@ -173,6 +175,20 @@ def _settle(dialogs: Dialogs, today: date) -> None:
     gc.freeze()
 
 
+def _clock(settings: Settings) -> Clock:
+    """The real time; in dev mode, if asked for, a clock that starts at a given moment."""
+    start = settings.dev_clock_start
+    if start is None:
+        return SystemClock()
+    if not settings.dev:
+        raise ConfigurationError(
+            "STRATEGIKOLLEN_DEV_CLOCK_START is for `strategikollen serve --dev` only; unset it."
+        )
+    logger.warning("Dev mode: the bot's clock starts at %s, not the real time",
+                   start.isoformat())
+    return FixedClock(start, tick=True)
+
+
 def create_app(
     settings: Settings,
     *,
@@ -182,7 +198,8 @@ def create_app(
 ) -> web.Application:
     """The aiohttp application. ``environ`` (default ``os.environ``) holds the SDK's
     variables; ``dialogs`` (default ``dialogs.conversation``) answers the turns; ``clock``
-    (default the real time) is where every component reads the time.
+    is where every component reads the time (default the real time, or in dev mode
+    ``STRATEGIKOLLEN_DEV_CLOCK_START`` running on).
 
     Raises ``ConfigurationError`` when credentials are missing outside dev mode.
     """
@@ -192,7 +209,7 @@ def create_app(
 
         dialogs = dialogs_module
     assert dialogs is not None
-    clock = clock or SystemClock()
+    clock = clock or _clock(settings)
 
     manager, auth_config, tenants = _sdk_setup(settings, environ)
     _compute_sdk_product_info_once()
@@ -247,6 +264,7 @@ def create_app(
     app[CONNECTOR] = connector
     app[DELIVERY] = delivery
     app[REMINDERS] = reminders
+    app[CLOCK] = clock
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
         app[SDK_AUTH_CONFIG_KEY] = auth_config

@@ -6,6 +6,7 @@ not here: the SDK reads them itself through ``load_configuration_from_env``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -76,6 +77,13 @@ class Settings(BaseSettings):
     time_zone: str = Field(
         default="Europe/Stockholm",
         description="Time zone that decides which day 'today' is for screenings.",
+    )
+    dev_clock_start: datetime | None = Field(
+        default=None,
+        description="Dev mode only: the bot's clock starts at this moment (ISO 8601 with "
+        "a UTC offset, e.g. `2026-12-31T23:30:00+01:00`) and runs on from there, for trying "
+        "dated behaviour (reminders, the agenda) and for the end-to-end tests. Empty = the "
+        "real time. Refused outside dev mode.",
     )
 
     # --- Internationella beredningen (IB): channel, membership, delivery, reminders ---
@@ -150,6 +158,13 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+    @field_validator("dev_clock_start")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("give the moment with its UTC offset, e.g. +01:00 or Z")
         return value
 
     @property

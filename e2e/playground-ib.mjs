@@ -23,7 +23,8 @@
 // starts both). Exit 0 when every check passed, 1 with the reason otherwise.
 import { driverOptions, log, runDriver, ui } from "./playground-ui.mjs";
 
-const opts = driverOptions("playground-ib.mjs --url http://127.0.0.1:PORT [--shots DIR]");
+const opts = driverOptions(
+  "playground-ib.mjs --url http://127.0.0.1:PORT [--shots DIR] [--today YYYY-MM-DD]");
 
 // The Playground's defaults (its built-in configuration): the signed-in user, the
 // tenant and the team whose General channel has the team's id.
@@ -34,10 +35,11 @@ const BOT = { id: "00000000-0000-0000-0000-00000000000011", name: "Test Bot" };
 
 const COMMENT = "Bifoga programmet för toppmötet, så att IB kan bedöma deltagandet.";
 
-/** A date `days` from today, YYYY-MM-DD (a meeting date that is never in the past). */
+/** A date `days` after the bot's today (--today, else the real date), YYYY-MM-DD: a
+ * meeting date that is never in the past. */
 function dateIn(days) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
+  const today = opts.today ? Date.parse(`${opts.today}T12:00:00Z`) : Date.now();
+  return new Date(today + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function main(page) {

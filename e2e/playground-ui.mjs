@@ -8,8 +8,9 @@ import { parseArgs } from "node:util";
 import { launch } from "./browser.mjs";
 
 /**
- * The driver's options (--url, --proxy, --shots, --timeout); exits with `usage`
- * when --url is missing. Creates the screenshot folder.
+ * The driver's options (--url, --proxy, --shots, --timeout, --today: the bot's date,
+ * YYYY-MM-DD, when its clock is set; default the real date); exits with `usage` when
+ * --url is missing. Creates the screenshot folder.
  */
 export function driverOptions(usage) {
   const { values } = parseArgs({
@@ -18,6 +19,7 @@ export function driverOptions(usage) {
       proxy: { type: "string" }, // the locale proxy, to switch to an English-speaking user
       shots: { type: "string", default: "docs/screenshots" },
       timeout: { type: "string", default: "20000" },
+      today: { type: "string" },
     },
   });
   if (!values.url) {

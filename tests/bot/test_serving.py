@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 
 from bot import REQUIRED_SDK_VARIABLES, serve
-from bot.server import ConfigurationError, create_app
+from bot.server import CLOCK, CONNECTOR, ENGINE, ConfigurationError, create_app
 from bot.settings import Settings
 
 from .bot_harness import Bot
@@ -243,6 +244,35 @@ def test_serve_dev_refuses_a_non_loopback_host(
 ) -> None:
     assert serve(host, 0, dev=True) == 2
     assert "127.0.0.1" in capsys.readouterr().err
+
+
+@pytest.mark.dates
+async def test_in_dev_mode_the_clock_can_start_at_a_given_moment_and_runs_on(
+    tmp_path: Path,
+) -> None:
+    start = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)  # 00:30 on New Year's Day in Stockholm
+    settings = Settings(dev=True, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db",
+                        dev_clock_start=start)
+    app = create_app(settings, environ={}, dialogs=Counting())
+    try:
+        clock = app[CLOCK]
+        assert start <= clock.now() < start + timedelta(minutes=5)
+        assert clock.today("Europe/Stockholm") == date(2027, 1, 1)
+    finally:
+        await app[CONNECTOR].aclose()
+        await app[ENGINE].dispose()
+
+
+def test_the_dev_clock_start_is_refused_outside_dev_mode(tmp_path: Path) -> None:
+    settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db",
+                        dev_clock_start=datetime(2026, 12, 31, 12, 0, tzinfo=UTC))
+    with pytest.raises(ConfigurationError, match="STRATEGIKOLLEN_DEV_CLOCK_START"):
+        create_app(settings, environ=PROD_ENV, dialogs=Counting())
+
+
+def test_the_dev_clock_start_needs_its_utc_offset() -> None:
+    with pytest.raises(ValueError, match="UTC offset"):
+        Settings(dev=True, dev_clock_start="2026-12-31T12:00:00")
 
 
 def test_anonymous_allowed_is_refused_outside_dev_mode(tmp_path: Path) -> None:

@@ -25,6 +25,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
+# The served bot's time in the browser checks (STRATEGIKOLLEN_DEV_CLOCK_START, running on
+# from there), so that no check depends on the day it runs; TODAY is its date in Stockholm.
+CLOCK_START = "2026-11-22T09:00:00+00:00"
+TODAY = "2026-11-22"
 CHROMIUM = Path(os.environ.get("STRATEGIKOLLEN_CHROMIUM", "/usr/bin/chromium"))
 PLAYGROUND_CLI = NODE_MODULES / "@microsoft" / "m365agentsplayground" / "cli.js"
 E2E = ROOT / "e2e"
@@ -206,14 +210,16 @@ class Stage:
 
 def stage_playground(procs: Processes, node: str, folder: Path, *,
                      bot_env: dict[str, str] | None = None) -> Stage:
-    """Start ``strategikollen serve --dev`` (its data in ``folder``, plus ``bot_env``), the
-    locale proxy (a Swedish user, as Teams would send) and the Playground offline in front
-    of them, each on a free port; return where the Playground and the proxy listen."""
+    """Start ``strategikollen serve --dev`` (its data in ``folder``, its clock from
+    ``CLOCK_START``, plus ``bot_env``), the locale proxy (a Swedish user, as Teams would
+    send) and the Playground offline in front of them, each on a free port; return where
+    the Playground and the proxy listen."""
     bot_port = free_port()
     bot = procs.start(
         "bot", [*strategikollen(), "serve", "--dev", "--port", str(bot_port)],
         env={"STRATEGIKOLLEN_DATA_DIR": str(folder / "data"),
-             "STRATEGIKOLLEN_DATABASE_URL": "", **(bot_env or {})},
+             "STRATEGIKOLLEN_DATABASE_URL": "",
+             "STRATEGIKOLLEN_DEV_CLOCK_START": CLOCK_START, **(bot_env or {})},
     )
     wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
 

@@ -26,6 +26,7 @@ import pytest
 from .harness import (
     E2E,
     ROOT,
+    TODAY,
     processes,
     require_browser_tools,
     run_node,
@@ -55,7 +56,7 @@ def test_a_case_goes_from_a_screening_to_ib_and_back_in_the_playground(tmp_path:
             "STRATEGIKOLLEN_GRAPH_RECONCILE": "false",
         })
         run = run_node(node, E2E / "playground-ib.mjs", [
-            "--url", stage.playground_url, "--shots", str(shots),
+            "--url", stage.playground_url, "--shots", str(shots), "--today", TODAY,
         ], timeout=DRIVER_TIMEOUT, folder=tmp_path)
         if run.returncode != 0:
             pytest.fail(f"The Playground IB check failed:\n{run.stdout[-6000:]}\n\n"
