@@ -51,7 +51,9 @@ def test_screen_prints_one_json_assessment_per_input_in_order(tmp_path: Path) ->
 
 def test_an_invalid_input_gets_an_errors_line_in_its_place_and_exit_2(tmp_path: Path) -> None:
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
-    good.write_text(json.dumps(engagement("school-visit.json")), "utf-8")
+    # Answered, as contract §7.1 asks of every kind, the school visit is compatible.
+    good.write_text(json.dumps({**engagement("school-visit.json"), "foreign_policy": False}),
+                    "utf-8")
     bad.write_text(json.dumps({"kind": "membership", "title": "X", "scope": "city_wide"}), "utf-8")
     code, out, _ = run("screen", str(bad), str(good), "--format", "json", "--lang", "en")
     first, second = (json.loads(line) for line in out.splitlines())
@@ -125,7 +127,7 @@ def test_the_text_report_leads_with_the_verdict_and_says_it_is_advisory() -> Non
 
 def test_the_text_report_is_english_on_request() -> None:
     _, out, _ = run("screen", str(CASES / "school-visit.json"), "--lang", "en")
-    assert out.startswith("Assessment: COMPATIBLE WITH THE STRATEGY")
+    assert out.startswith("Assessment: NEEDS MORE INFORMATION")  # §7.1: P1 asked of a visit
     assert "Advisory assessment" in out
 
 
