@@ -11,7 +11,9 @@ A cue says one thing: the kind (``kind``; ``weak_kind`` only counts when no
 city's own politicians, ``staff`` for officials and other non-political
 participants), and whether the city's own foreign policy is asked about
 (``fp``; or ``fp_conflict`` together with ``fp_stance``), and whether a membership
-exists already and is reviewed, renewed or left (``renewal``).
+exists already and is reviewed, renewed or left (``renewal``), and which situation of
+``policy.situations`` the question describes (``situation``: hosting, a bid, a staff
+exchange, a joint statement, an online event).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .models import Kind, Lang, MembershipBody, Scope
+from .situations import SITUATIONS
 
 __all__ = [
     "EN_FUNCTION_WORDS",
@@ -48,8 +51,9 @@ Feature = Literal[
     "fp_conflict",
     "fp_stance",
     "renewal",
+    "situation",
 ]
-Value = Kind | Scope | MembershipBody | bool
+Value = Kind | Scope | MembershipBody | bool | str
 
 # Features whose value a negation in front flips ("inte på uppdrag av ...").
 NEGATABLE: frozenset[Feature] = frozenset({"on_behalf", "burden", "high"})
@@ -388,6 +392,11 @@ LEXICON: tuple[Entry, ...] = (
         cues=(FP_STANCE,)),
     _en("support", "supports", "oppose", "protest", "criticise", "criticize",
         "side with", cues=(FP_STANCE,)),
+    # --- situations screened as one of the kinds (policy.situations) ----------
+    *(entry for s in SITUATIONS for entry in (
+        _sv(*s.sv, cues=(Cue("situation", s.id),)),
+        _en(*s.en, cues=(Cue("situation", s.id),)),
+    )),
 )
 
 # Negations that flip the value of a negatable cue in the three words before it

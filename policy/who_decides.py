@@ -48,10 +48,12 @@ from ._lexicon import (
     Entry,
 )
 from ._stems import en_key, fold, inflections, sv_key, tokens
+from .labels import KIND_LABELS
 from .models import Citation, Engagement, Kind, Lang, MembershipBody, Owner, Scope
 from .routing import ROUTES, Route, owner_label, route_for
 from .rulebook import STRATEGY_IN_FORCE, Context
 from .rules import P1, P2, no_twinning
+from .situations import SEVERAL_KINDS, SITUATIONS, Situation
 
 __all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang"]
 
@@ -836,6 +838,32 @@ def _from_context(context: Mapping[str, Any]) -> tuple[Kind | None, dict[str, An
 # ---------------------------------------------------------------------------
 
 
+_SITUATION: Final[Mapping[Any, Situation]] = {s.id: s for s in SITUATIONS}
+
+
+def _with_notes(result: WhoDecides, reading: _Reading, kind: Kind, situation: Situation | None,
+                lang: Lang) -> WhoDecides:
+    """The answer, with how a situation outside the kinds is screened, or that a question
+    naming several kinds is answered for one and each part is screened on its own."""
+    notes: list[str] = []
+    if situation is not None:
+        notes.append(situation.how[lang])
+    named = [k for k in KIND_PRIORITY if k in reading.kinds]
+    if situation is None and len(named) > 1 and kind in named:
+        notes.append(SEVERAL_KINDS[lang].format(
+            kinds=", ".join(KIND_LABELS[k][lang].lower() for k in named),
+            first=KIND_LABELS[kind][lang].lower()))
+    if not notes:
+        return result
+    if result.clarify is not None:
+        # The clarifying question stays last, as the card asks it.
+        head = result.answer[: -len(result.clarify)].rstrip()
+        text = " ".join([head, *notes, result.clarify])
+    else:
+        text = " ".join([result.answer, *notes])
+    return result.model_copy(update={"answer": text})
+
+
 def answer(
     question: str, lang: Lang | None = None, *, context: Mapping[str, Any] | None = None
 ) -> WhoDecides:
@@ -857,6 +885,10 @@ def answer(
         fields |= ctx_fields
         foreign_policy = foreign_policy if ctx_fp is None else ctx_fp
 
+    situation = _SITUATION.get(_one(v["situation"]))
+    if situation is not None and not (context and context.get("kind")):
+        kind = situation.kind
+        fields = {**situation.fields, **fields}
     if kind is not Kind.TWINNING and foreign_policy:
         return WhoDecides(
             kind=kind, decision_owner=None, allowed=False, candidates=[], clarify=None,
@@ -871,8 +903,9 @@ def answer(
     plan = _plan(kind, tuple((f, fields[f]) for f in relevant if f in fields))
     if plan.settled is None:
         assert plan.ask is not None
-        return _open(plan, plan.ask, lang)
+        return _with_notes(_open(plan, plan.ask, lang), reading, kind, situation, lang)
     result = _settled(plan, plan.settled, lang)
+    result = _with_notes(result, reading, kind, situation, lang)
     if (kind in (Kind.TRIP, Kind.CONFERENCE) and True in v["political"]
             and fields.get("on_behalf_of_ks") is False):
         result = result.model_copy(update={

@@ -95,7 +95,7 @@ def test_a_clarifying_question_is_settled_by_each_candidate_button() -> None:
     ("en", "Who decides on a membership?"),
     ("sv", "Vem beslutar om en resa?"),
     ("sv", "Vem beslutar om en deklaration?"),
-    ("sv", "Vem beslutar om ett besök?"),
+    ("sv", "Vem beslutar om ett EU-projekt?"),
     ("en", "Who decides on a cooperation agreement?"),
 ])
 def test_each_clarifying_button_has_its_own_short_title(lang: str, question: str) -> None:

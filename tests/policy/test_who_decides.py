@@ -548,3 +548,37 @@ def test_a_renewal_is_never_the_clarifying_question_and_new_is_the_default() -> 
     assert r.clarify is not None
     assert "förnya" not in r.clarify.lower()
     assert all("renewal" not in c.value for c in r.candidates)
+
+
+@pytest.mark.parametrize(("question", "kind", "owner", "how"), [
+    ("Vem beslutar om att staden är värd för Eurocities årsmöte i Stockholm?",
+     Kind.INCOMING_VISIT, NAMND, "bedöms som ett internationellt besök"),
+    ("Who decides on a bid to host the European Green Capital?",
+     Kind.DECLARATION, KS, "screened as an international initiative"),
+    ("Vem beslutar om personalutbyte med Oslo inom Erasmus?",
+     Kind.TRIP, NAMND, "bedöms som en tjänsteresa inom den egna verksamheten"),
+    ("Vem beslutar om ett gemensamt uttalande med andra borgmästare?",
+     Kind.DECLARATION, None, "bedöms som en internationell deklaration"),
+    ("Who decides about attending a webinar on behalf of the city executive board?",
+     Kind.CONFERENCE, IB, "An online event is screened as a conference"),
+], ids=["hosting an event in Stockholm is screened as a visit",
+        "a bid for a title is an initiative that adds to the burden",
+        "a staff exchange is a trip within the operation",
+        "a joint statement is a declaration, its burden asked",
+        "an online event is a conference"])
+def test_a_situation_outside_the_kinds_is_answered_with_how_to_screen_it(
+    question: str, kind: Kind, owner: Owner | None, how: str
+) -> None:
+    r = answer(question)
+    assert (r.kind, r.decision_owner) == (kind, owner)
+    assert how in r.answer
+    if r.clarify:
+        assert r.answer.endswith(r.clarify)
+
+
+def test_a_question_naming_two_kinds_says_each_part_is_screened_on_its_own() -> None:
+    r = answer("Vem beslutar om medlemskap i CTPN och en konferens?")
+    assert r.kind is Kind.MEMBERSHIP
+    assert "Bedöm varje del för sig." in r.answer
+    assert r.clarify is not None
+    assert r.answer.endswith(r.clarify)
