@@ -451,8 +451,16 @@ STRINGS: Mapping[str, tuple[str, str]] = {
 # Field labels and help texts: field: ((label sv, label en), (help sv, help en)).
 FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "kind": (("Vad gäller det?", "What is it?"), (
-        "Välj den typ som passar bäst; frågorna som följer beror på den.",
-        "Choose the closest kind; the questions that follow depend on it.")),
+        "Välj den typ som passar bäst; frågorna som följer beror på den. Värdskap för ett "
+        "evenemang i Stockholm: internationellt besök. Ansökan om en titel eller ett "
+        "evenemang: deklaration eller initiativ. Personalutbyte: tjänsteresa. Gemensamt "
+        "uttalande: deklaration. Digitalt evenemang: konferens. Förnyat medlemskap: "
+        "medlemskap. Flera delar: bedöm varje del för sig.",
+        "Choose the closest kind; the questions that follow depend on it. Hosting an event "
+        "in Stockholm: international visit. A bid for a title or event: declaration or "
+        "initiative. Staff exchange: business trip. Joint statement: declaration. Online "
+        "event: conference. Renewed membership: membership. Several parts: screen each on "
+        "its own.")),
     "title": (("Rubrik", "Title"), (
         "En kort rubrik, t.ex. ”Medlemskap i Eurocities”.",
         "A short title, e.g. “Membership of Eurocities”.")),
@@ -480,19 +488,31 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "På uppdrag av kommunstyrelsen?", "On behalf of the City Executive Board?"), (
         "Ja om staden företräds politiskt eller som helhet (på kommunstyrelsens uppdrag); då "
         "beslutar finansborgarrådet efter beredning i IB. Nej om resan hör till den egna "
-        "verksamheten; då beslutar nämnden eller bolagsstyrelsen.",
+        "verksamheten; då beslutar nämnden eller bolagsstyrelsen. Deltar borgarråd, "
+        "finansborgarrådet eller kommunfullmäktiges presidium räknas det som på uppdrag av "
+        "kommunstyrelsen om du inte svarar nej.",
         "Yes if the city is represented politically or as a whole (on the City Executive "
         "Board's assignment); the Finance Commissioner then decides after IB. No if it belongs "
-        "to the operation's own work; its committee or board then decides.")),
+        "to the operation's own work; its committee or board then decides. With a borgarråd, "
+        "the Finance Commissioner or the City Council's presidium taking part, it counts as "
+        "on behalf of the Board unless you answer no.")),
     "participants": (("Vilka deltar?", "Who takes part?"), (
-        "Välj alla som deltar.", "Choose everyone who takes part.")),
+        "Välj alla som deltar. Borgarråd, finansborgarrådet och kommunfullmäktiges presidium "
+        "företräder staden som helhet.",
+        "Choose everyone who takes part. A borgarråd, the Finance Commissioner and the City "
+        "Council's presidium represent the city as a whole.")),
     "foreign_policy": (("Berör det utrikespolitik?", "Does it touch foreign policy?"), (
         "Ja om det rör Sveriges relationer med andra stater, utrikes-, bistånds- eller "
         "säkerhetspolitik, eller om staden skulle ta ställning mellan stater. Det är statens "
-        "sak, inte stadens (avsnitt 4).",
+        "sak, inte stadens (avsnitt 4). Ett projekt av biståndskaraktär som helt finansieras "
+        "av annan part, till exempel Sida, är inte i sig utrikespolitik. Motparter på "
+        "nationell nivå, som ministerier och ambassader, prövas av stadsledningskontoret.",
         "Yes if it concerns Sweden's relations with other states, foreign, aid or security "
         "policy, or would have the city take a side between states. That is for the state, "
-        "not the city (section 4).")),
+        "not the city (section 4). A project of aid character fully financed by another "
+        "party, such as Sida, is not in itself foreign policy. Counterparts at national "
+        "level, such as ministries and embassies, are examined by the City Executive "
+        "Office.")),
     "directions": (("Vilka inriktningar tjänar det?", "Which directions does it serve?"), (
         "Strategins fyra inriktningar (avsnitt 3). Välj alla som passar.",
         "The strategy's four directions (section 3). Choose all that apply.")),
@@ -504,10 +524,10 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "An established network or organisation where the matter is already handled, if any.")),
     "existing_forums_checked": ((
         "Har befintliga forum undersökts?", "Were existing forums examined?"), (
-        "Etablerade nätverk och organisationer ska prövas innan en ny samarbetsform föreslås "
-        "(avsnitt 3.3).",
-        "Established networks and organisations should be examined before proposing a new "
-        "form of cooperation (section 3.3).")),
+        "Möjligheten att samverka inom redan etablerade forum ska undersökas innan nya "
+        "samarbetsformer initieras (avsnitt 3.3).",
+        "The possibility of cooperating within established forums is to be examined before "
+        "new forms of cooperation are started (section 3.3).")),
     "cost_sek": (("Kostnad i kronor", "Cost in SEK"), (
         "Total kostnad för staden, i hela kronor.", "Total cost to the city, in whole SEK.")),
     "within_budget": (("Ryms det i budgeten?", "Does it fit the budget?"), (
@@ -524,8 +544,10 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "May another representative of the city attend instead?")),
     "high_political_level": ((
         "Besök på hög politisk nivå?", "A visit at high political level?"), (
-        "T.ex. borgmästare eller ministrar. Då koordinerar kommunstyrelsen besöket.",
-        "E.g. mayors or ministers. The City Executive Board then coordinates the visit.")),
+        "T.ex. borgmästare eller ministrar. Då koordinerar kommunstyrelsen besöket; nämnden "
+        "eller bolaget beslutar fortfarande.",
+        "E.g. mayors or ministers. The City Executive Board then coordinates the visit; the "
+        "committee or company still decides.")),
     "mutual_benefit": (("Ömsesidig nytta?", "Mutual benefit?"), (
         "Tydlig nytta för båda parter.", "A clear benefit for both parties.")),
     "prioritised_visit": ((
@@ -536,15 +558,22 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "Ett konkret utbyte inom ett tematiskt område – inte en allmän vänskapsrelation.",
         "A concrete exchange in a thematic area – not a general friendship.")),
     "thematic_area": (("Tematiskt område", "Thematic area"), (
-        "Området samarbetet gäller, t.ex. avfallshantering.",
-        "The area the cooperation concerns, e.g. waste management.")),
+        "Det specifika tematiska område samarbetet gäller, t.ex. avfallshantering.",
+        "The specific thematic area the cooperation concerns, e.g. waste management.")),
     "within_initiative": ((
         "Inom ett internationellt initiativ?", "Within an international initiative?"), (
         "Avtalet ingås inom ett internationellt initiativ som staden deltar i.",
         "The agreement is made within an international initiative the city takes part in.")),
     "review_years": (("Omprövning efter antal år", "Review after how many years"), (
-        "Hur ofta det omprövas; strategin kräver minst vart fjärde år.",
-        "How often it is reviewed; the strategy requires at least every fourth year.")),
+        "Hur ofta det omprövas. Medlemskap och intentionsavtal bör omprövas regelbundet "
+        "(exempelvis vart fjärde år).",
+        "How often it is reviewed. Memberships and intent agreements should be reviewed "
+        "regularly (for example every fourth year).")),
+    "renewal": (("Finns medlemskapet redan?", "Is it an existing membership?"), (
+        "Ja om ett befintligt medlemskap omprövas, förnyas eller avslutas. Kommunfullmäktige "
+        "beslutar om nya medlemskap i stadsövergripande organisationer.",
+        "Yes if an existing membership is reviewed, renewed or ended. The City Council "
+        "decides on new memberships of city-wide organisations.")),
     "membership_body": (("Organisation eller nätverk?", "Organisation or network?"), (
         "En organisation är en formell sammanslutning med stadgar och medlemmar; ett nätverk "
         "är en lösare samverkan. Nya medlemskap i stadsövergripande organisationer beslutar "
@@ -554,18 +583,24 @@ FIELDS: Mapping[str, tuple[tuple[str, str], tuple[str, str]]] = {
         "Council.")),
     "increases_resource_burden": ((
         "Ökar det stadens resursbörda?", "Does it add to the city's resource burden?"), (
-        "Ja om det kräver pengar, personal eller nya åtaganden; då beslutar kommunstyrelsen. "
-        "Annars beslutar finansborgarrådet efter beredning i IB.",
-        "Yes if it needs money, staff or new commitments; the City Executive Board then "
-        "decides. Otherwise the Finance Commissioner decides after IB.")),
+        "Ja om det medför ökad resursbörda för staden – pengar, personal eller nya "
+        "åtaganden; då beslutar kommunstyrelsen. Annars beslutar finansborgarrådet efter "
+        "beredning i IB.",
+        "Yes if it adds to the city's resource burden – money, staff or new commitments; the "
+        "City Executive Board then decides. Otherwise the Finance Commissioner decides after "
+        "IB.")),
     "linked_to_operational_plan": ((
         "Kopplat till verksamhetsplanen?", "Linked to the operational plan?"), (
         "EU-projekt ska ha tydlig koppling till planerad utveckling av verksamheten "
         "(avsnitt 3.3).",
         "EU projects need a clear link to the operation's planned development (section 3.3).")),
     "financing": (("Finansiering", "Financing"), (
-        "Projekt av biståndskaraktär ska vara helt externt finansierade.",
-        "Aid-type projects must be fully externally funded.")),
+        "Staden kan engagera sig i projekt av biståndskaraktär då hela finansieringen bärs "
+        "av annan part, till exempel Sida. Ett EU-bidrag räknas så bara om staden inte "
+        "betalar något.",
+        "The city can engage in projects of aid character when the whole financing is borne "
+        "by another party, for example Sida. An EU grant counts only if the city pays "
+        "nothing.")),
     "funder": (("Finansiär", "Funder"), ("T.ex. Sida.", "E.g. Sida.")),
 }
 
@@ -600,6 +635,7 @@ SHORT_LABELS: Mapping[str, tuple[str, str]] = {
     "thematic_area": ("Tema", "Theme"),
     "within_initiative": ("Inom initiativ", "In an initiative"),
     "review_years": ("Omprövning", "Review"),
+    "renewal": ("Befintligt", "Existing"),
     "membership_body": ("Medlem i", "Member of"),
     "increases_resource_burden": ("Ökad resursbörda", "Adds burden"),
     "linked_to_operational_plan": ("Verksamhetsplan", "Operational plan"),

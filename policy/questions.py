@@ -22,6 +22,7 @@ ROUTING_FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.INCOMING_VISIT: ("high_political_level",),
     Kind.TRIP: ("participants",),
     Kind.CONFERENCE: ("participants",),
+    Kind.MEMBERSHIP: ("renewal",),
 }
 
 
