@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from policy import Assessment, Lang, Outcome, registry
 from policy.labels import OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 from policy.routing import ROUTES, owner_label
+from policy.rules import NOT_ENCODED
 
 if TYPE_CHECKING:
     from policy.who_decides import WhoDecides
@@ -33,6 +34,7 @@ _H: dict[str, dict[Lang, str]] = {
     "routes": {"sv": "Vem beslutar (första träff gäller)", "en": "Who decides (first match wins)"},
     "rules": {"sv": "Regler", "en": "Rules"},
     "since": {"sv": "gäller från", "en": "in force from"},
+    "not_encoded": {"sv": "Inte kodat, med skäl (på engelska)", "en": "Not encoded, with why"},
 }
 
 _WIDTH = 88
@@ -108,6 +110,8 @@ def rules_json() -> dict[str, Any]:
             "valid_from": reg.rule.valid_from.isoformat(),
             "valid_to": reg.rule.valid_to.isoformat() if reg.rule.valid_to else None,
             "citation": {"section": reg.rule.section, "text": reg.rule.quote},
+            "also_cites": list(reg.rule.also_quotes),
+            "interpretation": reg.rule.interpretation or None,
         }
         for reg in registry()
     ]
@@ -118,10 +122,14 @@ def rules_json() -> dict[str, Any]:
             "reason": dict(r.reason),
             "citation": {"section": r.section, "text": r.quote},
             "citation_by_kind": {k.value: q for k, q in r.quote_for.items()},
+            "coordinated_by": r.coordinated_by.value if r.coordinated_by else None,
+            "interpretation": r.interpretation or None,
         }
         for r in ROUTES
     ]
-    return {"rules": rules, "routing": routes}
+    not_encoded = [{"citation": {"section": c.section, "text": c.quote}, "why": c.why}
+                   for c in NOT_ENCODED]
+    return {"rules": rules, "routing": routes, "not_encoded": not_encoded}
 
 
 def render_rules(lang: Lang) -> str:
@@ -139,6 +147,12 @@ def render_rules(lang: Lang) -> str:
         lines.append(f"{route.id}  → {route.owner.value}")
         lines.append(_wrap(route.reason[lang], "    "))
         lines.append(_quote(route.quote, route.section, lang, "    "))
+        lines.append("")
+    lines.append(f"{_H['not_encoded'][lang]}:")
+    lines.append("")
+    for clause in NOT_ENCODED:
+        lines.append(_quote(clause.quote, clause.section, lang, ""))
+        lines.append(_wrap(clause.why, "    "))
         lines.append("")
     return "\n".join(lines)
 

@@ -2,10 +2,13 @@
 
 Read a rule as: its record (id, section, the strategy's sentence, what it can
 conclude), then the few lines that encode exactly that sentence. Clauses of the
-strategy deliberately not encoded are listed at the end of this module.
+strategy deliberately not encoded are listed at the end of this module, each with its
+reason (``NOT_ENCODED``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ._capitals import CAPITALS
 from ._cues import find
@@ -23,7 +26,7 @@ from .models import (
 )
 from .rulebook import Context, Reason, Rule, applies
 
-__all__ = ["NORDIC_CAPITALS", "is_capital"]
+__all__ = ["NORDIC_CAPITALS", "NOT_ENCODED", "NotEncoded", "is_capital"]
 
 B, M, C, N, S = Outcome.BLOCKER, Outcome.MISSING, Outcome.CONDITION, Outcome.NOTE, Outcome.SUPPORT
 ALL_KINDS_BUT_TWINNING = frozenset(k for k in Kind if k is not Kind.TWINNING)
@@ -1001,12 +1004,98 @@ def before_strategy(e: Engagement, ctx: Context) -> list[Reason]:
     )]
 
 
-# Deliberately not encoded:
-# - 3.1 the brand "Stockholm – The Capital of Scandinavia" in marketing: not a
-#   property of an engagement that the contract describes.
-# - 3.3 "utveckla relationerna med de länder varifrån Stockholm har stora
-#   invandrargrupper": a perspective for priorities, not a condition.
-# - 3.3 triple-helix cooperation "i möjligaste mån": aspiration, no outcome.
-# - 5 "Fackförvaltnings- och bolagschefer ska utse en internationell
-#   kontaktperson": an organisational duty, not a property of one engagement.
-# - 5 SEF / Europaföreningen: no engagement kind in the contract.
+@dataclass(frozen=True, slots=True)
+class NotEncoded:
+    """A clause of the strategy that no rule encodes, with why (Catala's "not encoded")."""
+
+    section: str
+    quote: str
+    why: str
+
+
+# Every normative clause of the rule text that no rule above encodes, each with its
+# reason; a test proves every quote verbatim. (Encoded since the review of December
+# 2026: the EU policy as the basis of positions (D3), EU funds (S5), visits and the
+# Stockholm image (S6).)
+NOT_ENCODED: tuple[NotEncoded, ...] = (
+    NotEncoded("2", "I det internationella arbetet visar Stockholms stad även sitt ansvar och "
+               "engagemang för en hållbar global utveckling.",
+               "Descriptive: what the work shows, not a condition on one engagement."),
+    NotEncoded("2", "Staden ska också genom sitt internationella arbete förberedas för och "
+               "utvecklas i en alltmer internationaliserad värld",
+               "A goal for the city's work as a whole; no property of one engagement "
+               "shows it."),
+    NotEncoded("3", "Dessa fyra inriktningar i strategin hänger samman med varandra och ska "
+               "inte ses som separata delar.",
+               "A way of reading the directions. D1 asks which directions an engagement "
+               "serves; the priority counts them (contract §2: \"directions served\"), which "
+               "reads the directions together rather than as separate parts."),
+    NotEncoded("3", "Inriktningarna ska vara utgångspunkt för tematiska eller geografiska "
+               "prioriteringar på stadsövergripande nivå eller på verksamhetsnivå.",
+               "Prioritisation across the whole portfolio, done by KS and the operations, "
+               "not by screening one engagement."),
+    NotEncoded("3.1", "I enlighet med Vision 2040 - Ett Stockholm för Alla ska Stockholm vara "
+               "internationellt känt för kunskap, mångfald, öppenhet, hållbarhet och hög "
+               "livskvalitet.",
+               "A vision; the profiling direction (D1) and the benefit (D2) carry it."),
+    NotEncoded("3.1", "Varumärket, Stockholm – The Capital of Scandinavia, stärker "
+               "Stockholmsregionen på den internationella arenan och ska användas i all "
+               "internationell marknadsföring av Stockholm.",
+               "About marketing material, which the contract does not describe."),
+    NotEncoded("3.1", "Staden ska också verka för att statliga aktörer med ett Sverigefrämjande "
+               "uppdrag lyfter fram stadens goda exempel",
+               "A standing task towards Team Sweden, Business Sweden and the embassies, not "
+               "a property of one engagement; a national-government counterpart already "
+               "makes P1 ask for a second look."),
+    NotEncoded("3.2", "Varje verksamhet behöver bevaka, analysera och proaktivt agera utifrån "
+               "den omvärldsutveckling som har bäring på den egna verksamheten.",
+               "An organisational duty of every operation."),
+    NotEncoded("3.2", "För bedömning av vilka städer Stockholm ska jämföra sig och samarbeta "
+               "med är omvärldsbevakning central.",
+               "Descriptive; the monitoring direction (D1) is asked."),
+    NotEncoded("3.3", "Dessa samarbetsformer ska också i möjligaste mån genomsyra stadens "
+               "internationella samarbeten.",
+               "Triple-helix cooperation \"i möjligaste mån\": an aspiration with no outcome "
+               "the contract's fields could show."),
+    NotEncoded("3.3", "Ett särskilt perspektiv är att utveckla relationerna med de länder "
+               "varifrån Stockholm har stora invandrargrupper.",
+               "A perspective for priorities, not a condition; encoding it would need a "
+               "list of countries the strategy does not give."),
+    NotEncoded("5", "Stockholms stad ska hålla en hög standard i det internationella arbetet "
+               "och internationellt engagemang ska präglas av proaktivitet, ett strategiskt "
+               "förhållningssätt, nyfikenhet, långsiktighet och hög professionalitet.",
+               "An aspiration for how the work is done."),
+    NotEncoded("5", "Kommunstyrelsen ansvarar för kommunikationen och implementeringen av "
+               "stadsövergripande styrdokument för stadens internationella arbete och "
+               "EU-arbete.",
+               "KS's own responsibility; used only as the reading behind R-KS-RENEWAL."),
+    NotEncoded("5", "Kommunstyrelsen ansvarar vidare för att samordna stadens övergripande "
+               "internationella arbete och EU-arbete och för att i årsredovisningen redovisa "
+               "arbetet till kommunfullmäktige.",
+               "KS's own responsibility for the annual report; the case register "
+               "(strategikollen cases export) gives it the year's engagements."),
+    NotEncoded("5", "På samma sätt som annat arbete ska internationellt engagemang planeras, "
+               "budgeteras, beslutas, dokumenteras och följas upp.",
+               "Budgeting is W1; deciding is the routing; documenting and following up is "
+               "the case register's and the review reminders' work, not a screening rule."),
+    NotEncoded("5", "Internationellt arbete ska årsvis inarbetas i verksamhetsplaner",
+               "Asked for EU projects (S3). For other kinds the contract asks "
+               "linked_to_operational_plan of EU projects only; asking every kind would "
+               "lengthen every wizard, so the priority scores it where it is answered."),
+    NotEncoded("5", "Stadsledningskontoret erbjuder strategiskt stöd och rådgivning till "
+               "stadens övriga verksamheter",
+               "A service of stadsledningskontoret, named in next steps where it applies."),
+    NotEncoded("5", "De internationella kontaktpersonerna är samordnare för den egna "
+               "förvaltningens eller bolagets internationella arbete",
+               "Encoded for visits only (W5); for other kinds the owner's next step names "
+               "the contact person."),
+    NotEncoded("5", "Fackförvaltnings- och bolagschefer ska utse en internationell "
+               "kontaktperson",
+               "An organisational duty of the heads of department and company, not a "
+               "property of one engagement."),
+    NotEncoded("5", "Internationell strategi för Stockholms stad tillsammans med stadens "
+               "EU-policy ligger till grund för stadens agerande i Stockholmsregionens "
+               "Europaförening (SEF).",
+               "SEF and the Brussels office: no engagement kind in the contract; a position "
+               "taken through SEF is screened as a position (W3, D3)."),
+)

@@ -63,3 +63,14 @@ def test_a_finding_cites_its_rule_or_one_of_the_rule_s_further_sentences() -> No
     p1 = next(f for f in a.findings if f.rule == "P1")
     assert p1.outcome.value == "condition"
     assert p1.citation.text.startswith("Staden hanterar inte frågor som rör Sveriges relation")
+
+
+def test_every_clause_not_encoded_is_quoted_verbatim_with_its_reason() -> None:
+    from policy.rules import NOT_ENCODED
+
+    assert len(NOT_ENCODED) >= 15
+    for clause in NOT_ENCODED:
+        assert occurs_verbatim(clause.quote), clause.quote
+        assert clause.why.strip(), clause.quote
+    encoded = {reg.rule.quote for reg in registry()}
+    assert not encoded & {c.quote for c in NOT_ENCODED}, "a clause is both encoded and not"
