@@ -29,6 +29,18 @@ ADVISORY: Mapping[Lang, str] = {
     "sv": "Rådgivande bedömning – inte ett beslut. Beslutet fattas av {owner}.",
     "en": "Advisory assessment – not a decision. The decision is made by {owner}.",
 }
+# Where a route's owner alone would mislead: the council decides on twinning only in the
+# sense that it alone could change the principle; no procedure leads to an agreement.
+_NEXT_FOR_ROUTE: Mapping[str, Mapping[Lang, str]] = {
+    "R-KF-TWINNING": {
+        "sv": "Ett vänortsavtal kan inte tecknas enligt strategin; bara kommunfullmäktige kan "
+        "ändra den principen. Ett tidsbegränsat samarbetsavtal om ett konkret utbyte (P3) "
+        "kan vara ett alternativ.",
+        "en": "A twinning agreement cannot be signed under the strategy; only the City Council "
+        "can change that principle. A time-limited cooperation agreement on a concrete "
+        "exchange (P3) may be an alternative.",
+    },
+}
 # Said beside the owner when another body coordinates without deciding (contract §7.2).
 COORDINATED: Mapping[Owner, Mapping[Lang, str]] = {
     Owner.KS: {
@@ -150,7 +162,8 @@ def assess(e: Engagement, lang: Lang = "sv", *, today: date | None = None) -> As
         priority, factors = score(e, lang)
     label = owner_label(owner, lang)
     advisory = ADVISORY[lang].format(owner=label[0].lower() + label[1:])
-    next_steps = [_NEXT_FOR_VERDICT[verdict][lang], _NEXT_FOR_OWNER[owner][lang]]
+    next_steps = [_NEXT_FOR_VERDICT[verdict][lang],
+                  _NEXT_FOR_ROUTE.get(routing.rule, _NEXT_FOR_OWNER[owner])[lang]]
     if (coordinator := routing.coordinated_by) is not None:
         advisory = f"{advisory} {COORDINATED[coordinator][lang]}"
         next_steps.append(_NEXT_FOR_COORDINATOR[coordinator][lang])

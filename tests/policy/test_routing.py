@@ -114,3 +114,11 @@ def test_a_trip_or_conference_needs_on_behalf_of_ks_unless_politicians_take_part
         parse_engagement({"kind": "trip", "title": "Resa", "participants": [who]})
     with pytest.raises(EngagementInvalid):
         parse_engagement({"kind": "trip", "title": "Resa", "participants": ["other_politician"]})
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_twinning_s_next_step_is_no_procedure_to_get_one(lang: str) -> None:
+    a = assess(parse_engagement(base("twinning")), lang, today=TODAY)  # type: ignore[arg-type]
+    said = " ".join(a.next_steps)
+    assert "föreslår kommunfullmäktige ett beslut" not in said
+    assert ("kan inte tecknas" in said) if lang == "sv" else ("cannot be signed" in said)
