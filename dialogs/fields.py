@@ -21,6 +21,7 @@ from pydantic.types import StringConstraints
 
 from cards.wizard import UNKNOWN, Widget
 from policy import Counterpart, Engagement, Kind, fields_for, required_for
+from policy.models import REPRESENTING_THE_CITY
 from policy.questions import COMMON_FIELDS
 
 __all__ = [
@@ -220,7 +221,15 @@ def to_values(engagement: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-def required(kind: Kind) -> frozenset[str]:
-    """Fields that may not be left empty: the title, and those the owner depends on."""
-    return frozenset({"title", *required_for(kind)})
+def required(kind: Kind, values: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Fields that may not be left empty: the title, and those the owner depends on. With
+    the ``values`` entered: a trip or conference with a borgarråd, the finansborgarråd or
+    KF's presidium among the participants goes as on behalf of kommunstyrelsen unless
+    the user says otherwise, so ``on_behalf_of_ks`` may stay empty (contract §7.5)."""
+    names = {"title", *required_for(kind)}
+    if values is not None and "on_behalf_of_ks" in names:
+        chosen = {p.strip() for p in values.get("participants", "").split(",")}
+        if chosen & {p.value for p in REPRESENTING_THE_CITY}:
+            names.discard("on_behalf_of_ks")
+    return frozenset(names)
 

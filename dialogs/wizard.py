@@ -145,7 +145,7 @@ def _required_errors(step: Step, values: Mapping[str, str], kind: Kind,
     return {
         name: t("wizard.required" if name in owner_depends else "wizard.required_plain", lang)
         for name in fields_of(step, kind)
-        if name in required(kind) and is_blank(values.get(name))
+        if name in required(kind, values) and is_blank(values.get(name))
     }
 
 
@@ -156,7 +156,7 @@ def _probe(values: Mapping[str, str], kind: Kind, upto: Step) -> dict[str, str]:
     reported by ``_required_errors``."""
     names = [n for s in INPUT_STEPS[: INPUT_STEPS.index(upto) + 1] for n in fields_of(s, kind)]
     probe = {n: values[n] for n in names if n in values}
-    for name in required(kind):
+    for name in required(kind, values):
         if is_blank(probe.get(name)):
             widget, options = widget_for(name)
             probe[name] = options[0] if options else ("false" if widget is Widget.YES_NO

@@ -80,6 +80,10 @@ def sample_values(kind: Kind) -> dict[str, str]:
             "multi_choice": ",".join(options[:2]),
             "number": "4" if name == "review_years" else "12000",
         }.get(widget.value, f"Exempel {name}")
+    if "participants" in out:
+        # Staff only: with a politician among them, on_behalf_of_ks is no longer required
+        # (contract §7.5), and the tests of required fields need a required one.
+        out["participants"] = "staff"
     return out
 
 

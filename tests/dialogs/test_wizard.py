@@ -348,3 +348,20 @@ def test_assess_on_a_summary_card_assesses_the_values_it_shows_even_if_the_state
     result = other.click(verbs.WIZARD_ASSESS, assess_button["data"]).cards[0]
     _assert_matches_policy(result, to_contract(values, Kind.INVITATION_LETTER), "sv")
     assert other.user_state["history"][0]["title"] == values["title"]
+
+
+def test_a_borgarrad_s_trip_needs_no_answer_on_behalf_of_the_board_and_goes_to_ib() -> None:
+    chat = Chat()
+    values = {"kind": "trip", "title": "Resa till Bryssel", "participants": "borgarrad",
+              "foreign_policy": "false", "directions": "paverkan", "benefit": "Påverkan",
+              "cost_sek": "12000", "within_budget": "true", "programme_available": "true"}
+    wizard_through(chat, values)
+    card = _result_of(chat)
+    assert by_id(card, "owner-finansborgarradet_ib") is not None
+
+
+def test_a_staff_trip_still_needs_the_answer_on_behalf_of_the_board() -> None:
+    from dialogs.fields import required
+
+    assert "on_behalf_of_ks" in required(Kind.TRIP, {"participants": "staff"})
+    assert "on_behalf_of_ks" not in required(Kind.TRIP, {"participants": "staff,borgarrad"})
