@@ -1,4 +1,5 @@
-"""`strategikollen`: screen engagements, ask who decides, list the rules, serve the bot.
+"""`strategikollen`: screen engagements, read invitations, ask who decides, list the rules,
+serve the bot.
 
 Exit codes (contract §6): 0 when every input was valid, 2 when any was not.
 Whatever the input, no traceback reaches the user.
@@ -22,6 +23,7 @@ from bot.clock import Clock, SystemClock
 from policy import Assessment, EngagementInvalid, FieldError, Lang, assess, parse_engagement
 
 from .cases import add_cases_parser
+from .extract import add_extract_parser
 from .outbox import add_outbox_parser
 from .render import render_assessment, render_rules, render_who_decides, rules_json
 
@@ -234,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="a domain the app may open (repeatable)")
     pk.set_defaults(run=cmd_package)
 
+    add_extract_parser(sub)
     add_cases_parser(sub)
     add_outbox_parser(sub)
     return p

@@ -779,7 +779,8 @@ def extract(text: str, lang: Lang | None = None, *,
     if len(costs) == 1:
         a = next(iter(costs.values()))
         if a.sek is not None:
-            eng["cost_sek"], ev["cost_sek"] = a.sek, a.evidence
+            eng["cost_sek"] = int(a.sek) if float(a.sek).is_integer() else a.sek
+            ev["cost_sek"] = a.evidence
         else:
             notes.append(_note("foreign", out_lang, cur=a.currency,
                                amount=f"{a.amount:g} {a.currency}"))
