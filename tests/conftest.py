@@ -20,7 +20,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -59,9 +59,13 @@ _TRAVEL = pytest.StashKey[time_machine.travel]()
 def pytest_configure(config: pytest.Config) -> None:
     value = config.getoption("--frozen-date")
     if value:
-        travel = time_machine.travel(frozen_moment(value), tick=True)
+        moment = frozen_moment(value)
+        travel = time_machine.travel(moment, tick=True)
         travel.start()
         config.stash[_TRAVEL] = travel
+        # The matrix proves nothing unless the wall clock really moved: check it did.
+        if not moment <= datetime.now(UTC) < moment + timedelta(minutes=5):
+            raise pytest.UsageError(f"--frozen-date {value}: the wall clock did not move")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,5 +1,5 @@
-"""The one clock (bot.clock): the fixed clock tests set, the real one, and the date
-matrix's --frozen-date moving the real one."""
+"""The one clock (bot.clock): the fixed clock tests set, and how the date matrix's
+--frozen-date is read."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.clock import FixedClock, SystemClock
+from bot.clock import FixedClock
 
 from ..conftest import frozen_moment
 
@@ -54,17 +54,3 @@ def test_the_frozen_date_option_reads_a_day_at_noon_or_a_time_in_stockholm() -> 
     assert frozen_moment("2027-03-28T03:00") == datetime(2027, 3, 28, 1, 0, tzinfo=UTC)
     with pytest.raises(pytest.UsageError):
         frozen_moment("31/12/2026")
-
-
-def test_under_a_frozen_date_the_real_clock_shows_that_date(
-    pytestconfig: pytest.Config,
-) -> None:
-    """The date matrix's own check: --frozen-date really moves the wall clock (else it
-    would prove nothing). Without the option there is nothing to compare."""
-    value = pytestconfig.getoption("--frozen-date")
-    if not value:
-        pytest.skip("runs in the date matrix (--frozen-date)")
-    moment = frozen_moment(value)
-    now = SystemClock().now()
-    assert now.tzinfo is UTC
-    assert moment <= now < moment + timedelta(hours=1)
