@@ -94,7 +94,8 @@ KIND_CUES: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
     (Kind.INCOMING_VISIT, 4, _re(
         r"\b(?:visit|visiting|study visit|study tour|delegation|trip)\b[^.]{0,60}\b(?:to|in) "
         r"stockholm\b",
-        r"\bbesök\w* (?:i|till|hos) stockholm\w*", r"\bvisit stockholm\b",
+        r"\bbesök\w* (?:i |till |hos )?stockholm\w*", r"\bvisit(?:s|ing)? stockholm\b",
+        r"\bta emot (?:\w+ ){0,4}(?:minister|borgmästare|delegation|besök|grupp)\w*",
         r"\bbesöka (?:er i )?stockholm\b", r"\bstudiebesök\w* (?:i|till|hos) (?:stockholm|er)\b",
         r"\bta emot (?:en |vår |vår lilla )?delegation\w*", r"\breceive (?:a|our|the) delegation\b",
         r"\bvisit (?:your|the) (?:city|administration)\b", r"\bbesöka er\b",
@@ -187,7 +188,9 @@ TRANSFERABLE = _re(
     r"\b(?:får|kan) (?:gärna |också )?(?:överlåtas|vidarebefordras|lämnas vidare|skicka "
     r"(?:en |någon )?(?:annan )?(?:företrädare|representant|ersättare)|utse (?:en )?"
     r"(?:annan )?(?:företrädare|representant|ersättare))",
-    r"\b(?:skicka|utse) (?:en|någon) (?:annan )?(?:företrädare|representant|ersättare)\b")
+    r"\b(?:skicka|utse) (?:en|någon) (?:annan )?(?:företrädare|representant|ersättare)\b",
+    r"\banother (?:\w+ )?representative\b", r"\bannan (?:\w+ )?(?:företrädare|representant)\b",
+    r"\bin (?:your|her|his) (?:place|stead)\b", r"\bi (?:ditt|ert|hennes|hans) ställe\b")
 NOT_TRANSFERABLE = _re(
     r"\binvitation is (?:strictly )?personal\b", r"\bpersonal invitation\b",
     r"\b(?:non-transferable|not transferable|cannot be transferred|may not be transferred|"
@@ -220,8 +223,9 @@ HIGH_LEVEL = _re(
     r"minister|state secretary|governor|prime minister|borgmästare\w*|minister\w*|"
     r"statssekreterare|guvernör\w*|premiärminister\w*|vice minister|viceminister)",
     r"\b(?:the )?(?:lord )?(?:mayor|minister|governor|state secretary|borgmästare\w*|"
-    r"minister\w*|statssekreterare)\b[^.]{0,80}?\b(?:will (?:lead|head|visit|be part)|leder|"
-    r"kommer att leda|would like to (?:visit|meet))")
+    r"minister\w*|statssekreterare)\b[^.]{0,80}?\b(?:will (?:lead|head|visit|be part|come)|leder|"
+    r"kommer att leda|would like to (?:visit|meet)|besöker|visits|is visiting|kommer till|"
+    r"arrives|vill (?:gärna )?träffa|wishes to meet)")
 
 MEMBERSHIP_NETWORK = _re(r"\bnetwork\w*", r"\bnätverk\w*")
 MEMBERSHIP_ORGANISATION = _re(
@@ -313,7 +317,8 @@ ORG_BEFORE = _re(
     r"\s(?:söker|is seeking|is looking for|are looking for|seeks|is searching for|are seeking)\b",
     r"\s(?:would (?:very much |also )?like to|wishes to|önskar|vill|plans to|planerar) "
     r"(?:härmed |gärna |hereby |formally )?(?:invite|bjuda|visit|besöka|propose|föreslå|sign|"
-    r"teckna|inleda|ingå|explore|send|skicka|welcome|receive|host|ta emot|inform|ett)\b",
+    r"teckna|inleda|ingå|explore|send|skicka|welcome|receive|host|ta emot|inform|ett|fråga|ask|"
+    r"request|inquire|enquire|undersöka)\b",
     r"\s(?:vänder sig till|writes to|is writing to|approaches|presents its compliments)\b",
     r"\s(?:is organi[sz]ing|are organi[sz]ing|arrangerar|anordnar|is hosting|will host|"
     r"står värd)\b",

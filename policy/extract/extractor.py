@@ -107,7 +107,9 @@ _TITLE_PREFIX = re.compile(
     r"searching for partners|partner search|partnersökning|request for (?:a )?(?:meeting|visit))"
     r"\s*[:–—-]\s*)?"
     r"(?:(?:your|our|an|a|this|er|en) (?=invitation|inbjudan))?"
-    r"(?:(?:personal |official |formal )?(?:invitation|inbjudan)\s+(?:to|till|att|for|om)\s+"
+    r"(?:(?:endorse|sign|join|underteckna|skriv under)\s+(?:the\s+)?(?=[A-ZÅÄÖ]))?"
+    r"(?:(?:personal |official |formal |personlig |officiell )?(?:invitation|inbjudan)\s+"
+    r"(?:to|till|att|for|om)\s+"
     r"(?:(?:delta|medverka|tala|delta och tala) (?:i|på|vid)\s+|speak (?:at|in)\s+|"
     r"(?:join|sign|endorse|attend|participate in|take part in)\s+|bli medlem i\s+|"
     r"(?:underteckna|skriva under|ansluta (?:er|sig) till)\s+|become a member of\s+)?"
@@ -119,8 +121,8 @@ _EVENT_NOUN = re.compile(
     r"((?:[A-ZÅÄÖ0-9][\w’'&.-]*\s+)(?:(?:[A-ZÅÄÖ0-9][\w’'&.-]*|of|for|on|and|the|in|för|"
     r"och|om|i|&|–|-)\s+){0,8}(?:Summit|Forum|Conference|Congress|Symposium|Assembly|Week|"
     r"Expo|Festival|Dialogue|Days|Meeting|Konferens|Konferensen|Forumet|Toppmötet|Kongress|"
-    r"Kongressen|Mötet|Dagarna|Veckan|Declaration|Charter|Pledge|Manifesto|Network|"
-    r"Programme|Partnership|Deklarationen|Deklaration)(?:\s+(?:19|20)\d\d)?)\b")
+    r"Kongressen|Mötet|Dagarna|Veckan|Declaration|Charter|Pledge|Manifesto|"
+    r"Deklarationen|Deklaration)(?:\s+(?:19|20)\d\d)?)\b")
 
 
 def _clean_title(raw: str) -> str:
@@ -144,13 +146,20 @@ def _clean_title(raw: str) -> str:
         break
     if t.endswith(")") and "(" not in t:
         t = t[:-1]
+    m = re.search(r"\s+(?:in|i)\s+([A-ZÅÄÖ][\w’'-]+(?:,? [A-ZÅÄÖ][\w’'-]+)?)$", t)
+    if m and all(_place_name(p) and p.casefold() != "stockholm" for p in m.group(1).split(", ")):
+        t = t[:m.start()]
     return t[:200].strip()
 
 
 def _title(doc: _Doc) -> tuple[str, Sentence] | None:
+    def usable(t: str) -> bool:
+        return len(t) >= 3 and not re.fullmatch(r"(?:invitation|inbjudan|request|förfrågan|"
+                                                r"save the date)\W*", t, re.IGNORECASE)
+
     if doc.subject is not None:
         t = _clean_title(doc.subject.text)
-        if len(t) >= 3:
+        if usable(t):
             return t, doc.subject
     heads = [i for i in (doc.header or range(min(6, len(doc.sents))))
              if not (_HEADER_LINE.match(doc.sents[i].text) or len(doc.sents[i].flat) > 160
@@ -160,19 +169,27 @@ def _title(doc: _Doc) -> tuple[str, Sentence] | None:
         if re.match(r"^(?:invitation|inbjudan|save the date|partner search|partnersökning|"
                     r"call for|request|förfrågan)\b", s.flat, re.IGNORECASE):
             t = _clean_title(s.text)
-            if len(t) >= 3:
+            if usable(t):
                 return t, s
     for i in heads:
         s = doc.sents[i]
         if (len(s.flat.split()) <= 16 and not s.flat.endswith((".", ","))
                 and any(p.search(doc.folded[i]) for _, _, p in W.KIND_CUES)):
             t = _clean_title(s.text)
-            if len(t) >= 3:
+            if usable(t):
                 return t, s
+    invited_to = re.compile(r"\b(?:invite|invites|inviting|invited|bjuda in|bjuder in|inbjuda|"
+                            r"inbjuder|välkomna)\b[^.]{0,80}?\b(?:to|till|att delta i|"
+                            r"att delta på|at)\s+(?:the\s+)?", re.IGNORECASE)
+    for s in doc.sents[:15]:
+        for cue in invited_to.finditer(s.flat):
+            hit = _EVENT_NOUN.match(s.flat, cue.end())
+            if hit and len(hit.group(1).split()) >= 2:
+                return hit.group(1).strip()[:200], s
     for i, s in enumerate(doc.sents[:12]):
-        m = _EVENT_NOUN.search(s.flat)
-        if m and i not in doc.footer:
-            t = m.group(1).strip()
+        noun = _EVENT_NOUN.search(s.flat)
+        if noun and i not in doc.footer:
+            t = noun.group(1).strip()
             t = re.sub(r"^(?:The|Our|This|Den|Det|Vår|Vårt|We|Vi|I|You|Ni|On|In)\s+", "", t)
             if len(t.split()) >= 2:
                 return t[:200], s
@@ -222,7 +239,8 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
             index[" ".join(w[:1].upper() + w[1:] for w in alias.split())] = code
             index[alias[:1].upper() + alias[1:]] = code
     names = sorted(index, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    # Also in the Swedish genitive: "Estlands ambassad".
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")s?(?![\w])")
     return pattern, index
 
 
@@ -299,8 +317,12 @@ def _tidy(tokens: list[str]) -> str | None:
     if len(name) < 2 or len(name) > 120 or not any(t[:1].isupper() or t[:1].isdigit()
                                                    for t in tokens if t not in _CONNECT):
         return None
-    if _PERSON_TITLE.match(name) or "stockholm" in name.casefold():
+    if _PERSON_TITLE.match(name) or re.match(r"(?:the )?(?:city of )?stockholm", name.casefold()):
         return None
+    # "Kanazawa stad i Japan": the country is where it is, not part of its name.
+    m = re.fullmatch(r"(.*\S)\s+(?:i|in)\s+(\S+(?: \S+)?)", name)
+    if m and m.group(2) in _COUNTRY_INDEX:
+        name = m.group(1)
     return name
 
 
