@@ -32,6 +32,7 @@ __all__ = [
     "MONEY_COVERED",
     "MONEY_FEE",
     "MONEY_FUNDING",
+    "NOT_OUR_ROLE",
     "NOT_TRANSFERABLE",
     "NO_COST_TO_CITY",
     "ORG_AFTER",
@@ -153,6 +154,14 @@ ACTIVE_ROLE = _re(
     r"\bshare (?:your|stockholm's|the city's) (?:experience|experiences|work)\w* "
     r"(?:in|at|on|during) (?:a|the) (?:\w+ )?(?:panel|session|plenary|workshop)\b")
 
+# A role word that is about others: "speakers include", "hear the keynote".
+NOT_OUR_ROLE = _re(
+    r"\bspeakers (?:include|are|will be|such as)\b", r"\bconfirmed (?:speakers|panel\w*)\b",
+    r"\bkeynote (?:speakers|speeches)\b", r"\bhear\b", r"\blisten\w*", r"\blyssna\w*",
+    r"\bbland (?:talarna|andra talare)\b", r"\bamong (?:the|our|other) speakers\b",
+    r"\bfeaturing\b", r"\btalare (?:är|blir)\b", r"\bmeet (?:the|our) speakers\b",
+    r"\bmoderated by\b", r"\bmodereras av\b", r"\benjoy\b")
+
 # A programme exists: attached, enclosed, below, online.
 PROGRAMME_THERE = _re(
     r"\b(?:programme|program|agenda|dagordning|schedule)\w*\b[^.]{0,60}?\b(?:is |are )?"
@@ -167,10 +176,11 @@ PROGRAMME_THERE = _re(
     r"dagordning)")
 PROGRAMME_LATER = _re(
     r"\b(?:programme|program|agenda)\w*\b[^.]{0,80}?\b(?:will be (?:sent|shared|published|"
+    r"available|ready|online|posted|uploaded|"
     r"announced|circulated|made available|distributed)|to follow\b|follow(?:s)? later|"
     r"will follow\b|to be (?:confirmed|announced|published|finali[sz]ed)|\btba\b|\btbc\b|"
-    r"kommer att "
-    r"(?:skickas|publiceras|meddelas)|(?:skickas|publiceras|meddelas) (?:ut )?(?:i (?:januari|"
+    r"kommer att (?:skickas|publiceras|meddelas|finnas)|"
+    r"(?:skickas|publiceras|meddelas) (?:ut )?(?:i (?:januari|"
     r"februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|början|"
     r"slutet)|inom kort|närmare|senare|längre fram)|meddelas (?:senare|"
     r"längre fram)|är (?:ännu )?inte (?:klart|färdigt|fastställt)|not yet (?:available|ready|"

@@ -22,7 +22,10 @@ from ._money import find_money, find_rates
 from ._text import Sentence, fold, sentences, words
 from .models import Amount, Extraction, Place, Purpose
 
-__all__ = ["extract"]
+__all__ = ["MAX_CHARS", "extract"]
+
+# An invitation is a few pages; past this the text is not read (a 10 MB PDF's text).
+MAX_CHARS = 400_000
 
 _EVENT_KINDS = frozenset({Kind.CONFERENCE, Kind.TRIP, Kind.INCOMING_VISIT,
                           Kind.INVITATION_LETTER})
@@ -336,6 +339,11 @@ def _grab_after(text: str, pos: int) -> str | None:
         tokens.append(bare)
         if bare != tok or len(tokens) >= 12:
             break
+    # "on behalf of Anne Hidalgo, Mayor of Paris": a person, not an organisation.
+    after = text[pos:].split(",", 1)
+    if len(after) == 2 and len(tokens) <= 3 and _PERSON_TITLE.match(after[1].strip()) \
+            and _type_of(" ".join(tokens)) is None:
+        return None
     # "a delegation of Japanese mayors": a demonym, not a name.
     rest = text[pos:].split()
     if (len(tokens) == 1 and len(rest) > 1 and rest[1][:1].islower()
@@ -587,12 +595,15 @@ def _dates(doc: _Doc, kind: Kind | None, default_year: int | None,
 # ---------------------------------------------------------------- yes/no cues
 
 def _first(doc: _Doc, pattern: re.Pattern[str], skip_footer: bool = True,
-           also: Iterable[re.Pattern[str]] = ()) -> Sentence | None:
+           also: Iterable[re.Pattern[str]] = (), unless: re.Pattern[str] | None = None,
+           ) -> Sentence | None:
+    """The first sentence that matches ``pattern`` and every ``also``, and not ``unless``."""
     extra = tuple(also)
     for i, f in enumerate(doc.folded):
         if skip_footer and i in doc.footer:
             continue
-        if pattern.search(f) and all(p.search(f) for p in extra):
+        if pattern.search(f) and all(p.search(f) for p in extra) and not (
+                unless is not None and unless.search(f)):
             return doc.sents[i]
     return None
 
@@ -681,6 +692,7 @@ def extract(text: str, lang: Lang | None = None, *,
     invitation's own. ``rates`` are configured exchange rates to SEK
     (``{"EUR": 11.2}``); a rate the text states wins.
     """
+    text = text[:MAX_CHARS]
     doc = _doc(text)
     out_lang: Lang = lang or doc.lang
     eng: dict[str, Any] = {}
@@ -731,14 +743,15 @@ def extract(text: str, lang: Lang | None = None, *,
             ev["place"] = s.text
 
     # Programme.
-    there = _first(doc, W.PROGRAMME_THERE) or _attachment_programme(doc) or _programme_section(doc)
+    there = (_first(doc, W.PROGRAMME_THERE, unless=W.PROGRAMME_LATER)
+             or _attachment_programme(doc) or _programme_section(doc))
     later = _first(doc, W.PROGRAMME_LATER)
     prog = _bool_field(there, later, yes_wins=True)
     if prog and kind in {Kind.CONFERENCE, Kind.TRIP, Kind.INCOMING_VISIT, None}:
         eng["programme_available"], ev["programme_available"] = prog[0], prog[1].text
 
     # Active role.
-    role = _first(doc, W.ACTIVE_ROLE, also=(W.ADDRESSEE, W.REQUEST))
+    role = _first(doc, W.ACTIVE_ROLE, also=(W.ADDRESSEE, W.REQUEST), unless=W.NOT_OUR_ROLE)
     if role:
         eng["active_role"], ev["active_role"] = True, role.text
 
