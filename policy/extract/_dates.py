@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted_full_range", re.compile(
         r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\s*[–—-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
     ("dotted_range", re.compile(
-        r"\b(\d{1,2})\.(?:(\d{1,2})\.)?\s*[–—-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
+        r"\b(\d{1,2})\.?(?:(\d{1,2})\.)?\s*[–—-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
     # 30 juni – 2 juli 2026
     ("dmy_dmy", re.compile(

@@ -24,6 +24,7 @@ __all__ = [
     "EVENT_DATE",
     "GREETING",
     "HIGH_LEVEL",
+    "INVITES",
     "KIND_CUES",
     "KIND_ORDER",
     "MEMBERSHIP_NETWORK",
@@ -101,7 +102,11 @@ KIND_CUES: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
         r"\bta emot (?:en |vår |vår lilla )?delegation\w*", r"\breceive (?:a|our|the) delegation\b",
         r"\bvisit (?:your|the) (?:city|administration)\b", r"\bbesöka er\b",
         r"\bdelegation\w* (?:\w+ ){0,6}(?:visit|be in|travel to|komma till|besöka) stockholm\b",
-        r"\bhost (?:a|our|the) delegation\b", r"\btaking part in a visit to stockholm\b")),
+        r"\bhost (?:a|our|the) delegation\b", r"\btaking part in a visit to stockholm\b",
+        r"\bmeet (?:with )?(?:the |representatives of (?:the )?|officials (?:of|from) (?:the )?)?"
+        r"(?:city of stockholm|stockholm)\b",
+        r"\bträffa (?:företrädare för |representanter för |tjänstepersoner (?:på|i|från) )?"
+        r"(?:stockholms stad|staden)\b")),
     (Kind.CONFERENCE, 1, _re(
         r"\bconferences?\b", r"\bsummits?\b", r"\bforums?\b", r"\bcongress(?:es)?\b",
         r"\bsymposi(?:um|a)\b", r"\w*konferens\w*", r"\w*toppmöte\w*", r"\w*kongress\w*",
@@ -109,7 +114,9 @@ KIND_CUES: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
         r"\bsymposi\w*", r"\bgeneral assembly\b", r"\bgeneralförsamling\w*",
         r"\bhigh-level (?:meeting|event|dialogue)\b", r"\bexpo\b", r"\bworld \w+ (?:day|week)\b",
         r"\bforumet\b", r"\bmötesplats\w*", r"\bministerial meeting\b", r"\bseminari\w*",
-        r"\bseminars?\b", r"\bevenemang\w*", r"\bveckan\b", r"\bworkshops?\b")),
+        r"\bseminars?\b", r"\bevenemang\w*", r"\bveckan\b", r"\bworkshops?\b",
+        r"\bdialogue\b", r"\bfestival\b", r"\b(?:two|three|one|full)-day (?:event|meeting)\b",
+        r"\b\w+dagarna\b", r"\b(?:event|conference) (?:abroad|in)\b")),
     (Kind.TRIP, 3, _re(
         r"\bstudy (?:visit|tour|trip) to (?!stockholm)\w", r"\bstudieresa\w*",
         r"\bstudiebesök\w* (?:i|till|hos) (?!stockholm|er\b)\w",
@@ -133,6 +140,12 @@ REQUEST = _re(
     r"\bvänligen\b", r"\bcould\b", r"\bskulle\b", r"\bhonou?red\b", r"\bdelighted\b",
     r"\bgrateful\b", r"\bappreciat\w*", r"\bber\b", r"\bse gärna\b")
 
+# The text invites at all: a kind from one weak cue needs one of these.
+INVITES = _re(
+    r"\binvit\w*", r"\binbjud\w*", r"\bbjud\w* in\b", r"\bbjuda\b", r"\bvälkomm?en\b",
+    r"\bwelcome\b", r"\bwould like (?:you|to)\b", r"\bvill gärna\b", r"\bjoin us\b",
+    r"\bparticipat\w*", r"\bdelta\b")
+
 ADDRESSEE = _re(
     r"\byou\b", r"\byour\b", r"\bstockholm\w*", r"\ber\b", r"\bni\b", r"\bdig\b", r"\bdu\b",
     r"\bstaden\b", r"\bthe city\b", r"\bmayor\b", r"\bfinansborgarråd\w*", r"\bborgarråd\w*",
@@ -143,14 +156,14 @@ ACTIVE_ROLE = _re(
     r"\bspeak(?:er|ers|ing)?\b", r"\bkeynote\w*", r"\bpanel\w*", r"\bmoderat\w*",
     r"\bco-?chair\w*", r"\bco-?host\w*", r"\bchair (?:a|the|one) (?:\w+ )?session\b",
     r"\bhost (?:a|the|one) (?:\w+ )?(?:session|workshop|roundtable)\b",
-    r"\bpresent (?:your|stockholm|the city)\w*", r"\bdeliver (?:a|the) (?:\w+ )?(?:keynote|"
+    r"\bdeliver (?:a|the) (?:\w+ )?(?:keynote|"
     r"speech|address|presentation|talk|remarks)\b", r"\bopening (?:address|remarks|speech)\b",
     r"\bwelcome address\b", r"\btalare\b", r"\btala\b", r"\banförande\w*", r"\bhuvudtalare\b",
     r"\binledningstal\w*", r"\bmoderator\w*", r"\bmedordförande\w*",
     r"\bordförande (?:för|i) (?:ett|en|den|det) (?:\w+ )?(?:session|pass|möte|arbetsgrupp)\w*",
     r"\bvärdskap\w*", r"\bstå som (?:med)?värd\b", r"\bföredrag\w*", r"\bhålla (?:ett|en) "
-    r"(?:tal|anförande|föredrag|presentation|inledning)\b", r"\bpresentera (?:stockholm|staden|"
-    r"era|ert|er)\w*", r"\bmedverka (?:i|på|som) (?:\w+ ){0,2}(?:panel|talare|programmet)\w*",
+    r"(?:tal|anförande|föredrag|presentation|inledning)\b",
+    r"\bmedverka (?:i|på|som) (?:\w+ ){0,2}(?:panel|talare|programmet)\w*",
     r"\bshare (?:your|stockholm's|the city's) (?:experience|experiences|work)\w* "
     r"(?:in|at|on|during) (?:a|the) (?:\w+ )?(?:panel|session|plenary|workshop)\b")
 
@@ -297,7 +310,8 @@ GREETING = re.compile(
     r"sehr geehrte)\b", re.IGNORECASE)
 SIGN_OFF = re.compile(
     r"^(?:(?:with )?(?:kind|best|warm|warmest|sincere)?\s*(?:regards|wishes)|yours "
-    r"(?:sincerely|faithfully|truly)|sincerely|respectfully|med vänlig(?:a)? hälsning(?:ar)?|"
+    r"(?:sincerely|faithfully|truly)|yours,?$|best,?$|cheers,?$|thanks,?$|sincerely|respectfully|"
+    r"med vänlig(?:a)? hälsning(?:ar)?|"
     r"vänliga hälsningar|bästa hälsningar|hälsningar|mvh|varma hälsningar|"
     r"with (?:best )?compliments)\b", re.IGNORECASE)
 
@@ -316,7 +330,9 @@ ORG_AFTER = _re(
 ORG_JOINED = _re(
     r"\b(?:become|becoming|be) (?:a|an) (?:full |associate )?member of (?:the )?",
     r"\bjoin(?:ing)? (?:the )?(?=[A-Z])", r"\bbli (?:en )?medlem i ", r"\bmedlemskap i ",
-    r"\bmembership (?:of|in) (?:the )?", r"\bansluta (?:sig )?till (?=[A-ZÅÄÖ])")
+    r"\bmembership (?:of|in) (?:the )?", r"\bansluta (?:sig )?till (?=[A-ZÅÄÖ])",
+    r"\bgå med i (?:nätverket |föreningen |organisationen )?",
+    r"\bjoin (?:the )?(?:network|association|alliance|platform) ")
 ORG_BEFORE = _re(
     r"\s(?:is|are) (?:very |most |truly |particularly )?(?:pleased|delighted|honou?red|happy|"
     r"glad|proud|excited|thrilled)\b",

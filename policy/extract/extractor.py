@@ -93,7 +93,12 @@ def _doc(text: str) -> _Doc:
     if sign_off is not None:
         footer = list(range(sign_off + 1, len(sents)))
     else:
-        footer = list(range(max(0, len(sents) - 6), len(sents)))
+        # No "regards": the signature is the short lines at the end.
+        footer = []
+        for i in range(len(sents) - 1, max(-1, len(sents) - 7), -1):
+            if len(sents[i].flat) > 70 or sents[i].flat.endswith((".", "!", "?")):
+                break
+            footer.insert(0, i)
     subject = next((sents[i] for i in range(min(len(sents), 40))
                     if _SUBJECT.match(sents[i].text)), None)
     return _Doc(text, sents, folded, header, footer, subject, _language(text))
@@ -215,7 +220,7 @@ def _kind(doc: _Doc, title: Sentence | None) -> tuple[Kind, Sentence] | None:
     if not scores:
         return None
     best = max(scores.values())
-    if best < 2:
+    if best < 2 and not (len(scores) == 1 and any(W.INVITES.search(f) for f in doc.folded)):
         return None
     for kind in W.KIND_ORDER:
         if scores.get(kind) == best:
@@ -465,6 +470,15 @@ def _counterpart_country(org: _Org, ctype: CounterpartType | None, doc: _Doc,
     codes = [c for c in _countries_in(org.name) if c != "SE"]
     if len(set(codes)) == 1:
         return codes[0], org.sentence
+    # "the City of Lviv, Ukraine", "Region Skåne (Sweden)", wherever the name is written.
+    after_name = re.compile(re.escape(org.name) + r"(?:,\s*|\s+\(|\s+in\s+|\s+i\s+)"
+                            r"([^\W\d][\w ]{2,40})")
+    for s in [org.sentence, *doc.sents]:
+        m = after_name.search(s.flat)
+        if m and _COUNTRY_RE.match(m.group(1)):
+            code = _countries_in(m.group(1))[0]
+            if code != "SE":
+                return code, s
     cities = {code for code, _ in _cities_in(org.name)} - {"SE"}
     if len(cities) == 1:
         return cities.pop(), org.sentence
@@ -838,7 +852,12 @@ def extract(text: str, lang: Lang | None = None, *,
 
     recognised = kind is not None
     if not recognised:
-        notes.insert(0, _note("unknown_kind" if (title or org) else "not_invitation", out_lang))
+        invites = any(W.INVITES.search(f) for f in doc.folded)
+        if not invites:
+            # Nothing asks the city for anything: no field is read from such a text.
+            eng, ev, amounts, place, signature, addressee = {}, {}, [], None, None, None
+        notes = [_note("unknown_kind" if invites and (title or org) else "not_invitation",
+                       out_lang)]
     return Extraction(
         engagement=eng, evidence=ev, missing=_missing(kind, eng), lang=doc.lang,
         recognised=recognised, place=place, amounts=amounts, signature_requested=signature,
