@@ -34,7 +34,7 @@ _H: dict[str, dict[Lang, str]] = {
     "routes": {"sv": "Vem beslutar (första träff gäller)", "en": "Who decides (first match wins)"},
     "rules": {"sv": "Regler", "en": "Rules"},
     "since": {"sv": "gäller från", "en": "in force from"},
-    "not_encoded": {"sv": "Inte kodat, med skäl (på engelska)", "en": "Not encoded, with why"},
+    "not_encoded": {"sv": "Inte kodat, med skäl", "en": "Not encoded, with the reason"},
 }
 
 _WIDTH = 88
@@ -127,7 +127,7 @@ def rules_json() -> dict[str, Any]:
         }
         for r in ROUTES
     ]
-    not_encoded = [{"citation": {"section": c.section, "text": c.quote}, "why": c.why}
+    not_encoded = [{"citation": {"section": c.section, "text": c.quote}, "why": dict(c.why)}
                    for c in NOT_ENCODED]
     return {"rules": rules, "routing": routes, "not_encoded": not_encoded}
 
@@ -152,7 +152,7 @@ def render_rules(lang: Lang) -> str:
     lines.append("")
     for clause in NOT_ENCODED:
         lines.append(_quote(clause.quote, clause.section, lang, ""))
-        lines.append(_wrap(clause.why, "    "))
+        lines.append(_wrap(clause.why[lang], "    "))
         lines.append("")
     return "\n".join(lines)
 

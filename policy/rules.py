@@ -8,6 +8,7 @@ reason (``NOT_ENCODED``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._capitals import CAPITALS
@@ -19,6 +20,7 @@ from .models import (
     Engagement,
     Financing,
     Kind,
+    Lang,
     MembershipBody,
     Outcome,
     Owner,
@@ -1010,7 +1012,7 @@ class NotEncoded:
 
     section: str
     quote: str
-    why: str
+    why: Mapping[Lang, str]
 
 
 # Every normative clause of the rule text that no rule above encodes, each with its
@@ -1018,84 +1020,174 @@ class NotEncoded:
 # 2026: the EU policy as the basis of positions (D3), EU funds (S5), visits and the
 # Stockholm image (S6).)
 NOT_ENCODED: tuple[NotEncoded, ...] = (
-    NotEncoded("2", "I det internationella arbetet visar Stockholms stad även sitt ansvar och "
-               "engagemang för en hållbar global utveckling.",
-               "Descriptive: what the work shows, not a condition on one engagement."),
-    NotEncoded("2", "Staden ska också genom sitt internationella arbete förberedas för och "
-               "utvecklas i en alltmer internationaliserad värld",
-               "A goal for the city's work as a whole; no property of one engagement "
-               "shows it."),
-    NotEncoded("3", "Dessa fyra inriktningar i strategin hänger samman med varandra och ska "
-               "inte ses som separata delar.",
-               "A way of reading the directions. D1 asks which directions an engagement "
-               "serves; the priority counts them (contract §2: \"directions served\"), which "
-               "reads the directions together rather than as separate parts."),
-    NotEncoded("3", "Inriktningarna ska vara utgångspunkt för tematiska eller geografiska "
-               "prioriteringar på stadsövergripande nivå eller på verksamhetsnivå.",
-               "Prioritisation across the whole portfolio, done by KS and the operations, "
-               "not by screening one engagement."),
-    NotEncoded("3.1", "I enlighet med Vision 2040 - Ett Stockholm för Alla ska Stockholm vara "
-               "internationellt känt för kunskap, mångfald, öppenhet, hållbarhet och hög "
-               "livskvalitet.",
-               "A vision; the profiling direction (D1) and the benefit (D2) carry it."),
-    NotEncoded("3.1", "Varumärket, Stockholm – The Capital of Scandinavia, stärker "
-               "Stockholmsregionen på den internationella arenan och ska användas i all "
-               "internationell marknadsföring av Stockholm.",
-               "About marketing material, which the contract does not describe."),
-    NotEncoded("3.1", "Staden ska också verka för att statliga aktörer med ett Sverigefrämjande "
-               "uppdrag lyfter fram stadens goda exempel",
-               "A standing task towards Team Sweden, Business Sweden and the embassies, not "
-               "a property of one engagement; a national-government counterpart already "
-               "makes P1 ask for a second look."),
-    NotEncoded("3.2", "Varje verksamhet behöver bevaka, analysera och proaktivt agera utifrån "
-               "den omvärldsutveckling som har bäring på den egna verksamheten.",
-               "An organisational duty of every operation."),
-    NotEncoded("3.2", "För bedömning av vilka städer Stockholm ska jämföra sig och samarbeta "
-               "med är omvärldsbevakning central.",
-               "Descriptive; the monitoring direction (D1) is asked."),
-    NotEncoded("3.3", "Dessa samarbetsformer ska också i möjligaste mån genomsyra stadens "
-               "internationella samarbeten.",
-               "Triple-helix cooperation \"i möjligaste mån\": an aspiration with no outcome "
-               "the contract's fields could show."),
-    NotEncoded("3.3", "Ett särskilt perspektiv är att utveckla relationerna med de länder "
-               "varifrån Stockholm har stora invandrargrupper.",
-               "A perspective for priorities, not a condition; encoding it would need a "
-               "list of countries the strategy does not give."),
-    NotEncoded("5", "Stockholms stad ska hålla en hög standard i det internationella arbetet "
-               "och internationellt engagemang ska präglas av proaktivitet, ett strategiskt "
-               "förhållningssätt, nyfikenhet, långsiktighet och hög professionalitet.",
-               "An aspiration for how the work is done."),
-    NotEncoded("5", "Kommunstyrelsen ansvarar för kommunikationen och implementeringen av "
-               "stadsövergripande styrdokument för stadens internationella arbete och "
-               "EU-arbete.",
-               "KS's own responsibility; used only as the reading behind R-KS-RENEWAL."),
-    NotEncoded("5", "Kommunstyrelsen ansvarar vidare för att samordna stadens övergripande "
-               "internationella arbete och EU-arbete och för att i årsredovisningen redovisa "
-               "arbetet till kommunfullmäktige.",
-               "KS's own responsibility for the annual report; the case register "
-               "(strategikollen cases export) gives it the year's engagements."),
-    NotEncoded("5", "På samma sätt som annat arbete ska internationellt engagemang planeras, "
-               "budgeteras, beslutas, dokumenteras och följas upp.",
-               "Budgeting is W1; deciding is the routing; documenting and following up is "
-               "the case register's and the review reminders' work, not a screening rule."),
-    NotEncoded("5", "Internationellt arbete ska årsvis inarbetas i verksamhetsplaner",
-               "Asked for EU projects (S3). For other kinds the contract asks "
-               "linked_to_operational_plan of EU projects only; asking every kind would "
-               "lengthen every wizard, so the priority scores it where it is answered."),
-    NotEncoded("5", "Stadsledningskontoret erbjuder strategiskt stöd och rådgivning till "
-               "stadens övriga verksamheter",
-               "A service of stadsledningskontoret, named in next steps where it applies."),
-    NotEncoded("5", "De internationella kontaktpersonerna är samordnare för den egna "
-               "förvaltningens eller bolagets internationella arbete",
-               "Encoded for visits only (W5); for other kinds the owner's next step names "
-               "the contact person."),
-    NotEncoded("5", "Fackförvaltnings- och bolagschefer ska utse en internationell "
-               "kontaktperson",
-               "An organisational duty of the heads of department and company, not a "
-               "property of one engagement."),
-    NotEncoded("5", "Internationell strategi för Stockholms stad tillsammans med stadens "
-               "EU-policy ligger till grund för stadens agerande i Stockholmsregionens "
-               "Europaförening (SEF).",
-               "SEF and the Brussels office: no engagement kind in the contract; a position "
-               "taken through SEF is screened as a position (W3, D3)."),
+    NotEncoded(
+        "2",
+        "I det internationella arbetet visar Stockholms stad även sitt ansvar och engagemang för "
+        "en hållbar global utveckling.",
+        {"sv": "Beskrivande: vad arbetet visar, inte ett villkor för ett enskilt engagemang.",
+         "en": "Descriptive: what the work shows, not a condition on one engagement."},
+    ),
+    NotEncoded(
+        "2",
+        "Staden ska också genom sitt internationella arbete förberedas för och utvecklas i en "
+        "alltmer internationaliserad värld",
+        {"sv": "Ett mål för stadens arbete som helhet; inget enskilt engagemang visar det.",
+         "en": "A goal for the city's work as a whole; no property of one engagement shows it."},
+    ),
+    NotEncoded(
+        "3",
+        "Dessa fyra inriktningar i strategin hänger samman med varandra och ska inte ses som "
+        "separata delar.",
+        {"sv": "Ett sätt att läsa inriktningarna. D1 frågar vilka inriktningar engagemanget "
+               "tjänar, och prioriteten räknar dem (kontraktet §2: \"directions served\"), vilket "
+               "läser dem tillsammans, inte som separata delar.",
+         "en": "A way of reading the directions. D1 asks which directions an engagement serves; "
+               "the priority counts them (contract §2: \"directions served\"), which reads the "
+               "directions together rather than as separate parts."},
+    ),
+    NotEncoded(
+        "3",
+        "Inriktningarna ska vara utgångspunkt för tematiska eller geografiska prioriteringar på "
+        "stadsövergripande nivå eller på verksamhetsnivå.",
+        {"sv": "Prioritering över hela stadens åtaganden, som kommunstyrelsen och verksamheterna "
+               "gör, inte granskningen av ett enskilt engagemang.",
+         "en": "Prioritisation across the whole portfolio, done by KS and the operations, not by "
+               "screening one engagement."},
+    ),
+    NotEncoded(
+        "3.1",
+        "I enlighet med Vision 2040 - Ett Stockholm för Alla ska Stockholm vara internationellt "
+        "känt för kunskap, mångfald, öppenhet, hållbarhet och hög livskvalitet.",
+        {"sv": "En vision; inriktningen profilering (D1) och nyttan (D2) bär den.",
+         "en": "A vision; the profiling direction (D1) and the benefit (D2) carry it."},
+    ),
+    NotEncoded(
+        "3.1",
+        "Varumärket, Stockholm – The Capital of Scandinavia, stärker Stockholmsregionen på den "
+        "internationella arenan och ska användas i all internationell marknadsföring av "
+        "Stockholm.",
+        {"sv": "Gäller marknadsföringsmaterial, som kontraktet inte beskriver.",
+         "en": "About marketing material, which the contract does not describe."},
+    ),
+    NotEncoded(
+        "3.1",
+        "Staden ska också verka för att statliga aktörer med ett Sverigefrämjande uppdrag lyfter "
+        "fram stadens goda exempel",
+        {"sv": "En stående uppgift mot Team Sweden, Business Sweden och ambassaderna, inte en "
+               "egenskap hos ett engagemang; en motpart som är en nationell regering får redan P1 "
+               "att be om en andra prövning.",
+         "en": "A standing task towards Team Sweden, Business Sweden and the embassies, not a "
+               "property of one engagement; a national-government counterpart already makes P1 ask "
+               "for a second look."},
+    ),
+    NotEncoded(
+        "3.2",
+        "Varje verksamhet behöver bevaka, analysera och proaktivt agera utifrån den "
+        "omvärldsutveckling som har bäring på den egna verksamheten.",
+        {"sv": "En organisatorisk skyldighet för varje verksamhet.",
+         "en": "An organisational duty of every operation."},
+    ),
+    NotEncoded(
+        "3.2",
+        "För bedömning av vilka städer Stockholm ska jämföra sig och samarbeta med är "
+        "omvärldsbevakning central.",
+        {"sv": "Beskrivande; inriktningen omvärldsbevakning (D1) efterfrågas.",
+         "en": "Descriptive; the monitoring direction (D1) is asked."},
+    ),
+    NotEncoded(
+        "3.3",
+        "Dessa samarbetsformer ska också i möjligaste mån genomsyra stadens internationella "
+        "samarbeten.",
+        {"sv": "Trippel helix \"i möjligaste mån\": en ambition utan utfall som kontraktets fält "
+               "kan "
+               "visa.",
+         "en": "Triple-helix cooperation \"i möjligaste mån\": an aspiration with no outcome the "
+               "contract's fields could show."},
+    ),
+    NotEncoded(
+        "3.3",
+        "Ett särskilt perspektiv är att utveckla relationerna med de länder varifrån Stockholm "
+        "har stora invandrargrupper.",
+        {"sv": "Ett perspektiv för prioriteringar, inte ett villkor; att koda det skulle kräva en "
+               "lista över länder som strategin inte ger.",
+         "en": "A perspective for priorities, not a condition; encoding it would need a list of "
+               "countries the strategy does not give."},
+    ),
+    NotEncoded(
+        "5",
+        "Stockholms stad ska hålla en hög standard i det internationella arbetet och "
+        "internationellt engagemang ska präglas av proaktivitet, ett strategiskt "
+        "förhållningssätt, nyfikenhet, långsiktighet och hög professionalitet.",
+        {"sv": "En ambition för hur arbetet bedrivs.",
+         "en": "An aspiration for how the work is done."},
+    ),
+    NotEncoded(
+        "5",
+        "Kommunstyrelsen ansvarar för kommunikationen och implementeringen av stadsövergripande "
+        "styrdokument för stadens internationella arbete och EU-arbete.",
+        {"sv": "Kommunstyrelsens eget ansvar; används bara som läsningen bakom R-KS-RENEWAL.",
+         "en": "KS's own responsibility; used only as the reading behind R-KS-RENEWAL."},
+    ),
+    NotEncoded(
+        "5",
+        "Kommunstyrelsen ansvarar vidare för att samordna stadens övergripande internationella "
+        "arbete och EU-arbete och för att i årsredovisningen redovisa arbetet till "
+        "kommunfullmäktige.",
+        {"sv": "Kommunstyrelsens eget ansvar för årsredovisningen; ärenderegistret (strategikollen "
+               "cases export) ger årets engagemang.",
+         "en": "KS's own responsibility for the annual report; the case register (strategikollen "
+               "cases export) gives it the year's engagements."},
+    ),
+    NotEncoded(
+        "5",
+        "På samma sätt som annat arbete ska internationellt engagemang planeras, budgeteras, "
+        "beslutas, dokumenteras och följas upp.",
+        {"sv": "Budget är W1, beslut är routningen; dokumentation och uppföljning är "
+               "ärenderegistrets och omprövningspåminnelsernas uppgift, inte en granskningsregel.",
+         "en": "Budgeting is W1; deciding is the routing; documenting and following up is the case "
+               "register's and the review reminders' work, not a screening rule."},
+    ),
+    NotEncoded(
+        "5",
+        "Internationellt arbete ska årsvis inarbetas i verksamhetsplaner",
+        {"sv": "Efterfrågas för EU-projekt (S3). Kontraktet frågar linked_to_operational_plan bara "
+               "för EU-projekt; att fråga alla typer skulle förlänga varje guide, så prioriteten "
+               "räknar det där det är besvarat.",
+         "en": "Asked for EU projects (S3). For other kinds the contract asks "
+               "linked_to_operational_plan of EU projects only; asking every kind would lengthen "
+               "every wizard, so the priority scores it where it is answered."},
+    ),
+    NotEncoded(
+        "5",
+        "Stadsledningskontoret erbjuder strategiskt stöd och rådgivning till stadens övriga "
+        "verksamheter",
+        {"sv": "En tjänst från stadsledningskontoret, nämnd i nästa steg där den gäller.",
+         "en": "A service of stadsledningskontoret, named in next steps where it applies."},
+    ),
+    NotEncoded(
+        "5",
+        "De internationella kontaktpersonerna är samordnare för den egna förvaltningens eller "
+        "bolagets internationella arbete",
+        {"sv": "Kodad bara för besök (W5); för andra typer nämner ägarens nästa steg "
+               "kontaktpersonen.",
+         "en": "Encoded for visits only (W5); for other kinds the owner's next step names the "
+               "contact person."},
+    ),
+    NotEncoded(
+        "5",
+        "Fackförvaltnings- och bolagschefer ska utse en internationell kontaktperson",
+        {"sv": "En organisatorisk skyldighet för förvaltnings- och bolagschefer, inte en egenskap "
+               "hos ett engagemang.",
+         "en": "An organisational duty of the heads of department and company, not a property of "
+               "one engagement."},
+    ),
+    NotEncoded(
+        "5",
+        "Internationell strategi för Stockholms stad tillsammans med stadens EU-policy ligger "
+        "till grund för stadens agerande i Stockholmsregionens Europaförening (SEF).",
+        {"sv": "SEF och Brysselkontoret: ingen engagemangstyp i kontraktet; en ståndpunkt som tas "
+               "genom SEF granskas som en ståndpunkt (W3, D3).",
+         "en": "SEF and the Brussels office: no engagement kind in the contract; a position taken "
+               "through SEF is screened as a position (W3, D3)."},
+    ),
 )

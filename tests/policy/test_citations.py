@@ -71,6 +71,8 @@ def test_every_clause_not_encoded_is_quoted_verbatim_with_its_reason() -> None:
     assert len(NOT_ENCODED) >= 15
     for clause in NOT_ENCODED:
         assert occurs_verbatim(clause.quote), clause.quote
-        assert clause.why.strip(), clause.quote
+        assert clause.why["sv"].strip(), clause.quote
+        assert clause.why["en"].strip(), clause.quote
+        assert clause.why["sv"] != clause.why["en"]
     encoded = {reg.rule.quote for reg in registry()}
     assert not encoded & {c.quote for c in NOT_ENCODED}, "a clause is both encoded and not"
