@@ -138,7 +138,8 @@ REQUEST = _re(
     r"\bwelcome\b", r"\bbjud\w*", r"\binbjud\w*", r"\bönska\w*", r"\bvill\b", r"\bbe (?:er|dig)\b",
     r"\bhoppas\b", r"\bgärna\b", r"\bföreslå\w*", r"\berbjud\w*", r"\bkindly\b", r"\bplease\b",
     r"\bvänligen\b", r"\bcould\b", r"\bskulle\b", r"\bhonou?red\b", r"\bdelighted\b",
-    r"\bgrateful\b", r"\bappreciat\w*", r"\bber\b", r"\bse gärna\b")
+    r"\bgrateful\b", r"\bappreciat\w*", r"\bber\b", r"\bse gärna\b", r"\bvore\b",
+    r"\bglada om\b", r"\bville\b", r"\btacksamma\b")
 
 # The text invites at all: a kind from one weak cue needs one of these.
 INVITES = _re(
@@ -300,9 +301,9 @@ EVENT_DATE = _re(
     r"\bfrom\b.*\bto\b", r"\bwill (?:run|convene|gather|meet)\b", r"\bvisit\w*",
     r"\bbesök\w*", r"\bdelegation\w*", r"\bon\b", r"\bden\b", r"\bduring\b", r"\bunder\b")
 PERIOD = _re(
-    r"\bperiod\w*", r"\bduration\b", r"\blöptid\w*", r"\bvalid\b", r"\bgäller\b",
+    r"period\w*", r"\bduration\b", r"löptid\w*", r"\bvalid\b", r"\bgäller\b",
     r"\b(?:will|would|is to|shall) (?:run|last|start|begin|cover)\b", r"\bpågå\w*",
-    r"\bprojekttid\w*", r"\bstart(?:s|ar)?\b", r"\bfrom\b.*\b(?:to|until|till)\b",
+    r"projekttid\w*", r"\bstart(?:s|ar)?\b", r"\bfrom\b.*\b(?:to|until|till)\b",
     r"\bfrån\b.*\b(?:till|t\.o\.m)\b", r"\bmellan\b", r"\bbetween\b", r"\bterm\b")
 
 GREETING = re.compile(
@@ -347,12 +348,16 @@ ORG_BEFORE = _re(
     r"request|inquire|enquire|undersöka)\b",
     r"\s(?:vänder sig till|writes to|is writing to|approaches|presents its compliments)\b",
     r"\s(?:is organi[sz]ing|are organi[sz]ing|arrangerar|anordnar|is hosting|will host|"
-    r"står värd)\b",
+    r"står värd)\b", r"\s(?:is|are) planning\b",
     r"\s(?:är|is) (?:ett|en|a|an) (?:\w+ ){0,3}(?:nätverk|network|organisation|organization|"
     r"association|förening|alliance)\b", flags=re.IGNORECASE)
 
 # Counterpart type from the organiser's name, first match wins.
 COUNTERPART_TYPES: tuple[tuple[CounterpartType, re.Pattern[str]], ...] = (
+    # A province's or county's government is a region's, not a state's.
+    (CounterpartType.REGION, _re(
+        r"\bprovinc\w*", r"\bcounty\b", r"\boblast\b", r"\bvoivodeship\b", r"\bprefecture\b",
+        r"\bprovins\w*")),
     (CounterpartType.EU_INSTITUTION, _re(
         r"\beuropean commission\b", r"\beuropeiska kommissionen\b", r"\beu-kommissionen\b",
         r"\beuropean parliament\b", r"\beuropaparlamentet\b", r"\bcommittee of the regions\b",
@@ -400,7 +405,8 @@ COUNTERPART_TYPES: tuple[tuple[CounterpartType, re.Pattern[str]], ...] = (
         r"\brathaus\b", r"\bcity (?:state )?administration\b", r"\bmetropolitan government\b",
         r"\bm[ée]tropole\b")),
     (CounterpartType.COMPANY, _re(
-        r"\bab\b$", r"\bltd\b", r"\binc\b", r"\bgmbh\b", r"\boy\b$", r"\basa\b$", r"\ba/s\b",
+        r"\bab\b$", r"\bltd\b", r"\binc\b", r"\bgmbh\b", r"\boy\b$", r"\basa\b$",
+        r"\bas$", r"\ba/s\b",
         r"\bs\.a\.$", r"\bb\.v\.$", r"\bplc\b", r"\bllc\b", r"\bcorporation\b", r"\bcorp\b")),
     (CounterpartType.CIVIL_SOCIETY, _re(
         r"\bfoundation\b", r"\bstiftelse\w*", r"\bassociation\b", r"\bförening\w*", r"\bngo\b",

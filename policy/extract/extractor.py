@@ -416,7 +416,10 @@ def _organiser(doc: _Doc, kind: Kind | None) -> _Org | None:
             if name:
                 found.append((1, i, _Org(name, s)))
     if found:
-        return min(found, key=lambda x: (x[0], x[1]))[2]
+        best = min(found, key=lambda x: (x[0], x[1]))[2]
+        # "Zhejiang Province" and "The People's Government of Zhejiang Province": the full name.
+        fuller = [o for _, _, o in found if best.name in o.name and o.name != best.name]
+        return max(fuller, key=lambda o: len(o.name)) if fuller else best
     # The signature: a line naming an organisation of a known type.
     for i in doc.footer:
         s = doc.sents[i]
@@ -483,7 +486,10 @@ def _counterpart_country(org: _Org, ctype: CounterpartType | None, doc: _Doc,
     if len(cities) == 1:
         return cities.pop(), org.sentence
     if ctype in {CounterpartType.NETWORK, CounterpartType.INTERNATIONAL_ORGANISATION,
-                 CounterpartType.EU_INSTITUTION, None}:
+                 CounterpartType.EU_INSTITUTION}:
+        return None
+    signed = any(org.name in doc.sents[i].text for i in doc.footer)
+    if ctype is None and not signed:
         return None
     # The organiser's address in the signature.
     found: dict[str, Sentence] = {}
@@ -635,7 +641,7 @@ def _programme_section(doc: _Doc) -> Sentence | None:
     """A heading "Programme"/"Program"/"Agenda" followed by timed lines."""
     for i, s in enumerate(doc.sents):
         if re.fullmatch(r"(?:(?:preliminary|draft|provisional|preliminärt|utkast till)\s+)?"
-                        r"(?:programme|program|agenda|dagordning)(?:\s*\(\w+\))?\s*:?",
+                        r"(?:programme|program|agenda|dagordning)(?:\s*\([^)]{1,30}\))?\s*:?",
                         s.flat, re.IGNORECASE):
             timed = sum(bool(re.match(r"^\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}", t.text))
                         for t in doc.sents[i + 1:i + 8])
