@@ -1099,8 +1099,7 @@ NOT_ENCODED: tuple[NotEncoded, ...] = (
         "Dessa samarbetsformer ska också i möjligaste mån genomsyra stadens internationella "
         "samarbeten.",
         {"sv": "Trippel helix \"i möjligaste mån\": en ambition utan utfall som kontraktets fält "
-               "kan "
-               "visa.",
+               "kan visa.",
          "en": "Triple-helix cooperation \"i möjligaste mån\": an aspiration with no outcome the "
                "contract's fields could show."},
     ),
