@@ -34,6 +34,7 @@ __all__ = [
     "MONEY_FEE",
     "MONEY_FUNDING",
     "NOT_OUR_ROLE",
+    "NOT_SIGNATURE",
     "NOT_TRANSFERABLE",
     "NO_COST_TO_CITY",
     "ORG_AFTER",
@@ -261,6 +262,10 @@ SIGNATURE = _re(
     r"\bendorse\w*", r"\bunderteckna\w*", r"\bsignera\w*", r"\bunderskrift\w*",
     r"\bskriva under\b", r"\bställa sig bakom\b", r"\bansluta sig till (?:deklarationen|"
     r"uppropet|åtagandet)\b")
+
+# "Sign up", "sign in": no signature.
+NOT_SIGNATURE = _re(r"\bsign(?:ed|ing|s)? (?:up|in|on|out)\b", r"\bsignup\b", r"\bsign-up\b",
+                    r"\bsigned by (?:the )?(?:organi[sz]ers|secretariat)\b")
 
 # Money: what an amount is for. A fee word makes it a cost unless a funding word is there;
 # a weaker cost word only when no word of funding or covering is.

@@ -819,7 +819,7 @@ def extract(text: str, lang: Lang | None = None, *,
 
     # Signature asked for.
     signature = None
-    sig = _first(doc, W.SIGNATURE, also=(W.REQUEST,))
+    sig = _first(doc, W.SIGNATURE, also=(W.REQUEST,), unless=W.NOT_SIGNATURE)
     if sig and kind in {Kind.DECLARATION, Kind.INTENT_AGREEMENT, Kind.COOPERATION_AGREEMENT,
                         Kind.TWINNING, Kind.MEMBERSHIP, Kind.EU_PROJECT}:
         signature = True
