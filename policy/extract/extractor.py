@@ -7,6 +7,7 @@ is listed as missing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -82,23 +83,35 @@ _HEADER_LINE = re.compile(r"^(?:from|to|cc|bcc|sent|date|från|till|kopia|skicka
                           r"attachments?|bilagor?)\s*:", re.IGNORECASE)
 
 
+_ATTACHMENT = re.compile(r"^\[(?:attachment|bifogad fil|bilaga)\b", re.IGNORECASE)
+
+
+def _signature(sents: list[Sentence], start: int, end: int) -> list[int]:
+    """The signature of one part (the message, or an attached letter): after its "regards",
+    or else the short lines at its end."""
+    greeting = next((i for i in range(start, end) if W.GREETING.match(sents[i].text)
+                     and not _HEADER_LINE.match(sents[i].text)), None)
+    sign_off = next((i for i in range(start, end) if W.SIGN_OFF.match(sents[i].text)
+                     and (greeting is None or i > greeting)), None)
+    if sign_off is not None:
+        return list(range(sign_off + 1, end))
+    footer: list[int] = []
+    for i in range(end - 1, max(start - 1, end - 7), -1):
+        if len(sents[i].flat) > 70 or sents[i].flat.endswith((".", "!", "?")):
+            break
+        footer.insert(0, i)
+    return footer
+
+
 def _doc(text: str) -> _Doc:
     sents = sentences(text)
     folded = [fold(s.text) for s in sents]
     greeting = next((i for i, s in enumerate(sents) if W.GREETING.match(s.text)
                      and not _HEADER_LINE.match(s.text)), None)
-    sign_off = next((i for i, s in enumerate(sents)
-                     if W.SIGN_OFF.match(s.text) and (greeting is None or i > greeting)), None)
     header = list(range(greeting)) if greeting is not None else []
-    if sign_off is not None:
-        footer = list(range(sign_off + 1, len(sents)))
-    else:
-        # No "regards": the signature is the short lines at the end.
-        footer = []
-        for i in range(len(sents) - 1, max(-1, len(sents) - 7), -1):
-            if len(sents[i].flat) > 70 or sents[i].flat.endswith((".", "!", "?")):
-                break
-            footer.insert(0, i)
+    # An e-mail's attachments follow its text ("[Attachment: …]"), each with its own signature.
+    cuts = [0, *(i for i, s in enumerate(sents) if _ATTACHMENT.match(s.text)), len(sents)]
+    footer = [i for a, b in itertools.pairwise(cuts) for i in _signature(sents, a, b)]
     subject = next((sents[i] for i in range(min(len(sents), 40))
                     if _SUBJECT.match(sents[i].text)), None)
     return _Doc(text, sents, folded, header, footer, subject, _language(text))

@@ -238,3 +238,19 @@ def test_damaged_pdfs_and_zips_give_an_intake_error(tail: bytes) -> None:
     for head in (b"%PDF-1.4\n", b"PK\x03\x04"):
         with contextlib.suppress(IntakeError):
             read_text("x", head + tail)
+
+
+def test_an_invitation_letter_attached_to_a_short_mail_is_what_is_read() -> None:
+    msg = EmailMessage()
+    msg["Subject"] = "Invitation"
+    msg["From"] = "Kari <kari@bergen.example.no>"
+    msg.set_content("Dear colleagues,\n\nPlease find our invitation attached.\n\n"
+                    "Best regards,\nKari Nordmann\nCity of Bergen\n")
+    msg.add_attachment(pdf(INVITATION), maintype="application", subtype="pdf",
+                       filename="invitation.pdf")
+    x = extract(read_text("mail.eml", msg.as_bytes()))
+    assert x.engagement["kind"] == "conference"
+    assert x.engagement["title"] == "Nordic Water Forum 2026"
+    assert x.engagement["counterpart"]["name"] == "City of Bergen"
+    assert (x.engagement["start_date"], x.engagement["end_date"]) == ("2026-06-03", "2026-06-04")
+    assert [(a.amount, a.currency) for a in x.amounts] == [(400, "EUR")]
