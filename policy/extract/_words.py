@@ -33,6 +33,7 @@ __all__ = [
     "MONEY_COVERED",
     "MONEY_FEE",
     "MONEY_FUNDING",
+    "MONEY_WAIVED",
     "NOT_OUR_ROLE",
     "NOT_SIGNATURE",
     "NOT_TRANSFERABLE",
@@ -285,6 +286,12 @@ MONEY_FUNDING = _re(
     r"\bwill receive\b", r"\bwould receive\b", r"\beu contribution\b", r"\bstödberättigande\b")
 MONEY_COVERED = _re(
     r"\bcovered\b", r"\bcover\b", r"\btäck\w*", r"\bstår för\b", r"\bbekostas\b")
+# The fee is not the city's to pay: waived for it, or free for speakers.
+MONEY_WAIVED = _re(
+    r"\bwaive\w*", r"\bexempt\w*", r"\bfree (?:of charge )?for (?:speakers|you|invited|"
+    r"keynote|panel)\w*", r"\bbefri\w*", r"\bslipper\b", r"\befterskänk\w*",
+    r"\bkostnadsfri\w* för (?:talare|inbjudna|er|dig)\b", r"\bno (?:fee|charge) for "
+    r"(?:speakers|you|invited)\w*")
 NO_COST_TO_CITY = _re(
     r"\b(?:no|without any|without) (?:cost|costs|charge|fee) (?:for|to) (?:the city|stockholm|"
     r"you|your (?:city|administration))\b",
@@ -352,6 +359,7 @@ ORG_BEFORE = _re(
     r"teckna|inleda|ingå|explore|send|skicka|welcome|receive|host|ta emot|inform|ett|fråga|ask|"
     r"request|inquire|enquire|undersöka)\b",
     r"\s(?:vänder sig till|writes to|is writing to|approaches|presents its compliments)\b",
+    r"\s(?:erbjuder|offers) (?:härmed |hereby )?\b",
     r"\s(?:is organi[sz]ing|are organi[sz]ing|arrangerar|anordnar|is hosting|will host|"
     r"står värd)\b", r"\s(?:is|are) planning\b",
     r"\s(?:är|is) (?:ett|en|a|an) (?:\w+ ){0,3}(?:nätverk|network|organisation|organization|"

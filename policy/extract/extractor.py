@@ -123,7 +123,7 @@ _TITLE_PREFIX = re.compile(
     r"^(?:(?:subject|ämne|angående|ang\.|concerning|regarding|rubrik)\s*:\s*)?"
     r"(?:(?:re|sv|vs|fw|fwd|vb|vb|tr|aw|wg)\s*:\s*)*"
     r"(?:(?:partner search|partnersökning)\s*[:–—-]?\s+(?=[A-ZÅÄÖ]))?"
-    r"(?:(?:save the date|(?:personal |official |formal )?invitation|(?:personlig |officiell )?"
+    r"(?:(?:save the date|(?:[A-Za-zÅÄÖåäö]+ )?invitation|(?:[A-Za-zÅÄÖåäö]+ )?"
     r"inbjudan|invite|request|förfrågan|call for partners|looking for partners|"
     r"searching for partners|partner search|partnersökning|request for (?:a )?(?:meeting|visit))"
     r"\s*[:–—-]\s*)?"
@@ -352,6 +352,12 @@ def _grab_after(text: str, pos: int) -> str | None:
     for m in re.finditer(r"\S+", text[pos:]):
         tok = m.group(0)
         bare = tok.rstrip(",.;:!?)”\"")
+        # "Föreningen för kollektivtrafikmyndigheter": one lower-case word ending the name.
+        ends = text[pos + m.end():].lstrip()[:1] in {"", "(", ",", "."} or bare != tok
+        if (tokens and tokens[-1] == "för" and bare.isalpha() and bare.islower()
+                and len(bare) > 6 and ends):
+            tokens.append(bare)
+            break
         if not _is_name_token(bare) and not (bare and bare[0] == "(" and tokens):
             break
         tokens.append(bare)
@@ -705,7 +711,7 @@ def _amounts(doc: _Doc, rates: Mapping[str, float]) -> list[Amount]:
             elif m.currency in rate_of:
                 sek = round(m.amount * rate_of[m.currency], 2)
             purpose: Purpose = "other"
-            if not W.MONEY_FUNDING.search(f) and (
+            if not W.MONEY_FUNDING.search(f) and not W.MONEY_WAIVED.search(f) and (
                     W.MONEY_FEE.search(f) or (W.MONEY_COST.search(f)
                                               and not W.MONEY_COVERED.search(f))):
                 purpose = "membership_fee" if re.search(r"\bmember\w*|\bmedlem\w*", f) else "fee"
