@@ -86,11 +86,17 @@ _HEADER_LINE = re.compile(r"^(?:from|to|cc|bcc|sent|date|från|till|kopia|skicka
 _ATTACHMENT = re.compile(r"^\[(?:attachment|bifogad fil|bilaga)\b", re.IGNORECASE)
 
 
+def _greets(s: Sentence) -> bool:
+    """A greeting line: "Dear …", "Bästa …"; "To …"/"Till …" only as a short line."""
+    if _HEADER_LINE.match(s.text) or not W.GREETING.match(s.text):
+        return False
+    return not re.match(r"(?i)(?:to|till)\b", s.text) or len(s.flat.split()) <= 6
+
+
 def _signature(sents: list[Sentence], start: int, end: int) -> list[int]:
     """The signature of one part (the message, or an attached letter): after its "regards",
     or else the short lines at its end."""
-    greeting = next((i for i in range(start, end) if W.GREETING.match(sents[i].text)
-                     and not _HEADER_LINE.match(sents[i].text)), None)
+    greeting = next((i for i in range(start, end) if _greets(sents[i])), None)
     sign_off = next((i for i in range(start, end) if W.SIGN_OFF.match(sents[i].text)
                      and (greeting is None or i > greeting)), None)
     if sign_off is not None:
@@ -106,8 +112,7 @@ def _signature(sents: list[Sentence], start: int, end: int) -> list[int]:
 def _doc(text: str) -> _Doc:
     sents = sentences(text)
     folded = [fold(s.text) for s in sents]
-    greeting = next((i for i, s in enumerate(sents) if W.GREETING.match(s.text)
-                     and not _HEADER_LINE.match(s.text)), None)
+    greeting = next((i for i, s in enumerate(sents[:40]) if _greets(s)), None)
     header = list(range(greeting)) if greeting is not None else []
     # An e-mail's attachments follow its text ("[Attachment: …]"), each with its own signature.
     cuts = [0, *(i for i, s in enumerate(sents) if _ATTACHMENT.match(s.text)), len(sents)]
@@ -187,8 +192,10 @@ def _title(doc: _Doc) -> tuple[str, Sentence] | None:
                      or "@" in doc.sents[i].text)]
     for i in heads:
         s = doc.sents[i]
-        if re.match(r"^(?:invitation|inbjudan|save the date|partner search|partnersökning|"
-                    r"call for|request|förfrågan)\b", s.flat, re.IGNORECASE):
+        if re.match(r"(?:(?i:save the date|partner search|partnersökning|call for)\b|"
+                    r"(?:[A-ZÅÄÖ]\w+ )?(?i:invitation|inbjudan|request|förfrågan)"
+                    r"(?:\s*[:–—-]|\s+(?i:to|till|att|för|for|om|of)\b|$))", s.flat) \
+                and len(s.flat.split()) <= 25:
             t = _clean_title(s.text)
             if usable(t):
                 return t, s
