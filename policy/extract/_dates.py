@@ -4,8 +4,9 @@
 "12 to 14 May 2026", "May 12-14, 2026", "June 30 – July 2, 2026", "12th of
 May 2026", "2026-05-12", "2026-05-12 – 2026-05-14", "12.5.2026". Month names
 are CLDR's (``_cldr``). A date with no year takes ``default_year`` when one is
-given and is skipped otherwise; a slash date (12/05/2026) is read neither way,
-since the day and the month could be either.
+given and is skipped otherwise. A slash date is read only in a Swedish text, day
+first as Swedish writes it ("12/5 2026", "12–14/5 2026"); elsewhere 12/05/2026
+could be either day or month first, and is not read.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A range's longest span: a period written with both years may run for years (an
 # agreement, a project); one year written once is an event's days.
 _LONGEST = {name: 3660 if name in {"iso_range", "dotted_full_range", "dmy_dmy", "md_md_y"}
-            else 366 for name, _ in _PATTERNS}
+            else 366 for name, _ in _PATTERNS} | {"slashed": 366}
 
 
 def _month(name: str) -> int:
@@ -122,17 +123,34 @@ def _read(kind: str, g: tuple[str | None, ...], default_year: int | None,
         y = _year(g[3], default_year)
         m = _month(str(g[0]))
         return _make(y, m, n(1)), _make(y, m, n(2))
+    if kind == "slashed":
+        y = _year(g[3], default_year)
+        m = n(2)
+        return _make(y, m, n(0)), (_make(y, m, n(1)) if g[1] else None)
     if kind == "dmy":
         return _make(_year(g[2], default_year), _month(str(g[1])), n(0)), None
     # mdy
     return _make(_year(g[2], default_year), _month(str(g[0])), n(1)), None
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
-    """Every date or range in ``text``, in order; the longest reading of each place wins."""
+# With its year, or after "den" ("den 12/5"): "2/3 av kostnaden" is no date.
+_SLASHED = (
+    re.compile(r"(?<![\d/])(\d{1,2})(?:\s*[–—-]\s*(\d{1,2}))?/(\d{1,2})(?:\s+|/)(\d{4})(?![\d/])"),
+    re.compile(r"(?<=\bden )(\d{1,2})(?:\s*[–—-]\s*(\d{1,2}))?/(\d{1,2})()(?![\d/])"),
+)
+
+
+def find_dates(text: str, default_year: int | None = None, *,
+               day_first_slash: bool = False) -> list[DateMention]:
+    """Every date or range in ``text``, in order; the longest reading of each place wins.
+
+    ``day_first_slash``: read "12/5 2026" as 12 May (a Swedish text).
+    """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    slashed = [("slashed", p) for p in _SLASHED] if day_first_slash else []
+    patterns = [*_PATTERNS, *slashed]
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -603,7 +603,7 @@ def _dates(doc: _Doc, kind: Kind | None, default_year: int | None,
             continue
         if _HEADER_LINE.match(s.text) and re.search(r"\d{1,2}:\d{2}", s.text):
             continue
-        mentions = find_dates(s.text, default_year)
+        mentions = find_dates(s.text, default_year, day_first_slash=doc.lang == "sv")
         if not mentions:
             continue
         only_date = _LETTER_DATE.match(s.flat) and len(s.flat) < 45
@@ -629,7 +629,7 @@ def _dates(doc: _Doc, kind: Kind | None, default_year: int | None,
         return None
     _, _, d, s = best
     if kind in _PERIOD_KINDS and d.end is None:
-        mentions = find_dates(s.text, default_year)
+        mentions = find_dates(s.text, default_year, day_first_slash=doc.lang == "sv")
         if len(mentions) == 2 and mentions[0].end is None and mentions[1].end is None \
                 and mentions[0].start < mentions[1].start:
             return mentions[0].start, mentions[1].start, s

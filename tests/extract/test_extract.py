@@ -120,6 +120,18 @@ def test_dates_are_read_in_swedish_and_english_formats(text: str, start: date,
     assert (found.start, found.end) == (start, end)
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("den 12/5 2026", date(2026, 5, 12), None),
+    ("12–14/5 2026", date(2026, 5, 12), date(2026, 5, 14)),
+    ("3/10/2026", date(2026, 10, 3), None),
+])
+def test_a_swedish_text_reads_slash_dates_day_first(text: str, start: date,
+                                                    end: date | None) -> None:
+    (found,) = find_dates(text, day_first_slash=True)
+    assert (found.start, found.end) == (start, end)
+    assert find_dates(text) == []
+
+
 @pytest.mark.parametrize("text", ["12/05/2026", "31 februari 2026", "Date: 12 May",
                                   "you may 12 times", "version 2026-13-45"])
 def test_what_is_not_a_certain_date_gives_no_date(text: str) -> None:
