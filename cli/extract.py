@@ -20,7 +20,6 @@ from typing import Any, TextIO
 
 from intake import MAX_BYTES, IntakeError, TooLarge, read_text
 from policy import Lang
-from policy.extract import extract
 
 __all__ = ["add_extract_parser", "cmd_extract"]
 
@@ -69,6 +68,8 @@ def _error(message: str) -> dict[str, Any]:
 
 def _one(name: str, args: argparse.Namespace, stdin: TextIO, limit: int,
          ) -> tuple[bool, dict[str, Any]]:
+    from policy.extract import extract  # its lexicon compiles on first use, not at every start
+
     from .main import _t
 
     lang: Lang = args.lang or "sv"
