@@ -59,6 +59,13 @@ def _re(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 
 # What the invitation is about. (kind, weight, cue); a cue in the title counts three times.
 KIND_CUES: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
+    (Kind.INVITATION_LETTER, 6, _re(
+        r"\b(?:issue|send|provide|write|prepare|utfärda|skicka|skriva|ordna)\w* (?:us |oss |the "
+        r"delegation )?(?:an? |ett |the )?(?:official |formal |officiellt |formellt )?"
+        r"(?:invitation letters?|letters? of invitation|inbjudningsbrev|inbjudansbrev)",
+        r"\b(?:request|begäran|förfrågan) (?:for|om) (?:an? |ett )?"
+        r"(?:official |formal |officiellt )?"
+        r"(?:invitation letter|letter of invitation|inbjudningsbrev|inbjudansbrev)")),
     (Kind.TWINNING, 4, _re(
         r"\btwin(?:ning|ned)?[- ](?:city|cities|town|towns|agreement|partnership|relationship)",
         r"\btwinning\b", r"\bsister[- ]cit(?:y|ies)\b", r"\bsister[- ]city\b",
@@ -129,7 +136,8 @@ KIND_CUES: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
 
 # When two kinds score the same, the first of these wins.
 KIND_ORDER: tuple[Kind, ...] = (
-    Kind.TWINNING, Kind.INTENT_AGREEMENT, Kind.COOPERATION_AGREEMENT, Kind.EU_PROJECT,
+    Kind.INVITATION_LETTER, Kind.TWINNING, Kind.INTENT_AGREEMENT, Kind.COOPERATION_AGREEMENT,
+    Kind.EU_PROJECT,
     Kind.DECLARATION, Kind.MEMBERSHIP, Kind.INCOMING_VISIT, Kind.CONFERENCE, Kind.TRIP,
 )
 
@@ -369,7 +377,8 @@ ORG_BEFORE = _re(
 COUNTERPART_TYPES: tuple[tuple[CounterpartType, re.Pattern[str]], ...] = (
     # A province's or county's government is a region's, not a state's.
     (CounterpartType.REGION, _re(
-        r"\bprovinc\w*", r"\bcounty\b", r"\boblast\b", r"\bvoivodeship\b", r"\bprefecture\b",
+        r"\bprovinc\w*", r"^(?!.*\bcity\b).*\bcounty\b", r"\boblast\b", r"\bvoivodeship\b",
+        r"\bprefecture\b",
         r"\bprovins\w*")),
     (CounterpartType.EU_INSTITUTION, _re(
         r"\beuropean commission\b", r"\beuropeiska kommissionen\b", r"\beu-kommissionen\b",
@@ -393,7 +402,7 @@ COUNTERPART_TYPES: tuple[tuple[CounterpartType, re.Pattern[str]], ...] = (
         r"\binternational organi[sz]ation\b", r"^(?:the )?un\b", r"\bcouncil of the baltic sea "
         r"states\b", r"\bcbss\b", r"\boecd's\b")),
     (CounterpartType.NETWORK, _re(
-        r"\bnetwork\w*", r"\bnätverk\w*", r"\beurocities\b", r"\biclei\b", r"\bc40\b",
+        r"\bnetwork\w*", r"nätverk\w*", r"\beurocities\b", r"\biclei\b", r"\bc40\b",
         r"\balliance\b", r"\bcovenant of mayors\b", r"\bcities\b", r"\bmayors\b",
         r"\bmunicipalities\b", r"\bregions\b", r"\bplatform\b", r"\bcoalition\b",
         r"\bunion of (?:the )?\w+ cities\b", r"\bstäder\w*", r"\bcemr\b", r"\bccre\b",
@@ -416,13 +425,14 @@ COUNTERPART_TYPES: tuple[tuple[CounterpartType, re.Pattern[str]], ...] = (
         r"\btown of\b", r"\bborough\b", r"\bkaupunki\b", r"\blinn\b", r"\bmiestas\b",
         r"\bpilsēta\b", r"\bmagistrat\w*", r"\bmunicipal\b", r"\bstadtverwaltung\b",
         r"\brathaus\b", r"\bcity (?:state )?administration\b", r"\bmetropolitan government\b",
-        r"\bm[ée]tropole\b")),
+        r"\bm[ée]tropole\b", r"\bcity county\b")),
     (CounterpartType.COMPANY, _re(
         r"\bab\b$", r"\bltd\b", r"\binc\b", r"\bgmbh\b", r"\boy\b$", r"\basa\b$",
         r"\bas$", r"\ba/s\b",
         r"\bs\.a\.$", r"\bb\.v\.$", r"\bplc\b", r"\bllc\b", r"\bcorporation\b", r"\bcorp\b")),
     (CounterpartType.CIVIL_SOCIETY, _re(
-        r"\bfoundation\b", r"\bstiftelse\w*", r"\bassociation\b", r"\bförening\w*", r"\bngo\b",
+        r"\bfoundation\b", r"\bstiftelse\w*", r"\bassociation\b", r"\bfederation\b",
+        r"\bförening\w*", r"\bngo\b",
         r"\bmovement\b", r"\bsociety\b", r"\btrust\b", r"\bcharity\b", r"\bred cross\b",
         r"\bröda korset\b", r"\bfonden\b", r"\bfund\b", r"\binitiative\b", r"\bnonprofit\b",
         r"\bnon-profit\b")),

@@ -134,6 +134,9 @@ _TITLE_PREFIX = re.compile(
     r"\s*[:–—-]\s*)?"
     r"(?:(?:your|our|an|a|this|er|en) (?=invitation|inbjudan))?"
     r"(?:(?:endorse|sign|join|underteckna|skriv under)\s+(?:the\s+)?(?=[A-ZÅÄÖ]))?"
+    r"(?:(?:uppmaning|inbjudan|förfrågan|invitation|request|call|appeal)\s+(?:att|to)\s+"
+    r"(?:ställa sig bakom|underteckna|skriva under|ansluta sig till|sign|endorse|join|support)"
+    r"\s+(?:the\s+)?)?"
     r"(?:(?:personal |official |formal |personlig |officiell )?(?:invitation|inbjudan)\s+"
     r"(?:to|till|att|for|om)\s+"
     r"(?:(?:delta|medverka|tala|delta och tala) (?:i|på|vid)\s+|speak (?:at|in)\s+|"
@@ -172,8 +175,10 @@ def _clean_title(raw: str) -> str:
         break
     if t.endswith(")") and "(" not in t:
         t = t[:-1]
+    # "Städtekongress 2026 i Berlin": an event's name without its place.
     m = re.search(r"\s+(?:in|i)\s+([A-ZÅÄÖ][\w’'-]+(?:,? [A-ZÅÄÖ][\w’'-]+)?)$", t)
-    if m and all(_place_name(p) and p.casefold() != "stockholm" for p in m.group(1).split(", ")):
+    if m and all(_place_name(p) and p.casefold() != "stockholm" for p in m.group(1).split(", ")) \
+            and (re.search(r"\b(?:19|20)\d\d\b", t) or _EVENT_NOUN.search(t)):
         t = t[:m.start()]
     return t[:200].strip()
 
@@ -293,7 +298,7 @@ def _place_name(text: str) -> bool:
 
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le",
                       "di", "del", "della", "für", "und", "för", "och", "i", "på", "&", "zu",
-                      "van", "von", "der", "den", "against", "–", "-", "y", "et"})
+                      "van", "von", "der", "den", "against", "–", "-", "y", "et", "with"})
 _SUFFIX = frozenset({"stad", "kommun", "kommune", "kommunen", "stads", "region", "regionen",
                      "universitet", "högskola", "län", "landsting", "stift", "förbund",
                      "kaupunki", "linn", "miestas", "stadt", "kommunförbund", "regering",
@@ -345,6 +350,8 @@ def _tidy(tokens: list[str]) -> str | None:
     if len(name) < 2 or len(name) > 120 or not any(t[:1].isupper() or t[:1].isdigit()
                                                    for t in tokens if t not in _CONNECT):
         return None
+    if len(tokens) == 1 and _INSTITUTION.match(name.casefold()):
+        return None  # "Nätverket", "Föreningen": the network, not its name
     if _PERSON_TITLE.match(name) or re.match(r"(?:the )?(?:city of )?stockholm", name.casefold()):
         return None
     # "Kanazawa stad i Japan": the country is where it is, not part of its name.
