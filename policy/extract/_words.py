@@ -149,7 +149,7 @@ REQUEST = _re(
     r"\bhoppas\b", r"\bgärna\b", r"\bföreslå\w*", r"\berbjud\w*", r"\bkindly\b", r"\bplease\b",
     r"\bvänligen\b", r"\bcould\b", r"\bskulle\b", r"\bhonou?red\b", r"\bdelighted\b",
     r"\bgrateful\b", r"\bappreciat\w*", r"\bber\b", r"\bse gärna\b", r"\bvore\b",
-    r"\bglada om\b", r"\bville\b", r"\btacksamma\b")
+    r"\bglada om\b", r"\bville\b", r"\btacksamma\b", r"\bpleased\b", r"\bhappy if\b")
 
 # The text invites at all: a kind from one weak cue needs one of these.
 INVITES = _re(
@@ -224,7 +224,10 @@ TRANSFERABLE = _re(
     r"(?:annan )?(?:företrädare|representant|ersättare))",
     r"\b(?:skicka|utse) (?:en|någon) (?:annan )?(?:företrädare|representant|ersättare)\b",
     r"\banother (?:\w+ )?representative\b", r"\bannan (?:\w+ )?(?:företrädare|representant)\b",
-    r"\bin (?:your|her|his) (?:place|stead)\b", r"\bi (?:ditt|ert|hennes|hans) ställe\b")
+    r"\bin (?:your|her|his) (?:place|stead)\b", r"\bi (?:ditt|ert|hennes|hans) ställe\b",
+    r"\battend instead\b", r"\bdelta i stället\b",
+    r"\b(?:colleagues?|kollegor|kollega)\b[^.]{0,60}\b(?:(?:is|are) (?:very )?welcome|(?:är )?"
+    r"(?:varmt )?välkomn?a?|may|kan|får) (?:to )?(?:attend|delta|participate|come)")
 NOT_TRANSFERABLE = _re(
     r"\binvitation is (?:strictly )?personal\b", r"\bpersonal invitation\b",
     r"\b(?:non-transferable|not transferable|cannot be transferred|may not be transferred|"

@@ -133,6 +133,7 @@ _TITLE_PREFIX = re.compile(
     r"searching for partners|partner search|partnersökning|request for (?:a )?(?:meeting|visit))"
     r"\s*[:–—-]\s*)?"
     r"(?:(?:your|our|an|a|this|er|en) (?=invitation|inbjudan))?"
+    r"(?:(?:you are|you're|ni är|du är) (?:cordially |warmly )?(?:invited|inbjudna?)\s*[:–—-]\s*)?"
     r"(?:(?:endorse|sign|join|underteckna|skriv under)\s+(?:the\s+)?(?=[A-ZÅÄÖ]))?"
     r"(?:(?:uppmaning|inbjudan|förfrågan|invitation|request|call|appeal)\s+(?:att|to)\s+"
     r"(?:ställa sig bakom|underteckna|skriva under|ansluta sig till|sign|endorse|join|support)"
@@ -169,7 +170,9 @@ def _clean_title(raw: str) -> str:
         last = parts[-1]
         tail = t[last.end():].strip(" ()")
         if not tail or _place_name(tail) or tail.casefold() in {"from", "on", "den", "in", "i"} \
-                or _TITLE_NOISE.match(tail) or re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}", tail):
+                or re.match(r"(?i)(?:invitation|inbjudan)\b", tail) \
+                or (_TITLE_NOISE.match(tail) and len(tail.split()) == 1) \
+                or re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}", tail):
             t = t[:last.start()]
             continue
         break
@@ -811,7 +814,7 @@ def extract(text: str, lang: Lang | None = None, *,
     # Transferable.
     inv = re.compile(r"invit\w*|inbjud\w*|attend\w*|delta\w*|participat\w*|in (?:her|his|"
                      r"your|their) place|i (?:hennes|hans|ditt|ert|deras) ställe|närvara")
-    yes = _first(doc, W.TRANSFERABLE, also=(inv,))
+    yes = _first(doc, W.TRANSFERABLE, also=(inv,), unless=W.NOT_TRANSFERABLE)
     no = _first(doc, W.NOT_TRANSFERABLE, skip_footer=False)
     trans = _bool_field(yes, no, yes_wins=False)
     if trans and kind in {Kind.CONFERENCE, Kind.TRIP, None}:
