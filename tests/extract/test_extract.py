@@ -278,3 +278,20 @@ def test_an_organiser_named_with_its_country_gets_that_country() -> None:
                 "visit Stockholm on 12 May 2027.\n\nKind regards,\nOlena")
     assert x.engagement["counterpart"] == {"name": "City of Lviv", "type": "city",
                                            "country": "Ukraine"}
+
+
+def test_the_extractor_imports_nothing_but_the_standard_library_pydantic_and_policy() -> None:
+    import ast
+    import sys
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "policy" / "extract"
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
+                     else [])
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or top in {"pydantic", "policy", "__future__"}, \
+                    f"{path.name} imports {name}"
