@@ -32,11 +32,9 @@ _EVENT_KINDS = frozenset({Kind.CONFERENCE, Kind.TRIP, Kind.INCOMING_VISIT,
                           Kind.INVITATION_LETTER})
 _PERIOD_KINDS = frozenset({Kind.COOPERATION_AGREEMENT, Kind.INTENT_AGREEMENT, Kind.EU_PROJECT,
                            Kind.MEMBERSHIP, Kind.AID_PROJECT})
-# Fields the extractor can read, in the order "missing" lists them after the required ones.
-_READABLE = ("title", "start_date", "end_date", "counterpart.name", "counterpart.type",
-             "counterpart.country", "participants", "cost_sek", "programme_available",
-             "active_role", "invitation_transferable", "membership_body",
-             "high_political_level")
+# Asked for every kind, after what the kind itself needs.
+_COMMON = ("start_date", "end_date", "counterpart.name", "counterpart.type",
+           "counterpart.country")
 
 _NOTES: dict[str, dict[Lang, str]] = {
     "foreign": {"sv": "Beloppet anges i {cur} ({amount}); ingen växelkurs angiven – ange "
@@ -920,9 +918,7 @@ def _missing(kind: Kind | None, eng: Mapping[str, Any]) -> list[str]:
     else:
         order += ["title"]
         order += [f for f, kinds in REQUIRED_BY_KIND.items() if kind in kinds]
-        order += [f for f in fields_for(kind)]
-        order += [f for f in _READABLE if f in {"start_date", "end_date", "counterpart.name",
-                                                "counterpart.type", "counterpart.country"}]
+        order += [*fields_for(kind), *_COMMON]
     seen: dict[str, None] = {}
     for f in order:
         if f not in have and f != "screened_on":
