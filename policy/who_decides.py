@@ -37,6 +37,7 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ._cues import find as find_cues
 from ._lexicon import (
     EN_FUNCTION_WORDS,
     KIND_PRIORITY,
@@ -47,12 +48,12 @@ from ._lexicon import (
     SV_FUNCTION_WORDS,
     Entry,
 )
-from ._stems import en_key, fold, inflections, sv_key, tokens
+from ._stems import MAX_CHARS, en_key, fold, inflections, sv_key, tokens
 from .labels import KIND_LABELS
 from .models import Citation, Engagement, Kind, Lang, MembershipBody, Owner, Scope
 from .routing import ROUTES, Route, owner_label, route_for
 from .rulebook import STRATEGY_IN_FORCE, Context
-from .rules import P1, P2, no_twinning
+from .rules import P1, P1_FOOTNOTE, P2, no_twinning
 from .situations import SEVERAL_KINDS, SITUATIONS, Situation
 
 __all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang"]
@@ -698,6 +699,15 @@ _HELP: Final[Mapping[Lang, str]] = {
 }
 
 _P1_CITATION: Final = Citation(section=P1.section, text=P1.quote)
+_P1_FOOTNOTE_CITATION: Final = Citation(section=P1.section, text=P1_FOOTNOTE)
+_SECOND_LOOK: Final[Mapping[Lang, str]] = {
+    "sv": "Frågan nämner {cues}: stadsledningskontoret bör pröva om engagemanget har "
+    "utrikespolitisk karaktär, eftersom staden inte hanterar frågor som rör Sveriges "
+    "relation med andra stater.",
+    "en": "The question mentions {cues}: the City Executive Office should examine whether "
+    "the engagement has a foreign-policy character, since the city does not handle matters "
+    "of Sweden's relations with other states.",
+}
 _P2_CITATION: Final = Citation(section=P2.section, text=P2.quote)
 _NO_TWINNING: Final[Mapping[Lang, str]] = {
     lang: " ".join(
@@ -842,10 +852,19 @@ _SITUATION: Final[Mapping[Any, Situation]] = {s.id: s for s in SITUATIONS}
 
 
 def _with_notes(result: WhoDecides, reading: _Reading, kind: Kind, situation: Situation | None,
-                lang: Lang) -> WhoDecides:
+                lang: Lang, question: str) -> WhoDecides:
     """The answer, with how a situation outside the kinds is screened, or that a question
-    naming several kinds is answered for one and each part is screened on its own."""
+    naming several kinds is answered for one and each part is screened on its own; and,
+    as P1 does in a screening (contract §7.1), a second look asked for where the question
+    names a state body or another sign of foreign policy."""
     notes: list[str] = []
+    citations = list(result.citations)
+    cues = find_cues("foreign_policy", question[:MAX_CHARS]) if isinstance(question, str) else ()
+    if cues:
+        left, right = ("”", "”") if lang == "sv" else ("“", "”")
+        notes.append(_SECOND_LOOK[lang].format(
+            cues=", ".join(f"{left}{c.words}{right}" for c in cues)))
+        citations.append(_P1_FOOTNOTE_CITATION)
     if situation is not None:
         notes.append(situation.how[lang])
     named = [k for k in KIND_PRIORITY if k in reading.kinds]
@@ -861,7 +880,7 @@ def _with_notes(result: WhoDecides, reading: _Reading, kind: Kind, situation: Si
         text = " ".join([head, *notes, result.clarify])
     else:
         text = " ".join([result.answer, *notes])
-    return result.model_copy(update={"answer": text})
+    return result.model_copy(update={"answer": text, "citations": list(dict.fromkeys(citations))})
 
 
 def answer(
@@ -903,9 +922,10 @@ def answer(
     plan = _plan(kind, tuple((f, fields[f]) for f in relevant if f in fields))
     if plan.settled is None:
         assert plan.ask is not None
-        return _with_notes(_open(plan, plan.ask, lang), reading, kind, situation, lang)
+        return _with_notes(_open(plan, plan.ask, lang), reading, kind, situation, lang,
+                           question)
     result = _settled(plan, plan.settled, lang)
-    result = _with_notes(result, reading, kind, situation, lang)
+    result = _with_notes(result, reading, kind, situation, lang, question)
     if (kind in (Kind.TRIP, Kind.CONFERENCE) and True in v["political"]
             and fields.get("on_behalf_of_ks") is False):
         result = result.model_copy(update={

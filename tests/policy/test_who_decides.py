@@ -582,3 +582,27 @@ def test_a_question_naming_two_kinds_says_each_part_is_screened_on_its_own() -> 
     assert "Bedöm varje del för sig." in r.answer
     assert r.clarify is not None
     assert r.answer.endswith(r.clarify)
+
+
+@pytest.mark.parametrize(("question", "cue"), [
+    ("Vem beslutar om ett samarbetsavtal med Ukrainas ambassad?", "”ambassad”"),
+    ("Who decides on a cooperation agreement with a foreign ministry?", "“foreign ministry”"),
+    ("Vem beslutar om ett besök från inrikesministeriet i Kenya?", "”inrikesministeriet”"),
+], ids=["an embassy", "a foreign ministry", "a ministry in a compound"])
+def test_a_question_naming_a_state_body_asks_for_a_second_look_as_p1_does(
+    question: str, cue: str
+) -> None:
+    r = answer(question)
+    assert r.allowed
+    assert cue in r.answer
+    assert ("stadsledningskontoret bör pröva" in r.answer
+            or "City Executive Office should examine" in r.answer)
+    assert any(c.text.startswith("Staden hanterar inte frågor som rör Sveriges relation")
+               for c in r.citations)
+    if r.clarify:
+        assert r.answer.endswith(r.clarify)
+
+
+def test_an_ordinary_question_asks_for_no_second_look() -> None:
+    r = answer("Vem beslutar om ett samarbetsavtal med Tallinns stad?")
+    assert "bör pröva" not in r.answer
