@@ -146,9 +146,11 @@ def _citation(section: str, text: str) -> Citation:
     return Citation(section=section, text=text)
 
 
-def assess(e: Engagement, lang: Lang = "sv", *, today: date | None = None) -> Assessment:
-    """Screen ``e`` against the rules in force on ``e.screened_on`` (default: ``today``)."""
-    day = e.screened_on or today or date.today()
+def assess(e: Engagement, lang: Lang = "sv", *, today: date) -> Assessment:
+    """Screen ``e`` against the rules in force on ``e.screened_on``, or, without one, on
+    ``today``. The caller says what today is (the product from its one clock): the
+    policy reads no clock of its own."""
+    day = e.screened_on or today
     owner, routing = route(e, lang)
     ctx = Context(owner=owner, day=day)
     findings = [

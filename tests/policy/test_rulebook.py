@@ -49,11 +49,11 @@ def test_every_rule_knows_when_it_took_effect() -> None:
 
 
 def test_every_assessment_names_the_rulebook_its_version_and_source() -> None:
-    a = assess(parse_engagement(base("trip", screened_on="2025-03-01")))
+    a = assess(parse_engagement(base("trip", screened_on="2025-03-01")), today=date(2026, 11, 22))
     assert a.rulebook.id == RULEBOOK_ID
     assert a.rulebook.version
     assert "Dnr 171-482/2016" in a.rulebook.source
-    assert a.screened_on == date(2025, 3, 1)
+    assert a.screened_on == date(2025, 3, 1)  # screened_on wins over today
 
 
 def test_screened_on_defaults_to_today() -> None:
@@ -63,7 +63,9 @@ def test_screened_on_defaults_to_today() -> None:
 
 def test_the_day_before_the_strategy_took_effect_gets_the_note_and_the_day_it_did_does_not() -> None:
     day_before = date.fromordinal(STRATEGY_IN_FORCE.toordinal() - 1)
-    before = assess(parse_engagement(base("trip", screened_on=day_before.isoformat())))
-    on = assess(parse_engagement(base("trip", screened_on=STRATEGY_IN_FORCE.isoformat())))
+    today = date(2026, 11, 22)
+    before = assess(parse_engagement(base("trip", screened_on=day_before.isoformat())), today=today)
+    on = assess(parse_engagement(base("trip", screened_on=STRATEGY_IN_FORCE.isoformat())),
+                today=today)
     assert any(f.rule == "T1" for f in before.findings)
     assert not any(f.rule == "T1" for f in on.findings)

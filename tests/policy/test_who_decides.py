@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -538,7 +539,8 @@ def test_screening_and_who_decides_agree_on_politicians_travelling() -> None:
     from policy import assess, parse_engagement
 
     screened = assess(parse_engagement({"kind": "trip", "title": "Resa till Bryssel",
-                                        "participants": ["borgarrad"]}))
+                                        "participants": ["borgarrad"]}),
+                      today=date(2026, 11, 22))
     asked = answer("Borgarrådet ska resa till Bryssel. Vem beslutar?")
     assert screened.decision_owner is asked.decision_owner is IB
 
