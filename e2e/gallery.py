@@ -55,6 +55,11 @@ VERDICT_CASES: Mapping[str, str] = {
     "compatible_with_conditions": "ctpn-membership.json",
     "compatible": "school-visit.json",
 }
+# Answers added to a worked case for the gallery: contract §7.1 asks the foreign-policy
+# question of every kind, and the school visit is compatible once it is answered.
+CASE_ANSWERS: Mapping[str, Mapping[str, str]] = {
+    "school-visit.json": {"foreign_policy": "false"},
+}
 
 # Who decides? One question of each kind of answer.
 WHO_QUESTIONS: Mapping[str, Mapping[Lang, str]] = {
@@ -148,7 +153,7 @@ class User:
 
 def case_values(file_name: str) -> dict[str, str]:
     case = json.loads((CASES / file_name).read_text("utf-8"))
-    return to_values(case["engagement"])
+    return {**to_values(case["engagement"]), **CASE_ANSWERS.get(file_name, {})}
 
 
 def gallery_for(lang: Lang) -> Iterator[Entry]:
@@ -211,12 +216,20 @@ def gallery_for(lang: Lang) -> Iterator[Entry]:
     section = "result"
     for verdict, case in VERDICT_CASES.items():
         result = dict(u.screen(case_values(case)))["result"]
+        answered = (", utrikespolitiken besvarad", ", the foreign-policy question answered") \
+            if case in CASE_ANSWERS else ("", "")
         yield entry(f"result-{verdict.replace('_', '-')}",
-                    f"Resultat: {verdicts_sv[verdict]} ({case})",
-                    f"Result: {verdict.replace('_', ' ')} ({case})", result)
+                    f"Resultat: {verdicts_sv[verdict]} ({case}{answered[0]})",
+                    f"Result: {verdict.replace('_', ' ')} ({case}{answered[1]})", result)
+    visit = {**case_values("school-visit.json"), "title": "Besök av Tallinns borgmästare",
+             "high_political_level": "true"}
+    yield entry("result-coordinated-visit",
+                "Resultat: ett betydande besök – nämnden beslutar, kommunstyrelsen koordinerar",
+                "Result: a significant visit – the committee decides, the Board coordinates",
+                dict(u.screen(visit))["result"])
     section = "mine"
-    yield entry("mine", "Mina bedömningar efter fyra bedömningar",
-                "My assessments after four screenings", u.press(verbs.MINE))
+    yield entry("mine", "Mina bedömningar efter fem bedömningar",
+                "My assessments after five screenings", u.press(verbs.MINE))
 
     # Who decides?
     section = "who"

@@ -208,10 +208,10 @@ ROUTES: tuple[Route, ...] = (
         {
             "sv": "Nämnden eller bolagsstyrelsen bedömer och handlägger besöket. Besöket är "
             "betydande (hög politisk nivå eller flera verksamheter), så kommunstyrelsen "
-            "koordinerar det; kommunstyrelsen beslutar inte om besöket.",
+            "koordinerar det.",
             "en": "The committee or company board assesses and handles the visit. The visit "
             "is significant (high political level or several operations), so the City "
-            "Executive Board coordinates it; the Board does not decide on the visit.",
+            "Executive Board coordinates it.",
         },
         lambda e: e.kind is Kind.INCOMING_VISIT
         and (e.high_political_level is True or e.scope is not Scope.SINGLE_OPERATION),
