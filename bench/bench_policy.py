@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/bench_policy.py [--seconds 3]
 
-Prints assessments per second over the worked cases (validation + screening,
-the whole path `strategikollen screen` takes after reading the file), and
-who-decides answers per second over a mixed set of Swedish and English
-questions. Figures vary with the machine; the README records the last run.
+Prints assessments per second over the worked cases and over 2,000 seeded random
+engagements (``tests/policy/seeded.py``), each from the raw dict: validation
+(``parse_engagement``) + screening, the whole path `strategikollen screen` takes after
+reading the file; the varied input also without the validation and the validation alone;
+and who-decides answers per second over a mixed set of Swedish and English questions. Figures vary with the machine; the README records the last run.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ import argparse
 import json
 import os
 import platform
-import random
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from policy import Kind, assess, parse_engagement
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-CASES = Path(__file__).resolve().parents[1] / "tests" / "cases"
+from policy import assess, parse_engagement  # noqa: E402
+from tests.policy.seeded import varied as _varied  # noqa: E402
+
+CASES = ROOT / "tests" / "cases"
 QUESTIONS = [
     "Vem beslutar om medlemskap i ett stadsövergripande nätverk?",
     "vem beslutar om ett nytt medlemskap i en internationell organisation för hela staden",
@@ -35,30 +40,6 @@ QUESTIONS = [
     "kan staden fördöma ett annat lands regering",
     "Who decides about a cooperation agreement with Helsinki for several departments?",
 ]
-
-
-DIRECTIONS = ["profilering", "omvarldsbevakning", "samverkan", "paverkan"]
-
-
-def _varied(i: int) -> dict[str, object]:
-    """A seeded random engagement: every kind, mixed answers, a forum name of its own."""
-    rnd = random.Random(i)
-    kind = rnd.choice([k.value for k in Kind])
-    data: dict[str, object] = {"kind": kind, "title": f"Engagemang {i}",
-                               "scope": rnd.choice(["single_operation", "several_operations",
-                                                    "city_wide"]),
-                               "on_behalf_of_ks": rnd.random() < 0.5,
-                               "membership_body": rnd.choice(["organisation", "network"]),
-                               "increases_resource_burden": rnd.random() < 0.3,
-                               "directions": rnd.sample(DIRECTIONS, rnd.randint(0, 3)),
-                               "cost_sek": rnd.randint(0, 2_000_000),
-                               "existing_forum": f"Nätverk {i}" if rnd.random() < 0.4 else None}
-    for field in ("foreign_policy", "within_budget", "active_role", "programme_available",
-                  "mutual_benefit", "concrete_exchange", "existing_forums_checked"):
-        data[field] = rnd.choice([True, False, None])
-    if rnd.random() < 0.7:
-        data["benefit"] = "Kunskapsutbyte"
-    return data
 
 
 def rate(fn: Callable[[], int], seconds: float) -> tuple[float, int]:
@@ -96,7 +77,26 @@ def main() -> None:
 
     per_s, n = rate(screen_varied, args.seconds)
     print(f"assessments/s, varied input: {per_s:,.0f}  ({n} assessments of {len(varied)} "
-          "seeded random engagements, each naming its own forum)")
+          "seeded random engagements, each naming its own forum; raw dict → "
+          "parse_engagement → assess)")
+    parsed = [parse_engagement(raw) for raw in varied]
+
+    def assess_varied() -> int:
+        for e in parsed:
+            assess(e, "sv", today=today)
+        return len(parsed)
+
+    per_s, n = rate(assess_varied, args.seconds)
+    print(f"assessments/s, varied input, assess only: {per_s:,.0f}  (the same engagements "
+          "parsed beforehand)")
+
+    def parse_varied() -> int:
+        for raw in varied:
+            parse_engagement(raw)
+        return len(varied)
+
+    per_s, n = rate(parse_varied, args.seconds)
+    print(f"parse_engagement/s, varied input: {per_s:,.0f}  (validation alone)")
 
     from policy.who_decides import answer
 
