@@ -186,6 +186,11 @@ REQUIRED_BY_KIND: dict[str, tuple[Kind, ...]] = {
     "membership_body": (Kind.MEMBERSHIP,),
     "increases_resource_burden": (Kind.DECLARATION,),
 }
+# The same by kind, in the order above: what a kind requires.
+_REQUIRED_FOR: dict[Kind, tuple[str, ...]] = {
+    kind: tuple(field for field, kinds in REQUIRED_BY_KIND.items() if kind in kinds)
+    for kind in Kind
+}
 
 
 class Engagement(BaseModel):
@@ -244,6 +249,11 @@ class Engagement(BaseModel):
     @classmethod
     def _required_for_kind(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
         e = handler(data)
+        missing = [field for field in _REQUIRED_FOR[e.kind] if getattr(e, field) is None
+                   and not (field == "on_behalf_of_ks" and e.politicians_represent_the_city)]
+        if not missing and (e.start_date is None or e.end_date is None
+                            or e.end_date >= e.start_date):
+            return e
         problems: list[InitErrorDetails] = [
             InitErrorDetails(
                 type=PydanticCustomError(
@@ -254,9 +264,7 @@ class Engagement(BaseModel):
                 loc=(field,),
                 input=None,
             )
-            for field, kinds in REQUIRED_BY_KIND.items()
-            if e.kind in kinds and getattr(e, field) is None
-            and not (field == "on_behalf_of_ks" and e.politicians_represent_the_city)
+            for field in missing
         ]
         if e.start_date and e.end_date and e.end_date < e.start_date:
             problems.append(

@@ -21,12 +21,12 @@ Unknown answers score 0. Band: high at 3 or more, low below 0, medium between.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from .models import Engagement, Financing, Lang, Priority, PriorityFactor
 from .rules import is_capital
 
-__all__ = ["HIGH_FROM", "LOW_BELOW", "score"]
+__all__ = ["FACTORS", "HIGH_FROM", "LOW_BELOW", "score"]
 
 HIGH_FROM = 3
 LOW_BELOW = 0
@@ -57,21 +57,25 @@ def _yes_no(value: bool | None, yes: int, no: int) -> int:
     return 0 if value is None else (yes if value else no)
 
 
-def _points(e: Engagement) -> dict[str, int]:
+FACTORS: tuple[str, ...] = tuple(_LABELS)  # the contract's order
+
+
+def _points(e: Engagement) -> tuple[int, ...]:
+    """Each factor's points, in the order of ``FACTORS``."""
     n_dir = len(set(e.directions))
     cost = 0
     if e.cost_sek is not None and e.financing is not Financing.EXTERNAL_FULL:
         cost = next((p for limit, p in COST_STEPS if e.cost_sek >= limit), 0)
-    return {
-        "active_role": _yes_no(e.active_role, 2, -2),
-        "programme": _yes_no(e.programme_available, 1, -1),
-        "directions": -1 if n_dir == 0 else min(n_dir - 1, 2),
-        "benefit": 1 if e.has_benefit else -1,
-        "operational_plan": _yes_no(e.linked_to_operational_plan, 1, -1),
-        "capital": 1 if is_capital(e) else 0,
-        "cost": cost,
-        "existing_forum": -2 if e.has_existing_forum else 0,
-    }
+    return (
+        _yes_no(e.active_role, 2, -2),
+        _yes_no(e.programme_available, 1, -1),
+        -1 if n_dir == 0 else min(n_dir - 1, 2),
+        1 if e.has_benefit else -1,
+        _yes_no(e.linked_to_operational_plan, 1, -1),
+        1 if is_capital(e) else 0,
+        cost,
+        -2 if e.has_existing_forum else 0,
+    )
 
 
 @cache
@@ -80,15 +84,22 @@ def _factor(name: str, points: int, lang: Lang) -> PriorityFactor:
                           label=_LABELS[name][lang][0 if points > 0 else 1])
 
 
-def score(e: Engagement, lang: Lang) -> tuple[Priority, list[PriorityFactor]]:
-    """The priority band and the factors that moved it (factors scoring 0 are left out)."""
-    points = _points(e)
-    total = sum(points.values())
+# Few combinations of points occur (a few thousand at most), so each is scored once.
+@lru_cache(maxsize=1 << 14)
+def _scored(points: tuple[int, ...], lang: Lang) -> tuple[Priority, tuple[PriorityFactor, ...]]:
+    total = sum(points)
     if total >= HIGH_FROM:
         band = Priority.HIGH
     elif total < LOW_BELOW:
         band = Priority.LOW
     else:
         band = Priority.MEDIUM
-    factors = [_factor(name, p, lang) for name, p in points.items() if p != 0]
+    factors = tuple(_factor(name, p, lang) for name, p in zip(FACTORS, points, strict=True)
+                    if p != 0)
     return band, factors
+
+
+def score(e: Engagement, lang: Lang) -> tuple[Priority, list[PriorityFactor]]:
+    """The priority band and the factors that moved it (factors scoring 0 are left out)."""
+    band, factors = _scored(_points(e), lang)
+    return band, list(factors)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ._capitals import CAPITALS
 from ._cues import find
@@ -72,16 +73,27 @@ def foreign_policy_cues(e: Engagement) -> list[tuple[str, str]]:
     """What in the engagement points at Sweden's relations with other states, each as
     (Swedish, English) text: a national-government counterpart, and the cue words of
     ``policy._cues.FOREIGN_POLICY`` with where they stand."""
-    seen: list[tuple[str, str]] = []
     cp = e.counterpart
-    if cp is not None and cp.type is CounterpartType.NATIONAL_GOVERNMENT:
+    if cp is None:
+        return list(_cues_in(False, e.title, e.description, None, None))
+    return list(_cues_in(cp.type is CounterpartType.NATIONAL_GOVERNMENT, e.title,
+                         e.description, cp.name, cp.country))
+
+
+# Screenings repeat the same texts (a wizard screens after every answer), so the cues of
+# one set of texts are read once.
+@lru_cache(maxsize=4096)
+def _cues_in(national: bool, title: str, description: str | None, name: str | None,
+             country: str | None) -> tuple[tuple[str, str], ...]:
+    seen: list[tuple[str, str]] = []
+    if national:
         seen.append(("motparten är en nationell regering", "the counterpart is a national "
                      "government"))
     texts = {
-        "title": e.title,
-        "description": e.description,
-        "counterpart.name": cp.name if cp else None,
-        "counterpart.country": cp.country if cp else None,
+        "title": title,
+        "description": description,
+        "counterpart.name": name,
+        "counterpart.country": country,
     }
     for where, text in texts.items():
         if not text:
@@ -89,7 +101,7 @@ def foreign_policy_cues(e: Engagement) -> list[tuple[str, str]]:
         for hit in find("foreign_policy", text):
             sv, en = _WHERE[where]
             seen.append((f"”{hit.words}” i {sv}", f"“{hit.words}” in {en}"))
-    return seen
+    return tuple(seen)
 
 
 @applies(P1)
@@ -106,8 +118,8 @@ def no_foreign_policy(e: Engagement, ctx: Context) -> list[Reason]:
                    "itself foreign policy (P7); change the answer if that was the reason.")
         return [Reason(B, sv, en)]
     cues = foreign_policy_cues(e)
-    seen_sv = "; ".join(c[0] for c in cues)
-    seen_en = "; ".join(c[1] for c in cues)
+    seen_sv = "; ".join([c[0] for c in cues]) if cues else ""
+    seen_en = "; ".join([c[1] for c in cues]) if cues else ""
     if e.foreign_policy is None:
         sv = ("Ange om engagemanget berör Sveriges relationer med andra stater, utrikes-, "
               "bistånds- eller säkerhetspolitik, eller tar ställning mellan stater.")
@@ -494,12 +506,19 @@ def directions(e: Engagement, ctx: Context) -> list[Reason]:
             "State which of the strategy's directions the engagement serves: profiling, "
             "monitoring, cooperation or influence.",
         )]
-    names = [_DIRECTION_NAMES[d.value] for d in dict.fromkeys(e.directions)]
+    sv, en = _served(tuple(e.directions))
     return [Reason(
         S,
-        f"Engagemanget tjänar inriktningarna {_fields(names, 0)}.",
-        f"The engagement serves the directions {_fields(names, 1)}.",
+        f"Engagemanget tjänar inriktningarna {sv}.",
+        f"The engagement serves the directions {en}.",
     )]
+
+
+@cache
+def _served(directions: tuple[Direction, ...]) -> tuple[str, str]:
+    """The directions' names, each once, in Swedish and English."""
+    names = [_DIRECTION_NAMES[d.value] for d in dict.fromkeys(directions)]
+    return _fields(names, 0), _fields(names, 1)
 
 
 D2 = Rule(

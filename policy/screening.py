@@ -17,6 +17,7 @@ from .models import (
     Owner,
     Priority,
     PriorityFactor,
+    RulebookInfo,
     Verdict,
 )
 from .priority import score
@@ -114,23 +115,35 @@ def verdict_of(outcomes: Iterable[Outcome]) -> Verdict:
     return _VERDICT_BY_WORST.get(worst, Verdict.COMPATIBLE)
 
 
+# The hot path (issue 13) builds nothing twice: the rules a kind meets on a day, the
+# findings (frozen; most repeat, as a message embeds the user's text only for a few
+# rules), the context, the rulebook record and the owner's sentences are each made
+# once and shared. Validation of the output models was most of a screening's cost.
+_SEVERITY_OF: Mapping[Outcome, int] = {o: o.severity for o in Outcome}
+# Verdict by the worst severity found (-1: no finding).
+_VERDICT_BY_SEVERITY: Mapping[int, Verdict] = {
+    -1: Verdict.COMPATIBLE,
+    **{o.severity: _VERDICT_BY_WORST.get(o, Verdict.COMPATIBLE) for o in Outcome},
+}
+
+
 def _finding(reg: Registered, e: Engagement, ctx: Context, lang: Lang) -> Finding | None:
     reasons = reg.check(e, ctx)
     if not reasons:
         return None
     # One finding a rule: its most severe outcome, with every reason in the message.
     if len(reasons) == 1:
-        first, message = reasons[0], reasons[0].text(lang)
+        first = reasons[0]
+        message = first.sv if lang == "sv" else first.en
     else:
-        ordered = sorted(reasons, key=lambda r: -r.outcome.severity)
+        ordered = sorted(reasons, key=lambda r: -_SEVERITY_OF[r.outcome])
         first, message = ordered[0], " ".join(r.text(lang) for r in ordered)
-    quote = first.quote or reg.rule.quote
-    return _finding_record(reg.rule.id, first.outcome, message, reg.rule.section, quote)
+    rule = reg.rule
+    return _finding_record(rule.id, first.outcome, message, rule.section,
+                           first.quote or rule.quote)
 
 
-# Findings are frozen and mostly repeat (the message embeds user text only for a
-# few rules), so equal ones are built once: validation is the hot path's cost.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _finding_record(rule: str, outcome: Outcome, message: str, section: str, quote: str) -> Finding:
     return Finding(rule=rule, outcome=outcome, message=message,
                    citation=_citation(section, quote))
@@ -146,39 +159,81 @@ def _citation(section: str, text: str) -> Citation:
     return Citation(section=section, text=text)
 
 
+@lru_cache(maxsize=1024)
+def _context(owner: Owner, day: date) -> Context:
+    return Context(owner=owner, day=day)
+
+
+@lru_cache(maxsize=1024)
+def _rulebook(day: date) -> RulebookInfo:
+    return rulebook_info(day)
+
+
+@cache
+def _owner_texts(
+    owner: Owner, route_id: str, coordinator: Owner | None, lang: Lang
+) -> tuple[str, str, tuple[str, ...]]:
+    """The owner's label, the advisory sentence, and the next steps after the verdict's."""
+    label = owner_label(owner, lang)
+    advisory = ADVISORY[lang].format(owner=label[0].lower() + label[1:])
+    steps = [_NEXT_FOR_ROUTE.get(route_id, _NEXT_FOR_OWNER[owner])[lang]]
+    if coordinator is not None:
+        advisory = f"{advisory} {COORDINATED[coordinator][lang]}"
+        steps.append(_NEXT_FOR_COORDINATOR[coordinator][lang])
+    return label, advisory, tuple(steps)
+
+
 def assess(e: Engagement, lang: Lang = "sv", *, today: date) -> Assessment:
     """Screen ``e`` against the rules in force on ``e.screened_on``, or, without one, on
     ``today``. The caller says what today is (the product from its one clock): the
     policy reads no clock of its own."""
     day = e.screened_on or today
     owner, routing = route(e, lang)
-    ctx = Context(owner=owner, day=day)
-    findings = [
-        f for reg in _rules_for(day, e.kind) if (f := _finding(reg, e, ctx, lang)) is not None
-    ]
-    findings.sort(key=lambda f: -f.outcome.severity)
-    verdict = verdict_of(f.outcome for f in findings)
+    ctx = _context(owner, day)
+    # Findings most severe first, in rule order within a severity (a stable sort).
+    by_severity: list[list[Finding]] = [[], [], [], [], []]
+    worst = -1
+    for reg in _rules_for(day, e.kind):
+        if (f := _finding(reg, e, ctx, lang)) is not None:
+            severity = _SEVERITY_OF[f.outcome]
+            by_severity[severity].append(f)
+            if severity > worst:
+                worst = severity
+    findings = [*by_severity[4], *by_severity[3], *by_severity[2], *by_severity[1],
+                *by_severity[0]]
+    verdict = _VERDICT_BY_SEVERITY[worst]
     priority: Priority | None = None
     factors: list[PriorityFactor] = []
     if verdict is not Verdict.NOT_COMPATIBLE:
         priority, factors = score(e, lang)
-    label = owner_label(owner, lang)
-    advisory = ADVISORY[lang].format(owner=label[0].lower() + label[1:])
-    next_steps = [_NEXT_FOR_VERDICT[verdict][lang],
-                  _NEXT_FOR_ROUTE.get(routing.rule, _NEXT_FOR_OWNER[owner])[lang]]
-    if (coordinator := routing.coordinated_by) is not None:
-        advisory = f"{advisory} {COORDINATED[coordinator][lang]}"
-        next_steps.append(_NEXT_FOR_COORDINATOR[coordinator][lang])
-    return Assessment(
-        verdict=verdict,
-        decision_owner=owner,
-        decision_owner_label=label,
-        routing=routing,
-        priority=priority,
-        priority_factors=factors,
-        findings=findings,
-        next_steps=next_steps,
-        rulebook=rulebook_info(day),
-        screened_on=day,
-        advisory=advisory,
-    )
+    label, advisory, steps = _owner_texts(owner, routing.rule, routing.coordinated_by, lang)
+    return _trusted_assessment({
+        "verdict": verdict,
+        "decision_owner": owner,
+        "decision_owner_label": label,
+        "routing": routing,
+        "priority": priority,
+        "priority_factors": factors,
+        "findings": findings,
+        "next_steps": [_NEXT_FOR_VERDICT[verdict][lang], *steps],
+        "rulebook": _rulebook(day),
+        "screened_on": day,
+        "advisory": advisory,
+    })
+
+
+_ASSESSMENT_FIELDS = frozenset(Assessment.model_fields)
+_set = object.__setattr__
+
+
+def _trusted_assessment(fields: dict[str, object]) -> Assessment:
+    """An Assessment of values that are already what validation would make of them:
+    what ``Assessment.model_construct`` does, without its walk over the fields. Every
+    value here is of its field's type, built by this module from validated parts (the
+    equivalence test in tests/policy/test_fast_path.py holds it to ``Assessment(...)``)."""
+    a = Assessment.__new__(Assessment)
+    _set(a, "__dict__", fields)
+    _set(a, "__pydantic_fields_set__", _ASSESSMENT_FIELDS)
+    _set(a, "__pydantic_extra__", None)
+    _set(a, "__pydantic_private__", None)
+    return a
