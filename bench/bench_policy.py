@@ -6,7 +6,8 @@ Prints assessments per second over the worked cases and over 2,000 seeded random
 engagements (``tests/policy/seeded.py``), each from the raw dict: validation
 (``parse_engagement``) + screening, the whole path `strategikollen screen` takes after
 reading the file; the varied input also without the validation and the validation alone;
-and who-decides answers per second over a mixed set of Swedish and English questions. Figures vary with the machine; the README records the last run.
+and who-decides answers per second over a mixed set of Swedish and English questions.
+Figures vary with the machine; the README records the last run.
 """
 
 from __future__ import annotations
