@@ -31,6 +31,11 @@ def fold(word: str) -> str:
     """``word`` without diacritics ("köpenhamn" → "kopenhamn")."""
     if word.isascii():
         return word
+    return _fold_accented(word)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_accented(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.translate(_SPECIAL_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

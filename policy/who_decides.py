@@ -307,13 +307,15 @@ class _Reading:
     values: dict[str, set[Any]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _matches(keys: list[str], ix: _Index) -> Iterator[tuple[int, int, Entry]]:
+def _matches(keys: tuple[str, ...], ix: _Index) -> Iterator[tuple[int, int, Entry]]:
     i = 0
+    phrases = ix.phrases
     while i < len(keys):
         width = 1
-        for phrase in ix.phrases.get(keys[i], ()):
+        for phrase in phrases.get(keys[i], ()):
             n = len(phrase.keys)
-            if keys[i : i + n] == list(phrase.keys):
+            # The bucket is the first key's, so a phrase of one word matches.
+            if n == 1 or keys[i : i + n] == phrase.keys:
                 width = n
                 for entry in phrase.entries:
                     yield i, i + n, entry
@@ -333,14 +335,21 @@ def _negated(folded: list[str], start: int, end: int, entry: Entry) -> bool:
 
 def _lang_of(tokens: list[str], folded: list[str]) -> Lang:
     """English when the words read more English than Swedish; Swedish otherwise."""
-    sv = sum(3 for t in tokens if any(c in "åäö" for c in t))
-    sv += sum(1 for t, f in zip(tokens, folded, strict=True) if t in _SV_WORDS or f in _SV_WORDS)
-    en = sum(1 for t in tokens if t in EN_FUNCTION_WORDS)
-    for t in tokens:
-        in_sv = _sv_key(t) in _INDEX["sv"].vocab
-        in_en = _en_key(t) in _INDEX["en"].vocab
-        sv += in_sv and not in_en
-        en += in_en and not in_sv
+    sv = en = 0
+    sv_vocab, en_vocab = _INDEX["sv"].vocab, _INDEX["en"].vocab
+    for t, f in zip(tokens, folded, strict=True):
+        if "å" in t or "ä" in t or "ö" in t:
+            sv += 3
+        if t in _SV_WORDS or f in _SV_WORDS:
+            sv += 1
+        if t in EN_FUNCTION_WORDS:
+            en += 1
+        in_sv = _sv_key(t) in sv_vocab
+        in_en = _en_key(t) in en_vocab
+        if in_sv and not in_en:
+            sv += 1
+        elif in_en and not in_sv:
+            en += 1
     return "en" if en > sv else "sv"
 
 
@@ -351,7 +360,7 @@ def _read(question: str) -> tuple[_Reading, Lang]:
     reading = _Reading()
     for channel in CHANNELS:
         primary = channel in ("form", lang)
-        keys = [_resolve(t, channel, primary) for t in tokens]
+        keys = tuple([_resolve(t, channel, primary) for t in tokens])
         for start, end, entry in _matches(keys, _INDEX[channel]):
             for cue in entry.cues:
                 if cue.feature == "kind" and isinstance(cue.value, Kind):
@@ -764,6 +773,7 @@ def _settled(plan: _Plan, route: Route, lang: Lang) -> WhoDecides:
         lang=lang,
         route=route.id,
         coordinated_by=route.coordinated_by,
+        options=[],  # given, so that pydantic need not deep-copy the default
     )
 
 
@@ -911,12 +921,12 @@ def answer(
     if kind is not Kind.TWINNING and foreign_policy:
         return WhoDecides(
             kind=kind, decision_owner=None, allowed=False, candidates=[], clarify=None,
-            answer=_FOREIGN_POLICY[lang], citations=[_P1_CITATION], lang=lang,
+            answer=_FOREIGN_POLICY[lang], citations=[_P1_CITATION], lang=lang, options=[],
         )
     if kind is None:
         return WhoDecides(
             kind=None, decision_owner=None, allowed=True, candidates=[], clarify=None,
-            answer=_HELP[lang], citations=[], lang=lang,
+            answer=_HELP[lang], citations=[], lang=lang, options=[],
         )
     relevant = _TABLES[kind].fields
     plan = _plan(kind, tuple((f, fields[f]) for f in relevant if f in fields))
