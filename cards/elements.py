@@ -18,6 +18,7 @@ __all__ = [
     "button_rows",
     "card",
     "container",
+    "evidence_toggle",
     "execute",
     "facts",
     "heading",
@@ -171,6 +172,22 @@ def quote_toggle(element_id: str, about: str, quotes: Iterable[tuple[str, str, s
             "targetElements": [element_id],
         }], spacing="Small"),
         container(items, style="emphasis", id=element_id, isVisible=False, spacing="Small"),
+    ]
+
+
+def evidence_toggle(element_id: str, sentence: str, title: str, lang: Lang) -> list[Element]:
+    """A link ``title`` ("read from the invitation") that shows the invitation's own
+    sentence, hidden until clicked. The sentence is user text: escaped, quoted."""
+    shown = escape(sentence)
+    return [
+        action_set([{
+            "type": "Action.ToggleVisibility",
+            "title": title,
+            "targetElements": [element_id],
+        }], spacing="Small"),
+        container([para(f"”{shown}”" if lang == "sv" else f"“{shown}”", isSubtle=True,
+                        size="Small")],
+                  style="emphasis", id=element_id, isVisible=False, spacing="Small"),
     ]
 
 

@@ -62,6 +62,14 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "Mina bedömningar: dina senaste 20 bedömningar.",
         "My assessments: your 20 most recent assessments.",
     ),
+    "help.invitation": (
+        "Har du fått en inbjudan? Klistra in texten eller bifoga filen (PDF, Word, e-post eller "
+        "text) så fyller jag i det jag hittar. I en chatt eller kanal: ”Bedöm med "
+        "Strategikollen” i meddelandets meny.",
+        "Received an invitation? Paste its text or attach the file (PDF, Word, e-mail or text) "
+        "and I fill in what I find. In a chat or channel: “Assess with Strategikollen” in the "
+        "message's menu.",
+    ),
     "help.commands": (
         "Kommandon: hjälp · ny · avbryt · mina",
         "Commands: help · new · cancel · mine",
@@ -119,6 +127,63 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "Det finns ingen pågående bedömning att avbryta.",
         "There is no assessment in progress to cancel.",
     ),
+    # from an invitation (dialogs.intake, cards.intake)
+    "intake.found_title": ("Det här hittade jag i inbjudan",
+                           "This is what I found in the invitation"),
+    "intake.found_from": ("Ur {name}", "From {name}"),
+    "intake.found_intro": (
+        "Inget är bedömt ännu. Uppgifterna fylls i i formuläret, där du kan ändra allt; det som "
+        "saknas frågar jag efter.",
+        "Nothing has been screened yet. The details go into the form, where you can change "
+        "everything; I ask for what is missing.",
+    ),
+    "intake.found_none": (
+        "Jag hittade inga uppgifter att fylla i.",
+        "I found no details to fill in.",
+    ),
+    "intake.source": ("Var står det?", "Where does it say so?"),
+    "intake.read_mark": ("Läst från inbjudan – visa meningen",
+                         "Read from the invitation – show the sentence"),
+    "intake.place": ("Plats", "Place"),
+    "intake.amount": ("Belopp", "Amount"),
+    "intake.continue": ("Fortsätt med förifyllda uppgifter", "Continue with these details"),
+    "intake.manual": ("Fyll i själv", "Fill in yourself"),
+    "intake.ask_instead": ("Svara på det som en fråga", "Answer it as a question"),
+    "intake.refused_title": ("Jag kunde inte läsa inbjudan", "I could not read the invitation"),
+    "intake.not_invitation_title": ("Det här ser inte ut som en inbjudan",
+                                    "This does not look like an invitation"),
+    "intake.not_invitation": (
+        "Jag hittade inget som en inbjudan brukar innehålla. Fyll i formuläret själv, eller "
+        "ställ en fråga om vem som beslutar.",
+        "I found nothing an invitation usually says. Fill in the form yourself, or ask who "
+        "decides.",
+    ),
+    "intake.nothing_stored": (
+        "Inget har sparats.",
+        "Nothing has been stored.",
+    ),
+    "intake.dialog_title": ("Bedöm med Strategikollen", "Assess with Strategikollen"),
+    "intake.dialog_intro": (
+        "Uppgifterna nedan lästes ur meddelandet; ändra det som inte stämmer. Resten frågar jag "
+        "i din chatt med Strategikollen, och inget bedöms förrän du bekräftar där.",
+        "The details below were read from the message; change what is not right. I ask the "
+        "rest in your chat with Strategikollen, and nothing is screened until you confirm there.",
+    ),
+    "intake.dialog_empty": (
+        "Fyll i uppgifterna. Resten frågar jag i din chatt med Strategikollen, och inget "
+        "bedöms förrän du bekräftar där.",
+        "Fill in the details. I ask the rest in your chat with Strategikollen, and nothing is "
+        "screened until you confirm there.",
+    ),
+    "intake.dialog_submit": ("Fortsätt i chatten", "Continue in the chat"),
+    "intake.continued_title": ("Fortsätt bedömningen", "Continue the screening"),
+    "intake.continued_intro": (
+        "Uppgifterna från dialogrutan. Fortsätt här med frågorna om engagemanget; inget bedöms "
+        "förrän du trycker på Bedöm.",
+        "The details from the dialog. Go on here with the questions about the engagement; "
+        "nothing is screened until you press Assess.",
+    ),
+    "intake.continued_button": ("Fortsätt", "Continue"),
     # result
     "result.title": ("Bedömning", "Assessment"),
     "result.owner": ("Vem beslutar", "Who decides"),

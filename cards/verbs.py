@@ -21,6 +21,8 @@ __all__ = [
     "IB_REQUEST_COMPLETION",
     "IB_SEND",
     "IB_TO_AGENDA",
+    "INTAKE_CONTINUE",
+    "INTAKE_DIALOG",
     "MINE",
     "MINE_OPEN",
     "WHO_ASK",
@@ -64,6 +66,12 @@ CASES_MINE: Final = "cases.mine"  # "Mina ärenden"
 CASES_COMPLETE: Final = "cases.complete"  # data: {"case", "values"}: reopen the wizard
 CASES_RESUBMIT: Final = "cases.resubmit"  # data: {"case", "values"}: the new version
 
+# From an invitation (dialogs.intake): the wizard prefilled with what was read.
+INTAKE_CONTINUE: Final = "intake.continue"  # {"values", "prefilled", "evidence", "step"?}
+# The message action's Teams dialog: an Action.Submit (dialogs take no Action.Execute);
+# data {"verb", "prefilled", "evidence"} + the dialog's inputs.
+INTAKE_DIALOG: Final = "intake.dialog"
+
 ALL: Final = frozenset({
     HELP, MINE, MINE_OPEN,
     WIZARD_START, WIZARD_NEXT, WIZARD_BACK, WIZARD_CANCEL, WIZARD_EDIT, WIZARD_ASSESS,
@@ -71,4 +79,5 @@ ALL: Final = frozenset({
     WHO_PROMPT, WHO_ASK, WHO_CLARIFY,
     IB_SEND, IB_REFRESH, IB_ACCEPT, IB_DECLINE, IB_REQUEST_COMPLETION, IB_TO_AGENDA,
     CASES_MINE, CASES_COMPLETE, CASES_RESUBMIT,
+    INTAKE_CONTINUE, INTAKE_DIALOG,
 })

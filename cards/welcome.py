@@ -65,6 +65,7 @@ def help_card(lang: Lang, *, resume: bool = False, lead: str | None = None) -> C
         para(t("help.new", lang)),
         para(t("help.who", lang)),
         para(t("help.mine", lang)),
+        para(t("help.invitation", lang)),
         subtle(t("help.commands", lang)),
         container([para(t("welcome.advisory", lang), size="Small")], style="emphasis"),
     ]

@@ -20,6 +20,7 @@ from .elements import (
     Element,
     card,
     container,
+    evidence_toggle,
     execute,
     heading,
     one_line,
@@ -31,8 +32,8 @@ from .escape import escape
 from .i18n import Lang, choice, grouped, help_text, label, short_label, t
 
 __all__ = [
-    "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "is_answered", "step_card",
-    "summary_card",
+    "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "is_answered",
+    "question_block", "step_card", "summary_card",
 ]
 
 
@@ -64,6 +65,7 @@ class Question:
     required: bool = False
     value: str = ""  # raw, exactly as last submitted
     error: str | None = None
+    evidence: str | None = None  # the invitation's sentence the value was read from
 
 
 def _choices(q: Question, lang: Lang) -> list[dict[str, str]]:
@@ -111,8 +113,13 @@ def _input(q: Question, lang: Lang) -> Element:
     return el
 
 
-def _question(q: Question, lang: Lang) -> Element:
+def question_block(q: Question, lang: Lang) -> Element:
+    """One question: its input, "read from the invitation" with the sentence one click
+    away when it was, its help text and its problem."""
     items: list[Element] = [_input(q, lang)]
+    if q.evidence:
+        items += evidence_toggle(f"evidence-{q.name}", q.evidence,
+                                 t("intake.read_mark", lang), lang)
     if help_text(q.name, lang):
         items.append(subtle(help_text(q.name, lang), spacing="Small"))
     if q.error:
@@ -145,7 +152,7 @@ def step_card(
         ))
     if any(q.required for q in questions):
         body.append(subtle(t("wizard.required_hint", lang)))
-    body.extend(_question(q, lang) for q in questions)
+    body.extend(question_block(q, lang) for q in questions)
     data = {"step": step}
     actions = [
         execute(t("wizard.next", lang), verbs.WIZARD_NEXT, data, inputs="auto", style="positive"),

@@ -28,7 +28,7 @@ from cards.who import prompt_card
 from cards.wizard import cancelled_card
 from policy import EngagementInvalid, assess, owner_label, parse_engagement
 
-from . import ib, who, wizard
+from . import ib, intake, who, wizard
 from .commands import Command, parse_command
 from .fields import as_raw, clean_values, to_values
 from .state import ConversationState, HistoryEntry, Step, UserState
@@ -120,11 +120,16 @@ def _dispatch(c: _Ctx) -> _Result:
             return _reply(c, help_card(c.lang, resume=c.conv.wizard is not None,
                                        lead=t("help.unknown_action", c.lang)))
         return handler(c)
+    if c.turn.document is not None:  # an attached file, read by the bot: an invitation?
+        return _reply(c, intake.document(c.turn.document, c.lang))
     text = (c.turn.text or "").strip()
     if not text:
         return _reply(c, help_card(c.lang, resume=c.conv.wizard is not None))
     command = parse_command(text)
     if command is None:
+        found = intake.invitation(text, c.lang)
+        if found is not None:  # a pasted invitation, not a question
+            return _reply(c, intake.pasted(text, found, c.lang))
         return _reply(c, who.ask(text, c.lang))
     return _COMMANDS[command](c)
 
@@ -201,6 +206,20 @@ def _wizard_event(c: _Ctx) -> _Result:
             engagement=e.model_dump(mode="json", exclude_none=True),
         ))
     return _reply(c, out.card, replace=True, conv=conv, user=user)
+
+
+def _intake_continue(c: _Ctx) -> _Result:
+    """"Fortsätt med förifyllda uppgifter": the wizard with what was read from the
+    invitation, each such field marked with its sentence."""
+    state = intake.continue_state(_data(c))
+    return _reply(c, wizard.render(state, c.lang),
+                  conv=c.conv.model_copy(update={"wizard": state}))
+
+
+def _intake_dialog(c: _Ctx) -> _Result:
+    """The message action's dialog submitted as a chat turn (the bot takes it as the
+    dialog's submitAction): the continued card, or the dialog with its problems."""
+    return _reply(c, intake.dialog_submit(_data(c), c.lang).card)
 
 
 def _mine(c: _Ctx) -> _Result:
@@ -329,6 +348,8 @@ _VERBS: Mapping[str, Callable[[_Ctx], _Result]] = {
     verbs.CASES_MINE: _cases_mine,
     verbs.CASES_COMPLETE: _cases_complete,
     verbs.CASES_RESUBMIT: _cases_resubmit,
+    verbs.INTAKE_CONTINUE: _intake_continue,
+    verbs.INTAKE_DIALOG: _intake_dialog,
 }
 
 _COMMANDS: Mapping[Command, Callable[[_Ctx], _Result]] = {

@@ -54,6 +54,11 @@ class WizardState(BaseModel):
     # "Komplettera": the case this screening completes; its result is sent to that case
     # as a new version instead of as a new case.
     case_id: str | None = None
+    # Read from an invitation (dialogs.intake): field → the raw value read, and field → the
+    # invitation's sentence it came from. A field shows "read from the invitation" while its
+    # value is still the one read. Kept only while the wizard runs, never in the register.
+    prefilled: dict[str, str] = Field(default_factory=dict)
+    evidence: dict[str, str] = Field(default_factory=dict)
 
 
 class ConversationState(BaseModel):

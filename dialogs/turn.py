@@ -11,7 +11,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Effect", "EffectOp", "Reply", "Turn", "lang_of"]
+__all__ = ["Document", "Effect", "EffectOp", "Reply", "Turn", "lang_of"]
+
+
+class Document(BaseModel):
+    """A file the user attached, as the bot read it (``intake.read_text``): its text, or
+    why there is none (``error`` is intake's code, ``message`` says it in the user's
+    language). Neither the file nor its text is stored."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = ""
+    text: str | None = None
+    error: str | None = None
+    message: str | None = None
 
 
 class Turn(BaseModel):
@@ -26,6 +39,7 @@ class Turn(BaseModel):
     user_id: str = ""
     user_name: str | None = None
     channel_kind: str = "personal"  # personal · groupChat · channel
+    document: Document | None = None  # an attached file, read by the bot
 
 
 EffectOp = Literal[

@@ -46,7 +46,10 @@ from .fields import (
 )
 from .state import Step, WizardState
 
-__all__ = ["INPUT_STEPS", "TRANSITIONS", "Advanced", "Event", "advance", "render", "start"]
+__all__ = [
+    "INPUT_STEPS", "TRANSITIONS", "Advanced", "Event", "advance", "question", "render", "start",
+    "step_errors",
+]
 
 
 class Event(StrEnum):
@@ -90,9 +93,12 @@ class Advanced:
 
 
 def start(values: Mapping[str, str] | None = None, step: Step = Step.KIND,
-          case_id: str | None = None) -> WizardState:
-    """A new screening at ``step`` with ``values``; ``case_id`` when it completes a case."""
-    return WizardState(step=step, values=dict(values or {}), case_id=case_id)
+          case_id: str | None = None, *, prefilled: Mapping[str, str] | None = None,
+          evidence: Mapping[str, str] | None = None) -> WizardState:
+    """A new screening at ``step`` with ``values``; ``case_id`` when it completes a case;
+    ``prefilled`` and ``evidence`` when the values were read from an invitation."""
+    return WizardState(step=step, values=dict(values or {}), case_id=case_id,
+                       prefilled=dict(prefilled or {}), evidence=dict(evidence or {}))
 
 
 def kind_of(values: Mapping[str, str]) -> Kind | None:
@@ -164,7 +170,8 @@ def _probe(values: Mapping[str, str], kind: Kind, upto: Step) -> dict[str, str]:
     return probe
 
 
-def _step_errors(step: Step, values: Mapping[str, str], lang: Lang) -> dict[str, str]:
+def step_errors(step: Step, values: Mapping[str, str], lang: Lang) -> dict[str, str]:
+    """Field → message for what keeps ``step``'s answers from going on (its ``Next``)."""
     kind = kind_of(values)
     if kind is None:
         return {"kind": t("wizard.choose_kind", lang)}
@@ -211,7 +218,7 @@ def render(state: WizardState, lang: Lang) -> Card:
     number, total = _SHOWN.index(step) + 1, len(_SHOWN)
     if step is Step.SUMMARY and kind is not None:
         names = (*details_fields(kind), *question_fields(kind))
-        return summary_card(kind=kind.value, questions=[_question(n, state, kind) for n in names],
+        return summary_card(kind=kind.value, questions=[question(n, state, kind) for n in names],
                             lang=lang, number=number, total=total)
     names = fields_of(step, kind)
     title = {
@@ -225,7 +232,7 @@ def render(state: WizardState, lang: Lang) -> Card:
         number=number,
         total=total,
         name=title,
-        questions=[_question(n, state, kind) for n in names],
+        questions=[question(n, state, kind) for n in names],
         lang=lang,
         general_errors=[*state.general,
                         *(m for n, m in state.errors.items() if n not in shown)],
@@ -233,11 +240,16 @@ def render(state: WizardState, lang: Lang) -> Card:
     )
 
 
-def _question(name: str, state: WizardState, kind: Kind | None) -> Question:
+def question(name: str, state: WizardState, kind: Kind | None) -> Question:
+    """How ``name`` is asked on a card for ``state``; with the invitation's sentence while
+    the value is still the one read from it."""
     widget, options = widget_for(name)
     needed = name == "kind" or (kind is not None and name in required(kind))
+    value = state.values.get(name, "")
+    read = state.prefilled.get(name)
+    evidence = state.evidence.get(name) if read is not None and read == value else None
     return Question(name=name, widget=widget, options=options, required=needed,
-                    value=state.values.get(name, ""), error=state.errors.get(name))
+                    value=value, error=state.errors.get(name), evidence=evidence)
 
 
 # ---------------------------------------------------------------- the machine
@@ -280,7 +292,9 @@ def advance(
     if event in (Event.NEXT, Event.BACK) and step in INPUT_STEPS:
         _take_inputs(step, values, submitted)
     case = state.case_id
-    here = WizardState(step=step, values=values, case_id=case)
+    read, evidence = state.prefilled, state.evidence  # from an invitation, kept throughout
+    here = WizardState(step=step, values=values, case_id=case, prefilled=read,
+                       evidence=evidence)
     target = TRANSITIONS.get((step, event))
 
     if target is None:
@@ -289,7 +303,7 @@ def advance(
         return Advanced(None, cancelled_card(lang), values=values)
 
     if event is Event.NEXT:
-        errors = _step_errors(step, values, lang)
+        errors = step_errors(step, values, lang)
         if errors:
             stay = here.model_copy(update={"errors": errors})
             return Advanced(stay, render(stay, lang), values=values)
@@ -298,7 +312,7 @@ def advance(
         first, errors, general, engagement = _all_errors(values, lang)
         if engagement is None:
             back = WizardState(step=first, values=values, errors=errors, general=general,
-                               case_id=case)
+                               case_id=case, prefilled=read, evidence=evidence)
             return Advanced(back, render(back, lang), values=values)
         if target is Step.ASSESSED:
             a = assess(engagement, lang, today=today)
@@ -311,5 +325,6 @@ def advance(
                 values=values,
             )
 
-    nxt = WizardState(step=target, values=values, case_id=case)
+    nxt = WizardState(step=target, values=values, case_id=case, prefilled=read,
+                      evidence=evidence)
     return Advanced(nxt, render(nxt, lang), values=values)

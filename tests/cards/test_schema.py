@@ -146,10 +146,45 @@ def _ib_cards(lang: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     yield "agenda-empty", agenda_card(None, [], 0, [], lang)
 
 
+def _intake_cards(lang: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """From an invitation: the found card, the prefilled wizard, the dialog, bad input."""
+    from pathlib import Path
+
+    from dialogs import intake
+    from dialogs.turn import Document
+    from intake import Encrypted
+    from policy.extract import extract
+
+    text = (Path(__file__).resolve().parents[1] / "invitations" /
+            "01-eurocities-barcelona.txt").read_text("utf-8")
+    chat = Chat(LOCALES[lang])
+    found = chat.say(text).cards[0]
+    yield "intake-found", found
+    yield "intake-found-question", chat.say(text + "\nVem beslutar?").cards[0]
+    yield "intake-not-invitation", chat.say("\n".join(["Protokoll."] + ["Vi gick igenom "
+                                                      "budgeten för kvartalet."] * 20)).cards[0]
+    data = next(a for a in walk(found) if a.get("verb") == verbs.INTAKE_CONTINUE)["data"]
+    yield "intake-wizard-kind", chat.click(verbs.INTAKE_CONTINUE, data).cards[0]
+    yield "intake-wizard-details", chat.click(
+        verbs.WIZARD_NEXT, {"step": "kind", "kind": "conference"}).cards[0]
+    yield "intake-refused", intake.document(
+        Document(name="x.pdf", error="encrypted", message=Encrypted().message(lang)), lang)
+    dialog = intake.dialog(extract(text, lang), lang)
+    yield "intake-dialog", dialog
+    yield "intake-dialog-empty", intake.dialog(None, lang, message="Ingen text.")
+    submit = dialog["actions"][0]["data"]
+    yield "intake-dialog-problems", intake.dialog_submit({**submit, "kind": "conference",
+                                                          "title": ""}, lang).card
+    done = intake.dialog_submit({**submit, "kind": "conference", "title": "T"}, lang)
+    assert done.done
+    yield "intake-continued", done.card
+
+
 def all_cards() -> list[tuple[str, dict[str, Any]]]:
     out: list[tuple[str, dict[str, Any]]] = []
     for lang in LOCALES:
-        for gen in (_wizard_cards, _case_results, _who_cards, _other_cards, _ib_cards):
+        for gen in (_wizard_cards, _case_results, _who_cards, _other_cards, _ib_cards,
+                    _intake_cards):
             out += [(f"{lang}-{name}", card) for name, card in gen(lang)]
     return out
 
