@@ -11,7 +11,10 @@ work is not inside the servers' time, and both agents are measured by the same
 client against the same connector. A turn is one POST to /api/messages, timed
 until its HTTP response; the SDK sends the replies to the connector before it
 answers, so they are inside the time. --profile DIR writes each server's cProfile
-statistics (bot.prof, echo.prof) there.
+statistics (bot.prof, echo.prof) there. At the end, where a bot turn spends its time:
+state load and save, the dialog step and the cards in it, the Activity JSON, the
+replies' HTTP calls and the rest, from timers the bench puts around those calls in the
+bot's process (the product itself carries none).
 
 Scenarios, each with 1 and with 32 concurrent conversations:
   who      "Who decides?" questions typed as messages
@@ -100,6 +103,130 @@ async def start(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}"
 
 
+# --- Where a bot turn spends its time (the bot's process only) ---------------------------------
+#
+# The bench wraps, in the bot's own process, the calls a turn makes: nothing in the
+# product is changed, so production pays nothing for it. Each part is wall time summed
+# over the turns; awaited parts (the database, the connector) include the waits for the
+# event loop that other turns cause, so at 32 conversations they overlap.
+
+PARTS = (
+    ("state load", "SqlStorage.read: the conversation's and user's state"),
+    ("state save", "SqlStorage.write: the state back, with its e-tag"),
+    ("dialog", "dialogs.handle: the dialog step, the policy and the cards (below)"),
+    ("  cards", "the cards.* builders the dialogs call (inside dialog)"),
+    ("activity JSON", "pydantic: the incoming Activity parsed, the replies dumped"),
+    ("replies HTTP", "the SDK's calls to the (stand-in) connector"),
+)
+
+
+class Breakdown:
+    """Seconds per part, and the turns (HTTP requests to /api/messages) they were spent in."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys([p for p, _ in PARTS], 0.0)
+        self.turns = 0
+        self.turn_seconds = 0.0
+
+    def timed(self, part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        import functools
+        import inspect
+
+        if inspect.iscoroutinefunction(fn):
+            @functools.wraps(fn)
+            async def awaited(*args: Any, **kwargs: Any) -> Any:
+                started = time.perf_counter()
+                try:
+                    return await fn(*args, **kwargs)
+                finally:
+                    self.seconds[part] += time.perf_counter() - started
+
+            return awaited
+        depth = [0]
+
+        @functools.wraps(fn)
+        def called(*args: Any, **kwargs: Any) -> Any:
+            depth[0] += 1  # a builder that calls another counts once
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                if not depth[0]:
+                    self.seconds[part] += time.perf_counter() - started
+
+        return called
+
+    def install(self) -> Any:
+        """Wrap the turn's calls; returns the dialogs to give ``create_app``."""
+        import types
+
+        import aiohttp
+        from microsoft_agents.activity import Activity
+
+        import dialogs
+        from bot.storage import SqlStorage
+        from dialogs import conversation
+
+        SqlStorage.read = self.timed("state load", SqlStorage.read)  # type: ignore[method-assign]
+        SqlStorage.write = self.timed("state save", SqlStorage.write)  # type: ignore[method-assign]
+        aiohttp.ClientSession._request = self.timed(  # type: ignore[method-assign]
+            "replies HTTP", aiohttp.ClientSession._request
+        )
+        for name in ("model_validate", "model_dump"):
+            original = getattr(Activity, name)
+            setattr(Activity, name, self.timed("activity JSON", original))
+        # The cards builders, where the dialogs modules hold them.
+        import importlib
+        import pkgutil
+
+        for info in pkgutil.iter_modules(dialogs.__path__, "dialogs."):
+            module = importlib.import_module(info.name)
+            for attr, value in list(vars(module).items()):
+                if (isinstance(value, types.FunctionType)
+                        and str(getattr(value, "__module__", "")).startswith("cards.")):
+                    setattr(module, attr, self.timed("  cards", value))
+        return types.SimpleNamespace(
+            welcome=conversation.welcome, handle=self.timed("dialog", conversation.handle)
+        )
+
+    def attach(self, app: web.Application) -> None:
+        """Time each turn as a whole, and answer GET /bench/breakdown (then start afresh)."""
+
+        @web.middleware
+        async def per_turn(request: web.Request, handler: Any) -> web.StreamResponse:
+            if request.path != "/api/messages":
+                return await handler(request)
+            started = time.perf_counter()
+            try:
+                return await handler(request)
+            finally:
+                self.turns += 1
+                self.turn_seconds += time.perf_counter() - started
+
+        async def report(_request: web.Request) -> web.Response:
+            body = {"turns": self.turns, "turn_seconds": self.turn_seconds,
+                    "seconds": self.seconds}
+            self.reset()
+            return web.json_response(body)
+
+        app.middlewares.append(per_turn)
+        app.router.add_get("/bench/breakdown", report)
+
+
+def show_breakdown(name: str, conversations: int, data: dict[str, Any]) -> None:
+    turns = max(1, data["turns"])
+    per = {part: s / turns * 1000 for part, s in data["seconds"].items()}
+    total = data["turn_seconds"] / turns * 1000
+    known = sum(v for k, v in per.items() if not k.startswith(" "))
+    parts = "  ".join(f"{k.strip()} {v:.2f}" for k, v in per.items())
+    print(f"  {name:<7} {conversations:>3} convs, ms per turn: turn {total:.2f} = {parts}  "
+          f"rest (SDK, aiohttp, IB effects, waits) {total - known:.2f}")
+
+
 # --- The servers, each in a process of its own --------------------------------------------------
 
 
@@ -125,9 +252,12 @@ def serve(kind: str, database_url: str | None, max_seconds: float, profile: str 
                 if database_url and database_url.startswith("postgresql")
                 else None
             )
+            breakdown = Breakdown()
             app = create_app(
-                Settings(dev=True, database_url=database_url, database_schema=schema), environ={}
+                Settings(dev=True, database_url=database_url, database_schema=schema),
+                environ={}, dialogs=breakdown.install(),
             )
+            breakdown.attach(app)
         runner, url = await start(app)
         print(f"READY {url}", flush=True)
         stdin = asyncio.StreamReader()
@@ -405,26 +535,35 @@ async def main(
                     f"{'':<7} {'convs':>5} {'turns':>7} {'units':>6} {'turns/s':>9} "
                     f"{'p50 ms':>8} {'p99 ms':>8} {'÷echo':>6}"
                 )
+                breakdowns: list[tuple[str, int, dict[str, Any]]] = []
                 for conversations in (1, 32):
                     turns = max(1, round((200 if conversations == 1 else 40) * scale / rounds))
                     runs = max(1, round((30 if conversations == 1 else 6) * scale / rounds))
                     # Echo, who and wizard take turns, round after round, so a change in the
                     # machine's load meanwhile weighs on all three alike.
                     results: dict[str, list[Result]] = {"echo": [], "who": [], "wizard": []}
+                    spent: dict[str, dict[str, Any]] = {}
                     for _ in range(rounds):
                         results["echo"].append(
                             await scenario("echo", conversations, echo, echoes(turns))
                         )
+                        await breakdown(session, bot_server.url)  # warm-up and echo time
                         results["who"].append(
                             await scenario("who", conversations, bot, questions(turns))
                         )
+                        _add(spent, "who", await breakdown(session, bot_server.url))
                         results["wizard"].append(
                             await scenario("wizard", conversations, bot, wizards(runs))
                         )
+                        _add(spent, "wizard", await breakdown(session, bot_server.url))
                     baseline = Result.pooled(results["echo"])
                     show(baseline, None)
                     show(Result.pooled(results["who"]), baseline)
                     show(Result.pooled(results["wizard"]), baseline)
+                    breakdowns.extend((name, conversations, data) for name, data in spent.items())
+                print("where a bot turn spends its time (wall ms per turn; bench-only timers):")
+                for name, conversations, data in breakdowns:
+                    show_breakdown(name, conversations, data)
             print(
                 f"(units: messages for echo/who, complete wizard runs for wizard; "
                 f"{connector.received} replies reached the stand-in connector)"
@@ -433,6 +572,20 @@ async def main(
                 print(f"profiles: {profile}/bot.prof, {profile}/echo.prof (python -m pstats FILE)")
         finally:
             await conn_runner.cleanup()
+
+
+async def breakdown(session: ClientSession, bot_url: str) -> dict[str, Any]:
+    async with session.get(f"{bot_url}/bench/breakdown") as resp:
+        data: dict[str, Any] = await resp.json()
+        return data
+
+
+def _add(pool: dict[str, dict[str, Any]], name: str, data: dict[str, Any]) -> None:
+    into = pool.setdefault(name, {"turns": 0, "turn_seconds": 0.0, "seconds": {}})
+    into["turns"] += data["turns"]
+    into["turn_seconds"] += data["turn_seconds"]
+    for part, seconds in data["seconds"].items():
+        into["seconds"][part] = into["seconds"].get(part, 0.0) + seconds
 
 
 def _hide_password(url: str) -> str:
