@@ -192,10 +192,13 @@ class IbService:
     async def remember(self, origin: Origin) -> None:
         """Keep the user's ``user_refs`` row current: where their personal chat is (given
         on a personal turn), their locale. Written only when it changed since this process
-        last wrote it, so an ordinary turn costs no database write."""
+        last wrote it, so an ordinary turn costs no database write; and at least once a
+        day, so that its ``updated_at`` says the user is still active (``bot.privacy``
+        expires references not refreshed for ``retention_days``)."""
         personal = origin.conversation_type == "personal"
         row = (origin.user_mri, origin.service_url, origin.tenant_id, origin.bot_id,
-               origin.locale, origin.conversation_id if personal else None)
+               origin.locale, origin.conversation_id if personal else None,
+               self._clock.now().date())
         key = origin.user_key
         if self._known.get(key) == row:
             return
@@ -237,6 +240,32 @@ class IbService:
             case "my_cases":
                 return await self._my_cases(origin)
         raise ValueError(f"unknown effect {effect.op!r}")  # pragma: no cover - Literal
+
+    # --- a card to a user's personal chat ----------------------------------------------
+
+    async def tell(self, origin: Origin, card: dict[str, Any], *, key: str) -> bool:
+        """Queue ``card`` to the personal chat of the user of ``origin`` (a turn elsewhere,
+        e.g. the message action's dialog in a group chat), through the outbox: the
+        delivery worker opens the chat if the bot has none with the user yet. ``key``
+        makes it once only (Teams retries an invoke). False when the user cannot be
+        reached."""
+        await self.remember(origin)
+        queued = False
+        async with writing(self._engine) as conn:
+            reach = await personal_target(conn, origin.user_key)
+            if reach is not None:
+                queued = await enqueue(
+                    conn,
+                    key=key,
+                    kind=OutboxKind.NOTIFY,
+                    target=reach[0],
+                    activity=card_activity(card),
+                    conversation_key=origin.user_key,
+                    now=self._clock.now(),
+                ) is not None
+        if queued:
+            self._on_queued()
+        return reach is not None
 
     # --- registration ------------------------------------------------------------------
 

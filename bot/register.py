@@ -6,7 +6,8 @@ zone. A case keeps every version of its engagement and assessment (contract JSON
 and §2): "Komplettera" re-screens and adds version N+1 to the same case.
 
 Nothing changes without a trace: every mutation writes exactly one ``case_audit`` row
-in the same transaction as the change itself.
+in the same transaction as the change itself, chained to the row before it by its hash
+(``bot.audit``), so that a changed or removed row shows (``strategikollen cases verify``).
 
 Concurrency: each mutation's first statement is a write (the year's counter, or a touch
 of the case row), so it holds the row lock on PostgreSQL and the single write lock on
@@ -61,6 +62,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
 
+from .audit import append_hashes
 from .clock import Clock, SystemClock
 from .database import writing
 
@@ -102,6 +104,7 @@ class AuditEvent(StrEnum):
     SUBMITTED = "submitted"
     VERSION_ADDED = "version_added"
     STATUS_CHANGED = "status_changed"
+    PERSON_ERASED = "person_erased"  # a person pseudonymised (``bot.privacy.erase_person``)
 
 
 STATUS_LABELS: Mapping[CaseStatus, Mapping[Lang, str]] = {
@@ -117,6 +120,7 @@ EVENT_LABELS: Mapping[AuditEvent, Mapping[Lang, str]] = {
     AuditEvent.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
     AuditEvent.VERSION_ADDED: {"sv": "Ny version", "en": "New version"},
     AuditEvent.STATUS_CHANGED: {"sv": "Ny status", "en": "Status changed"},
+    AuditEvent.PERSON_ERASED: {"sv": "Person pseudonymiserad", "en": "Person pseudonymised"},
 }
 
 _S = CaseStatus
@@ -367,6 +371,11 @@ audit_table = Table(
     Column("actor_unit", String(500)),
     Column("event", String(32), nullable=False),
     Column("details", _JSON, nullable=False),
+    # The hash chain (migration 0004, bot.audit): set on every row the register writes.
+    Column("personal_salt", String(32)),
+    Column("personal_digest", String(64)),
+    Column("prev_hash", String(64)),
+    Column("row_hash", String(64)),
 )
 
 
@@ -754,10 +763,16 @@ class CaseRegister:
         self, conn: AsyncConnection, key: str, now: datetime, actor: Actor,
         event: AuditEvent, details: dict[str, Any],
     ) -> None:
+        # Last of the mutation's writes to the register: the chain's head is locked after
+        # the case (or the year's counter), and held only until the commit.
+        chained = await append_hashes(
+            conn, case_id=key, at=now, actor_id=actor.id, actor_name=actor.name,
+            actor_unit=actor.unit, event=event.value, details=details,
+        )
         await conn.execute(
             insert(audit_table).values(
                 case_id=key, at=now, actor_id=actor.id, actor_name=actor.name,
-                actor_unit=actor.unit, event=event.value, details=details,
+                actor_unit=actor.unit, event=event.value, details=details, **chained,
             )
         )
 

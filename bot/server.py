@@ -48,9 +48,10 @@ from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
-from .connector import ConnectorClient, build_connector
+from .connector import ConnectorClient, build_connector, url_checker
 from .delivery import DeliveryWorker
 from .ib import IbService
+from .privacy import RetentionJob
 from .reminders import ReminderJob
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
@@ -63,6 +64,7 @@ __all__ = [
     "DELIVERY",
     "ENGINE",
     "REMINDERS",
+    "RETENTION",
     "SETTINGS",
     "ConfigurationError",
     "DatabaseUnavailable",
@@ -79,6 +81,7 @@ SETTINGS = web.AppKey("settings", Settings)
 CONNECTOR = web.AppKey("connector", ConnectorClient)  # the bot's own outgoing calls to Teams
 DELIVERY = web.AppKey("delivery", DeliveryWorker)  # sends the outbox in the background
 REMINDERS = web.AppKey("reminders", ReminderJob)  # the daily review reminders
+RETENTION = web.AppKey("retention", RetentionJob)  # the daily expiry of personal data
 CLOCK = web.AppKey("clock", Clock)  # where every component reads the time
 
 # The SDK's JWT check looks up its configuration under this plain string key.
@@ -246,6 +249,13 @@ def create_app(
         card_for=ib.reminder_card,
         clock=clock,
     )
+    retention = RetentionJob(
+        engine,
+        days=settings.retention_days,
+        time_zone=settings.time_zone,
+        hour=settings.reminder_hour,
+        clock=clock,
+    )
     agent = build_agent(
         storage=storage,
         connection_manager=manager,
@@ -254,6 +264,7 @@ def create_app(
         allowed_tenants=tenants,
         time_zone=settings.time_zone,
         clock=clock,
+        allow_download=url_checker(dev=settings.dev),  # an attached file: where from
     )
 
     app = web.Application(client_max_size=settings.max_body_bytes)
@@ -264,6 +275,7 @@ def create_app(
     app[CONNECTOR] = connector
     app[DELIVERY] = delivery
     app[REMINDERS] = reminders
+    app[RETENTION] = retention
     app[CLOCK] = clock
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
@@ -285,8 +297,10 @@ def create_app(
         _settle(dialogs, clock.today(settings.time_zone))
         delivery.start()
         reminders.start()
+        retention.start()
 
     async def stop(app: web.Application) -> None:
+        await retention.stop()
         await reminders.stop()
         await delivery.stop()
         await connector.aclose()

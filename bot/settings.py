@@ -142,6 +142,13 @@ class Settings(BaseSettings):
         le=23,
         description="Hour of the day (in time_zone) when the daily review reminders run.",
     )
+    retention_days: int = Field(
+        default=180,
+        ge=1,
+        description="Days after its last turn that a conversation's state and a user's "
+        "reference (user_refs) are deleted, and a sent message's content emptied. Cases are "
+        "public records and are kept. Run daily, at reminder_hour.",
+    )
 
     @field_validator("log_level")
     @classmethod

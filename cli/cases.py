@@ -6,14 +6,19 @@ strategikollen cases list   [--status S] [--owner O] [--submitter ID] [--limit N
 strategikollen cases show ID [--format table|json] [--lang sv|en]
 strategikollen cases export [--status S] [--owner O] [--submitter ID]
                             [--format csv|json|table] [--lang sv|en]
+strategikollen cases verify [--lang sv|en]
+strategikollen cases export-person OBJECT_ID
+strategikollen cases erase-person OBJECT_ID [--by NAME] [--lang sv|en]
 ```
 
 The database is the bot's (``STRATEGIKOLLEN_DATABASE_URL`` through ``bot.settings``);
-this command only reads it, and never migrates it. Tables are Swedish by default,
+this command never migrates it, and only ``erase-person`` changes it (see
+docs/data-protection.md). Tables are Swedish by default,
 English with ``--lang en``; JSON and CSV use the register's field names.
 
-Exit codes: 0 ok; 2 bad input (unknown case, unknown status or owner); 1 the database
-cannot be reached or holds no case register. Never a traceback.
+Exit codes: 0 ok; 2 bad input (unknown case, unknown status or owner) or, for
+``verify``, a broken audit chain (the first broken row named); 1 the database cannot be
+reached or holds no case register. Never a traceback.
 """
 
 from __future__ import annotations
@@ -66,6 +71,40 @@ _T: dict[str, dict[Lang, str]] = {
     "none": {"sv": "Inga ärenden.", "en": "No cases."},
     "advisory": {"sv": "Bedömningen är rådgivande – inte ett beslut.",
                  "en": "The assessment is advisory – not a decision."},
+    "chain_ok": {"sv": "Granskningsloggen är obruten: {rows} rader, varav {erased} "
+                       "pseudonymiserade.",
+                 "en": "The audit log is unbroken: {rows} rows, {erased} of them "
+                       "pseudonymised."},
+    "chain_broken": {"sv": "Granskningsloggen är bruten vid rad {row} (ärende {case}): "
+                           "{why}",
+                     "en": "The audit log is broken at row {row} (case {case}): {why}"},
+    "erased": {"sv": "{id} är pseudonymiserad som {pseudonym}: {cases} ärenden, {versions} "
+                     "versioner, {audit} händelser, {channels} IB-kanaler ändrade; "
+                     "{refs} användarreferenser, {state} samtalstillstånd och {deleted} "
+                     "meddelanden raderade, {scrubbed} meddelanden rensade.",
+               "en": "{id} is pseudonymised as {pseudonym}: {cases} cases, {versions} "
+                     "versions, {audit} audit rows, {channels} IB channels changed; {refs} "
+                     "user references, {state} conversation states and {deleted} messages "
+                     "deleted, {scrubbed} messages scrubbed."},
+    "blank_id": {"sv": "Ange personens Entra-objekt-id.",
+                 "en": "Give the person's Entra object id."},
+}
+
+_WHY: dict[str, dict[Lang, str]] = {
+    "prev_hash": {"sv": "raden följer inte på raden före (en rad är borttagen, infogad "
+                        "eller flyttad).",
+                  "en": "the row does not follow the row before it (a row was removed, "
+                        "inserted or moved)."},
+    "row_hash": {"sv": "radens innehåll är ändrat.", "en": "the row's content was changed."},
+    "personal": {"sv": "en personuppgift i raden är ändrad utan att en pseudonymisering "
+                       "nämner raden.",
+                 "en": "a personal field of the row was changed and no erasure names the "
+                       "row."},
+    "head": {"sv": "kedjans huvud stämmer inte med sista raden (rader är borttagna i "
+                   "slutet).",
+             "en": "the chain's head does not match the last row (rows were removed at "
+                   "the end)."},
+    "unhashed": {"sv": "raden saknar kontrollsumma.", "en": "the row has no hash."},
 }
 
 _COLUMNS: dict[Lang, tuple[str, ...]] = {
@@ -128,6 +167,26 @@ def add_cases_parser(sub: Any) -> None:
     filters(export)
     common(export, ("csv", "json", "table"))
 
+    verify = actions.add_parser("verify", help="kontrollera granskningsloggens kedja / "
+                                "check the audit log's hash chain")
+    verify.add_argument("--lang", choices=("sv", "en"), default="sv")
+    verify.set_defaults(run=cmd_cases)
+
+    person = actions.add_parser("export-person", help="allt om en person, som JSON / "
+                                "everything held about a person, as JSON")
+    person.add_argument("object_id", metavar="OBJECT_ID")
+    person.add_argument("--lang", choices=("sv", "en"), default="sv")
+    person.set_defaults(run=cmd_cases)
+
+    erase = actions.add_parser("erase-person", help="pseudonymisera en person / "
+                               "pseudonymise a person")
+    erase.add_argument("object_id", metavar="OBJECT_ID")
+    erase.add_argument("--by", default="Strategikollen (operatör)",
+                       help="vem som raderar, till granskningsloggen / who erases, for the "
+                       "audit log")
+    erase.add_argument("--lang", choices=("sv", "en"), default="sv")
+    erase.set_defaults(run=cmd_cases)
+
 
 def cmd_cases(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     """Run ``cases list|show|export``; 0 ok, 2 bad input, 1 database problem."""
@@ -164,10 +223,14 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
 
     settings = load_settings(lang)
     zone = ZoneInfo(settings.time_zone)
-    tables = ("cases", "case_versions", "case_audit")
+    tables: tuple[str, ...] = ("cases", "case_versions", "case_audit")
+    if args.cases_command in ("verify", "export-person", "erase-person"):
+        tables += ("case_audit_chain", "user_refs", "bot_state", "outbox", "ib_channels")
     try:
         async with opened(settings, lang, tables=tables, what=_NO_REGISTER) as engine:
             register = CaseRegister(engine, time_zone=settings.time_zone)
+            if args.cases_command in ("verify", "export-person", "erase-person"):
+                return await _privacy(args, engine, out, lang)
             if args.cases_command == "show":
                 await _show(register, args.case_id, args.format, lang, zone, out)
             elif args.cases_command == "list":
@@ -181,6 +244,36 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
                 await _write_cases(register, cases, args.format, lang, zone, out, full=True)
     except CaseNotFound as error:
         raise BadInput(_not_found(error.case_id, lang)) from error
+    return 0
+
+
+async def _privacy(args: argparse.Namespace, engine: Any, out: TextIO, lang: Lang) -> int:
+    from bot import privacy
+    from bot.register import Actor
+
+    if args.cases_command == "verify":
+        report = await privacy.verify_chain(engine)
+        if report.problem is None:
+            out.write(_T["chain_ok"][lang].format(rows=report.rows, erased=report.erased) + "\n")
+            return 0
+        problem = report.problem
+        out.write(_T["chain_broken"][lang].format(
+            row=problem.row_id if problem.row_id is not None else "–",
+            case=problem.case_id or "–", why=_WHY[problem.reason][lang]) + "\n")
+        return 2
+    if not args.object_id.strip():
+        raise BadInput(_T["blank_id"][lang])
+    if args.cases_command == "export-person":
+        held = await privacy.export_person(engine, args.object_id)
+        out.write(json.dumps(held, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    by = Actor(id="strategikollen-cli", name=args.by.strip() or "Strategikollen")
+    done = await privacy.erase_person(engine, args.object_id, now=args.clock.now(), by=by)
+    out.write(_T["erased"][lang].format(
+        id=args.object_id.strip().lower(), pseudonym=done.pseudonym, cases=len(done.cases),
+        versions=done.versions, audit=done.audit_rows, channels=done.channels,
+        refs=done.user_refs, state=done.state_items, deleted=done.messages_deleted,
+        scrubbed=done.messages_scrubbed) + "\n")
     return 0
 
 
@@ -334,6 +427,8 @@ def _event(a: AuditEntry, lang: Lang) -> str:
 
     d = a.details
     text = EVENT_LABELS[a.event][lang]
+    if a.event.value == "person_erased":
+        return f"{text} ({d.get('pseudonym')})"
     if a.event.value == "status_changed":
         text += f": {status(d['from'])} → {status(d['to'])}"
     else:
