@@ -48,7 +48,7 @@ from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
-from .connector import ConnectorClient, build_connector, url_checker
+from .connector import ConnectorClient, build_connector
 from .delivery import DeliveryWorker
 from .ib import IbService
 from .privacy import RetentionJob
@@ -264,7 +264,6 @@ def create_app(
         allowed_tenants=tenants,
         time_zone=settings.time_zone,
         clock=clock,
-        allow_download=url_checker(dev=settings.dev),  # an attached file: where from
     )
 
     app = web.Application(client_max_size=settings.max_body_bytes)
