@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import sys
+import time
 import warnings
 from collections.abc import Mapping
 from datetime import date
@@ -298,14 +299,28 @@ def create_app(
         reminders.start()
         retention.start()
 
+    # Graceful shutdown (SIGTERM or SIGINT; aiohttp's run_app): the port closes, the turns
+    # in flight finish (up to shutdown_seconds), then the delivery worker's current sends
+    # get what is left of that time (at least a second), then the process exits 0.
+    stopping: dict[str, float] = {}
+
+    async def shutting_down(app: web.Application) -> None:
+        stopping["since"] = time.monotonic()
+        logger.info("Stopping: finishing the turns in flight and the messages being sent "
+                    "(at most %g s)", settings.shutdown_seconds)
+
     async def stop(app: web.Application) -> None:
+        since = stopping.get("since", time.monotonic())
+        left = max(1.0, settings.shutdown_seconds - (time.monotonic() - since))
         await retention.stop()
         await reminders.stop()
-        await delivery.stop()
+        await delivery.stop(grace_seconds=left)
         await connector.aclose()
         await engine.dispose()
+        logger.info("Stopped")
 
     app.on_startup.append(start)
+    app.on_shutdown.append(shutting_down)
     app.on_cleanup.append(stop)
     return app
 
@@ -459,7 +474,8 @@ def serve(host: str, port: int, dev: bool) -> int:
     try:
         # run_app calls ``print`` once the database is migrated and the port is open.
         web.run_app(
-            app, host=host, port=port, print=lambda _banner: _say(started), access_log=None
+            app, host=host, port=port, print=lambda _banner: _say(started), access_log=None,
+            shutdown_timeout=settings.shutdown_seconds,
         )
     except DatabaseUnavailable as error:
         _say(str(error))

@@ -142,6 +142,13 @@ class Settings(BaseSettings):
         le=23,
         description="Hour of the day (in time_zone) when the daily review reminders run.",
     )
+    shutdown_seconds: float = Field(
+        default=25.0,
+        gt=0,
+        description="On SIGTERM or SIGINT: how long the turns in flight and then the delivery "
+        "worker's current sends may take to finish before the process exits. Keep it below "
+        "the platform's grace period (Docker 10 s by default, Kubernetes and Azure 30 s).",
+    )
     retention_days: int = Field(
         default=180,
         ge=1,

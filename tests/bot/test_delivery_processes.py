@@ -61,7 +61,7 @@ class Server:
 
 
 Database = Any  # tests/conftest.py's Database: url, schema (None on SQLite), kind
-StartServer = Callable[[Database], Awaitable[Server]]
+StartServer = Callable[..., Awaitable[Server]]  # (database, **STRATEGIKOLLEN_* overrides)
 
 
 async def _engine(database: Database) -> AsyncEngine:
@@ -82,7 +82,7 @@ async def start_server(connector: Connector, tmp_path: Path) -> AsyncIterator[St
     """Start servers on a database; every one is killed at the end, whatever happens."""
     servers: list[Server] = []
 
-    async def start(database: Database) -> Server:
+    async def start(database: Database, **settings: str) -> Server:
         port = free_port()
         env = {
             **os.environ,
@@ -91,6 +91,7 @@ async def start_server(connector: Connector, tmp_path: Path) -> AsyncIterator[St
             "STRATEGIKOLLEN_DELIVERY_LEASE_SECONDS": str(LEASE_SECONDS),
             "STRATEGIKOLLEN_DELIVERY_POLL_SECONDS": "0.2",
             "STRATEGIKOLLEN_LOG_LEVEL": "INFO",
+            **settings,
         }
         if database.schema:
             env["STRATEGIKOLLEN_DATABASE_SCHEMA"] = database.schema
