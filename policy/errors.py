@@ -130,6 +130,7 @@ def parse_engagement(data: object, lang: Lang = "sv") -> Engagement:
                if lang == "sv" else "An engagement must be an object with fields (a mapping).")
         raise EngagementInvalid([FieldError(field="(engagement)", message=msg)])
     try:
-        return Engagement.model_validate(dict(data))
+        # A plain dict as it is (validation does not change it); any other mapping copied.
+        return Engagement.model_validate(data if type(data) is dict else dict(data))
     except ValidationError as exc:
         raise EngagementInvalid(field_errors(exc, lang)) from None

@@ -452,12 +452,18 @@ def is_capital(e: Engagement) -> bool:
     cp = e.counterpart
     if cp is None or not cp.name:
         return False
-    countries = next((_CAPITAL_OF[f] for f in _name_forms(cp.name) if f in _CAPITAL_OF), None)
+    return _is_capital(cp.name, cp.country, cp.type)
+
+
+# P8 and the priority both ask, and a wizard asks again after every answer.
+@lru_cache(maxsize=4096)
+def _is_capital(name: str, country: str | None, ctype: CounterpartType | None) -> bool:
+    countries = next((_CAPITAL_OF[f] for f in _name_forms(name) if f in _CAPITAL_OF), None)
     if countries is None:
         return False
-    if cp.country:
-        return _norm(cp.country) in countries
-    return cp.type is CounterpartType.CAPITAL_CITY
+    if country:
+        return _norm(country) in countries
+    return ctype is CounterpartType.CAPITAL_CITY
 
 
 @applies(P8)
