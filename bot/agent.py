@@ -14,6 +14,7 @@ import logging
 import random
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from http import HTTPStatus
@@ -46,9 +47,14 @@ from microsoft_agents.hosting.core.state.user_state import UserState
 from microsoft_agents.hosting.core.storage import StoreItem
 
 from cards import verbs
-from dialogs.turn import Reply, Turn, lang_of
+from cards.i18n import Lang, t
+from dialogs import intake as intake_dialogs
+from dialogs.turn import Document, Reply, Turn, lang_of
+from policy.extract import extract
 
+from . import intake
 from .clock import Clock, SystemClock
+from .connector import url_checker
 from .ib import IbService, Origin
 from .storage import E_TAG, NEW, StorageConflict
 
@@ -165,17 +171,26 @@ def _addressed_to_bot(activity: Activity) -> bool:
     )
 
 
-def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any]) -> Turn:
+def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any], *,
+             text: str | None = None, document: Document | None = None) -> Turn:
     user = activity.from_property
+    if text is None and isinstance(activity.text, str) and activity.text.strip():
+        text = activity.text
     return Turn(
-        text=activity.text if isinstance(activity.text, str) and activity.text.strip() else None,
+        text=text,
         verb=verb,
         data={k: v for k, v in data.items() if k != "verb"},
         locale=activity.locale,
         user_id=(user.aad_object_id or user.id or "") if user else "",
         user_name=user.name if user else None,
         channel_kind=_conversation_type(activity),
+        document=document,
     )
+
+
+def _lang(activity: Activity) -> Lang:
+    """The user's language: Swedish unless the activity's locale is English."""
+    return "en" if lang_of(activity.locale) == "en" else "sv"
 
 
 def _stored(value: object) -> dict[str, Any] | None:
@@ -186,6 +201,12 @@ def _stored(value: object) -> dict[str, Any] | None:
 def _card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
     activity: Activity = MessageFactory.attachment(CardFactory.adaptive_card(card), text=text)
     return activity
+
+
+def _invoke_json(body: dict[str, Any] | None) -> Activity:
+    """An invoke's answer with a plain JSON body (a message extension's), or none."""
+    return Activity(type=ActivityTypes.invoke_response,
+                    value=InvokeResponse(status=HTTPStatus.OK, body=body))
 
 
 def _invoke_response(
@@ -209,10 +230,13 @@ def build_agent(
     allowed_tenants: frozenset[str] | None,
     time_zone: str = "Europe/Stockholm",
     clock: Clock | None = None,
+    allow_download: Callable[[str], bool] | None = None,
 ) -> AgentApplication[TurnState]:
     """The Strategikollen agent. ``ib`` performs the dialogs' effects; ``allowed_tenants``
     None answers every tenant; ``clock`` (default the real time) says which day it is in
-    ``time_zone``."""
+    ``time_zone``; ``allow_download`` says where an attached file may be fetched from
+    (default: Microsoft's hosts, as ``bot.connector.url_checker`` outside dev mode)."""
+    may_download = allow_download or url_checker(dev=False)
     gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
 
     class GatedTurnState(TurnState):
@@ -416,15 +440,54 @@ def build_agent(
         reply = await run_dialog(context, state, _turn_of(context.activity, value["verb"], value))
         await send(context, reply, replace_id=_replace_id(context.activity, reply, value["verb"]))
 
+    # The message action "Bedöm med Strategikollen": the Teams dialog, prefilled from the
+    # message's text; submitted, checked, and continued in the user's personal chat.
+    @app.invoke("composeExtension/fetchTask")
+    async def on_fetch_task(context: TurnContext, _state: TurnState) -> None:
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        lang = _lang(context.activity)
+        if value.get("commandId") != intake.ASSESS_COMMAND:
+            logger.warning("fetchTask for an unknown command %r", value.get("commandId"))
+        text, problem = intake.message_of(value, lang)
+        found = extract(text, lang) if text is not None else None
+        card = intake_dialogs.dialog(found, lang, message=problem)
+        await context.send_activity(_invoke_json(
+            intake.task_continue(card, t("intake.dialog_title", lang))))
+
+    @app.invoke("composeExtension/submitAction")
+    async def on_submit_action(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        carried = value.get("data")
+        data: dict[str, Any] = carried if isinstance(carried, dict) else {}
+        lang = _lang(activity)
+        outcome = intake_dialogs.dialog_submit(data, lang)
+        if not outcome.done:  # the dialog again, with the problems and the values kept
+            await context.send_activity(_invoke_json(
+                intake.task_continue(outcome.card, t("intake.dialog_title", lang))))
+            return
+        # Into the personal chat through the outbox; the dialog closes (no body).
+        await ib.tell(origin_of(activity), outcome.card,
+                      key=f"intake:{activity.id or ''}:{origin_of(activity).user_key}")
+        await context.send_activity(_invoke_json(None))
+
     # Catch-all, ranked last so it never shadows the card actions above.
     @app.message(None, rank=RouteRank.LAST)
     async def on_message(context: TurnContext, state: TurnState) -> None:
         if not _addressed_to_bot(context.activity):
             return  # a colleague's message in the IB team's channel, not for the bot
-        value = context.activity.value
+        activity = context.activity
+        value = activity.value
         data = value if isinstance(value, dict) else {}
         verb = data.get("verb") if isinstance(data.get("verb"), str) else None
-        reply = await run_dialog(context, state, _turn_of(context.activity, verb, data))
+        document = text = None
+        if _conversation_type(activity) == "personal" and not data:
+            # A file attached, or a letter pasted: read as an invitation (dialogs.intake).
+            document = await intake.document_of(activity, _lang(activity),
+                                                allow_url=may_download)
+            text = intake.pasted_text(activity)
+        turn = _turn_of(activity, verb, data, text=text, document=document)
+        reply = await run_dialog(context, state, turn)
         replace_id = _replace_id(context.activity, reply, verb) if data else None
         await send(context, reply, replace_id=replace_id)
 

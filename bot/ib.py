@@ -241,6 +241,32 @@ class IbService:
                 return await self._my_cases(origin)
         raise ValueError(f"unknown effect {effect.op!r}")  # pragma: no cover - Literal
 
+    # --- a card to a user's personal chat ----------------------------------------------
+
+    async def tell(self, origin: Origin, card: dict[str, Any], *, key: str) -> bool:
+        """Queue ``card`` to the personal chat of the user of ``origin`` (a turn elsewhere,
+        e.g. the message action's dialog in a group chat), through the outbox: the
+        delivery worker opens the chat if the bot has none with the user yet. ``key``
+        makes it once only (Teams retries an invoke). False when the user cannot be
+        reached."""
+        await self.remember(origin)
+        queued = False
+        async with writing(self._engine) as conn:
+            reach = await personal_target(conn, origin.user_key)
+            if reach is not None:
+                queued = await enqueue(
+                    conn,
+                    key=key,
+                    kind=OutboxKind.NOTIFY,
+                    target=reach[0],
+                    activity=card_activity(card),
+                    conversation_key=origin.user_key,
+                    now=self._clock.now(),
+                ) is not None
+        if queued:
+            self._on_queued()
+        return reach is not None
+
     # --- registration ------------------------------------------------------------------
 
     async def _register_channel(self, origin: Origin) -> Reply:

@@ -49,7 +49,7 @@ from dialogs.turn import Turn
 
 from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
-from .connector import ConnectorClient, build_connector
+from .connector import ConnectorClient, build_connector, url_checker
 from .delivery import DeliveryWorker
 from .ib import IbService
 from .privacy import RetentionJob
@@ -265,6 +265,7 @@ def create_app(
         allowed_tenants=tenants,
         time_zone=settings.time_zone,
         clock=clock,
+        allow_download=url_checker(dev=settings.dev),  # an attached file: where from
     )
 
     app = web.Application(client_max_size=settings.max_body_bytes)

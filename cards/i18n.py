@@ -158,6 +158,12 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "I found nothing an invitation usually says. Fill in the form yourself, or ask who "
         "decides.",
     ),
+    "intake.download_failed": (
+        "Jag kunde inte hämta filen från Teams. Försök igen, klistra in texten, eller fyll i "
+        "formuläret själv.",
+        "I could not fetch the file from Teams. Try again, paste its text, or fill in the form "
+        "yourself.",
+    ),
     "intake.nothing_stored": (
         "Inget har sparats.",
         "Nothing has been stored.",
