@@ -24,7 +24,6 @@ reached or holds no case register. Never a traceback.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
 import json
 from datetime import datetime
@@ -193,6 +192,7 @@ def cmd_cases(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO)
     lang: Lang = args.lang
     try:
         _check_filters(args, lang)
+        import asyncio  # imported here: not at every start of strategikollen
         return asyncio.run(_run(args, out, lang))
     except BadInput as problem:
         err.write(f"strategikollen cases: {problem}\n")

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from bot.clock import Clock, SystemClock
 from policy import Assessment, EngagementInvalid, FieldError, Lang, assess, parse_engagement
 
@@ -85,6 +83,8 @@ def _read(name: str, stdin: TextIO, lang: Lang) -> Loaded:
         return Loaded(name, data=json.loads(text))
     except (ValueError, RecursionError):
         pass
+    import yaml  # only for what is not JSON: not at every start of strategikollen
+
     try:
         return Loaded(name, data=yaml.safe_load(text))
     except (yaml.YAMLError, RecursionError, ValueError) as exc:

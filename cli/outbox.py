@@ -24,7 +24,6 @@ database cannot be reached or has no outbox. Never a traceback.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
@@ -93,6 +92,7 @@ def cmd_outbox(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
     lang: Lang = args.lang
     try:
         _check_options(args, lang)
+        import asyncio  # imported here: not at every start of strategikollen
         asyncio.run(_run(args, out, lang))
         return 0
     except BadInput as problem:
