@@ -84,6 +84,7 @@ WHO_KINDS: Mapping[str, Mapping[Lang, str]] = {
 SECTIONS: Mapping[str, Mapping[Lang, str]] = {
     "start": {"sv": "Välkomst, hjälp och fel", "en": "Welcome, help and errors"},
     "wizard": {"sv": "Ny bedömning, steg för steg", "en": "New screening, step by step"},
+    "intake": {"sv": "Från en inbjudan", "en": "From an invitation"},
     "result": {"sv": "Resultat, ett per utfall", "en": "Results, one per verdict"},
     "mine": {"sv": "Mina bedömningar", "en": "My assessments"},
     "who": {"sv": "Vem beslutar?", "en": "Who decides?"},
@@ -205,6 +206,10 @@ def gallery_for(lang: Lang) -> Iterator[Entry]:
                     f"Steg 3: frågor om {choice(kind, 'sv').lower()}",
                     f"Step 3: questions about {choice(kind, 'en').lower()}", cards["questions"])
 
+    # From an invitation: pasted, attached, and the message action's dialog.
+    section = "intake"
+    yield from intake_gallery(lang, entry)
+
     # One result per verdict, all by the same user, who then lists them.
     verdicts_sv = {"not_compatible": "inte förenligt", "needs_information": "uppgifter saknas",
                    "compatible_with_conditions": "förenligt med villkor",
@@ -254,6 +259,58 @@ def gallery_for(lang: Lang) -> Iterator[Entry]:
     section = "ib"
     for made in ib_gallery(lang, entry):
         yield replace(made, section="cases" if made.name.startswith(f"{lang}-case") else "ib")
+
+
+def _shown(card: dict[str, Any], count: int) -> dict[str, Any]:
+    """``card`` with the first ``count`` hidden sentences shown, as after a click on
+    "Var står det?" / "Läst från inbjudan"."""
+    shown = json.loads(json.dumps(card))
+    targets = [a["targetElements"][0] for a in walk(shown)
+               if a["type"] == "Action.ToggleVisibility"][:count]
+    for element in walk(shown):
+        if element.get("id") in targets:
+            element["isVisible"] = True
+    return shown
+
+
+def intake_gallery(lang: Lang, entry: Any) -> Iterator[Entry]:
+    """An invitation pasted, a file that cannot be read, the message action's dialog."""
+    from dialogs import intake
+    from dialogs.turn import Document
+    from intake import Encrypted
+    from policy.extract import extract
+
+    text = (ROOT / "tests" / "invitations" / "01-eurocities-barcelona.txt").read_text("utf-8")
+    u = User(lang)
+    found = u.say(text)
+    yield entry("intake-found", "Inklistrad inbjudan: det här hittade jag",
+                "A pasted invitation: what I found", found)
+    yield entry("intake-found-sentence", "… med meningen ur inbjudan visad",
+                "… with the invitation's sentence shown", _shown(found, 2))
+    u.press(verbs.INTAKE_CONTINUE, card=found)
+    details = u.press(verbs.WIZARD_NEXT)
+    yield entry("intake-wizard-details", "Förifyllt steg 2, en mening visad",
+                "Prefilled step 2, one sentence shown", _shown(details, 1))
+    yield entry("intake-not-invitation", "En lång text som inte är en inbjudan",
+                "A long text that is no invitation",
+                User(lang).say("\n".join(["Protokoll från enhetsmötet."] + [
+                    "Vi gick igenom budgeten för kvartalet och beslutade att fortsätta."] * 8)))
+    yield entry("intake-refused", "En bifogad lösenordsskyddad PDF",
+                "An attached password-protected PDF",
+                intake.document(Document(name="inbjudan.pdf", error="encrypted",
+                                         message=Encrypted().message(lang)), lang))
+    dialog = intake.dialog(extract(text, lang), lang)
+    yield entry("intake-dialog", "Meddelandeåtgärden ”Bedöm med Strategikollen”: dialogen",
+                "The message action “Assess with Strategikollen”: the dialog", dialog)
+    submit = dialog["actions"][0]["data"]
+    typed = {el["id"]: el.get("value", "") for el in walk(dialog)
+             if el["type"].startswith("Input.")}
+    yield entry("intake-dialog-problems", "Dialogen med en rubrik som saknas",
+                "The dialog with the title missing",
+                intake.dialog_submit({**submit, **typed, "title": ""}, lang).card)
+    yield entry("intake-continued", "I den personliga chatten efter dialogen",
+                "In the personal chat after the dialog",
+                intake.dialog_submit({**submit, **typed}, lang).card)
 
 
 def case_view(file_name: str, lang: Lang, *, case_id: str, status: str = "submitted",

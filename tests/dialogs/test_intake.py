@@ -362,3 +362,11 @@ def test_a_dialog_submit_arriving_as_a_chat_turn_is_answered_the_same_way() -> N
     [submit] = card["actions"]
     reply = Chat().click(verbs.INTAKE_DIALOG, {**submit["data"], "kind": ""})
     assert "Välj vilken typ av engagemang det gäller." in " ".join(texts(reply.cards[0]))
+
+
+def test_the_diagram_names_the_boundary_and_the_verbs_the_code_uses() -> None:
+    mmd = (ROOT / "docs" / "dialogs" / "intake.mmd").read_text("utf-8")
+    assert f"≥ {intake.MIN_LINES} lines and ≥ {intake.MIN_CHARS} characters" in mmd
+    assert f"≥ {intake.LONG_TEXT} characters in ≥ {intake.MIN_SENTENCES} sentences" in mmd
+    for verb in (verbs.INTAKE_CONTINUE, verbs.INTAKE_DIALOG, verbs.WIZARD_START):
+        assert verb in mmd
