@@ -141,7 +141,7 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "Jag hittade inga uppgifter att fylla i.",
         "I found no details to fill in.",
     ),
-    "intake.source": ("Var står det?", "Where does it say so?"),
+    "intake.source": ("Var står det?", "Show where"),
     "intake.read_mark": ("Läst från inbjudan – visa meningen",
                          "Read from the invitation – show the sentence"),
     "intake.place": ("Plats", "Place"),

@@ -57,13 +57,22 @@ def _element_id(key: str) -> str:
     return "found-" + "".join(c if c.isalnum() else "-" for c in key)
 
 
-def _found_row(found: Found, lang: Lang) -> Element:
-    return container([
-        {"type": "TextBlock", "text": f"**{one_line(found.label)}:** {found.value}",
-         "wrap": True},
-        *evidence_toggle(_element_id(found.key), found.evidence, t("intake.source", lang),
-                         lang),
-    ], spacing="Small")
+def _found_row(found: Found, lang: Lang) -> list[Element]:
+    """"Label: value" with "Var står det?" beside it, and the sentence hidden below."""
+    toggle, sentence = evidence_toggle(_element_id(found.key), found.evidence,
+                                       t("intake.source", lang), lang)
+    toggle.pop("spacing", None)
+    return [{
+        "type": "ColumnSet",
+        "spacing": "Small",
+        "columns": [
+            {"type": "Column", "width": "stretch", "verticalContentAlignment": "Center",
+             "items": [{"type": "TextBlock", "wrap": True,
+                        "text": f"**{one_line(found.label)}:** {found.value}"}]},
+            {"type": "Column", "width": "auto", "verticalContentAlignment": "Center",
+             "items": [toggle]},
+        ],
+    }, sentence]
 
 
 def found_card(
@@ -84,7 +93,7 @@ def found_card(
                            spacing="None"))
     body.append(para(t("intake.found_intro", lang)))
     if found:
-        body += [_found_row(f, lang) for f in found]
+        body += [element for f in found for element in _found_row(f, lang)]
     else:
         body.append(para(t("intake.found_none", lang), weight="Bolder"))
     if notes:
