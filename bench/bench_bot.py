@@ -14,7 +14,9 @@ answers, so they are inside the time. --profile DIR writes each server's cProfil
 statistics (bot.prof, echo.prof) there. At the end, where a bot turn spends its time:
 state load and save, the dialog step and the cards in it, the Activity JSON, the
 replies' HTTP calls and the rest, from timers the bench puts around those calls in the
-bot's process (the product itself carries none).
+bot's process (the product itself carries none), and the CPU time per turn of the bot's
+process and of the echo agent's: at 32 conversations both servers are busy all the time,
+so the ratio of turns/s cannot exceed the ratio of their CPU time per turn.
 
 Scenarios, each with 1 and with 32 concurrent conversations:
   who      "Who decides?" questions typed as messages
@@ -130,6 +132,7 @@ class Breakdown:
         self.seconds: dict[str, float] = dict.fromkeys([p for p, _ in PARTS], 0.0)
         self.turns = 0
         self.turn_seconds = 0.0
+        self.cpu_started = time.process_time()
 
     def timed(self, part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         import functools
@@ -209,7 +212,9 @@ class Breakdown:
 
         async def report(_request: web.Request) -> web.Response:
             body = {"turns": self.turns, "turn_seconds": self.turn_seconds,
-                    "seconds": self.seconds}
+                    "seconds": self.seconds,
+                    # The process's CPU time (its own threads included) since the last call.
+                    "cpu_seconds": time.process_time() - self.cpu_started}
             self.reset()
             return web.json_response(body)
 
@@ -221,10 +226,14 @@ def show_breakdown(name: str, conversations: int, data: dict[str, Any]) -> None:
     turns = max(1, data["turns"])
     per = {part: s / turns * 1000 for part, s in data["seconds"].items()}
     total = data["turn_seconds"] / turns * 1000
+    cpu = data["cpu_seconds"] / turns * 1000
+    if not any(per.values()):  # the echo agent: its turns and CPU only
+        print(f"  {name:<7} {conversations:>3} convs, ms per turn: CPU {cpu:.2f}, turn {total:.2f}")
+        return
     known = sum(v for k, v in per.items() if not k.startswith(" "))
     parts = "  ".join(f"{k.strip()} {v:.2f}" for k, v in per.items())
-    print(f"  {name:<7} {conversations:>3} convs, ms per turn: turn {total:.2f} = {parts}  "
-          f"rest (SDK, aiohttp, IB effects, waits) {total - known:.2f}")
+    print(f"  {name:<7} {conversations:>3} convs, ms per turn: CPU {cpu:.2f}, turn {total:.2f} = "
+          f"{parts}  rest (SDK, aiohttp, IB effects, waits) {total - known:.2f}")
 
 
 # --- The servers, each in a process of its own --------------------------------------------------
@@ -246,6 +255,7 @@ def serve(kind: str, database_url: str | None, max_seconds: float, profile: str 
         schema = None
         if kind == "echo":
             app = create_echo_app()
+            Breakdown().attach(app)  # its turns and CPU time only
         else:
             schema = (
                 f"bench_{uuid.uuid4().hex[:8]}"
@@ -543,11 +553,13 @@ async def main(
                     # machine's load meanwhile weighs on all three alike.
                     results: dict[str, list[Result]] = {"echo": [], "who": [], "wizard": []}
                     spent: dict[str, dict[str, Any]] = {}
+                    await breakdown(session, echo_server.url)  # not the warm-up's
                     for _ in range(rounds):
                         results["echo"].append(
                             await scenario("echo", conversations, echo, echoes(turns))
                         )
                         await breakdown(session, bot_server.url)  # warm-up and echo time
+                        _add(spent, "echo", await breakdown(session, echo_server.url))
                         results["who"].append(
                             await scenario("who", conversations, bot, questions(turns))
                         )
@@ -581,9 +593,11 @@ async def breakdown(session: ClientSession, bot_url: str) -> dict[str, Any]:
 
 
 def _add(pool: dict[str, dict[str, Any]], name: str, data: dict[str, Any]) -> None:
-    into = pool.setdefault(name, {"turns": 0, "turn_seconds": 0.0, "seconds": {}})
+    into = pool.setdefault(name, {"turns": 0, "turn_seconds": 0.0, "seconds": {},
+                                  "cpu_seconds": 0.0})
     into["turns"] += data["turns"]
     into["turn_seconds"] += data["turn_seconds"]
+    into["cpu_seconds"] += data["cpu_seconds"]
     for part, seconds in data["seconds"].items():
         into["seconds"][part] = into["seconds"].get(part, 0.0) + seconds
 
