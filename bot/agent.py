@@ -199,11 +199,11 @@ def _stored(value: object) -> dict[str, Any] | None:
 
 
 class _SentCard(dict[str, Any]):
-    """A card on its way out. The SDK deep-copies every activity it sends
-    (``TurnContext.send_activities``), and a card is hundreds of nested dicts: that copy
-    was a tenth of the bot's time under load (issue 13). The card is made for this one
-    send and nothing changes it afterwards (the SDK sets only the activity's own fields),
-    so its copy is itself; it serialises as the plain dict it is."""
+    """A card (or an invoke's answer that holds one) on its way out. The SDK deep-copies
+    every activity it sends (``TurnContext.send_activities``), and a card is hundreds of
+    nested dicts: that copy was a tenth of the bot's time under load (issue 13). The card
+    is made for this one send and nothing changes it afterwards (the SDK sets only the
+    activity's own fields), so its copy is itself; it serialises as the plain dict it is."""
 
     __slots__ = ()
 
@@ -231,7 +231,7 @@ def _invoke_response(
         type=ActivityTypes.invoke_response,
         value=InvokeResponse(
             status=status,
-            body=body.model_dump(mode="json", by_alias=True, exclude_none=True),
+            body=_SentCard(body.model_dump(mode="json", by_alias=True, exclude_none=True)),
         ),
     )
 
