@@ -20,6 +20,7 @@ export function driverOptions(usage) {
       shots: { type: "string", default: "docs/screenshots" },
       timeout: { type: "string", default: "20000" },
       today: { type: "string" },
+      invitation: { type: "string" }, // a text file to paste as an invitation (playground.mjs)
     },
   });
   if (!values.url) {

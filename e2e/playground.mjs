@@ -8,6 +8,8 @@
 //
 // The Playground must already run against the bot (tests/e2e/test_playground.py
 // starts both). Exit 0 when every check passed, 1 with the reason otherwise.
+import fs from "node:fs";
+
 import { driverOptions, runDriver, ui } from "./playground-ui.mjs";
 
 const opts = driverOptions("playground.mjs --url http://127.0.0.1:PORT [--proxy URL] [--shots DIR]");
@@ -92,6 +94,41 @@ async function main(page) {
   await shot("who-decides.png", card);
   await card.scrollIntoViewIfNeeded();
   await shot("conversation.png"); // the whole window, as the conversation ends
+
+  // 5. An invitation pasted into the chat: what was found, then the wizard prefilled with
+  //    each sentence one click away.
+  if (opts.invitation) {
+    const text = fs.readFileSync(opts.invitation, "utf8").trim();
+    const input = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+    await input.click();
+    await input.evaluate((editor, pasted) => { // a paste, as a person pastes a letter
+      const data = new DataTransfer();
+      data.setData("text/plain", pasted);
+      editor.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true,
+                                                         cancelable: true }));
+    }, text);
+    const before = await page.locator(".ac-adaptiveCard").count();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n,
+                               before, { timeout: opts.timeout });
+    card = lastCard();
+    await see(card, "Det här hittade jag i inbjudan", "the card of what was found");
+    await see(card, "Nordiska storstadskonferensen 2026", "the title read from the invitation");
+    await card.getByRole("button", { name: "Var står det?", exact: true }).first().click();
+    await see(card, "Inbjudan till Nordiska storstadskonferensen 2026.", "the sentence");
+    await shot("intake.png", card);
+    await press(card, "Fortsätt med förifyllda uppgifter");
+    card = lastCard();
+    await see(card, "Steg 1 av 4");
+    await see(card, "Läst från inbjudan – visa meningen", "the mark of a field read");
+    await press(card, "Nästa");
+    card = lastCard();
+    await see(card, "Steg 2 av 4");
+    await card.getByRole("button", { name: "Läst från inbjudan – visa meningen", exact: true })
+      .first().click();
+    await see(card, "Inbjudan till Nordiska storstadskonferensen 2026.", "the title's sentence");
+    await shot("intake-wizard.png", card);
+  }
 }
 
 await runDriver(opts, main);
