@@ -463,9 +463,13 @@ def build_agent(
         lang = _lang(context.activity)
         if value.get("commandId") != intake.ASSESS_COMMAND:
             logger.warning("fetchTask for an unknown command %r", value.get("commandId"))
-        text, problem = intake.message_of(value, lang)
-        found = extract(text, lang) if text is not None else None
-        card = intake_dialogs.dialog(found, lang, message=problem)
+        try:
+            text, problem = intake.message_of(value, lang)
+            found = extract(text, lang) if text is not None else None
+            card = intake_dialogs.dialog(found, lang, message=problem)
+        except Exception:  # never a traceback: the empty dialog, and an apology
+            logger.exception("The message action's dialog could not be prefilled")
+            card = intake_dialogs.dialog(None, lang, message=SORRY[lang])
         await context.send_activity(_invoke_json(
             intake.task_continue(card, t("intake.dialog_title", lang))))
 
@@ -476,15 +480,22 @@ def build_agent(
         carried = value.get("data")
         data: dict[str, Any] = carried if isinstance(carried, dict) else {}
         lang = _lang(activity)
-        outcome = intake_dialogs.dialog_submit(data, lang)
-        if not outcome.done:  # the dialog again, with the problems and the values kept
-            await context.send_activity(_invoke_json(
-                intake.task_continue(outcome.card, t("intake.dialog_title", lang))))
-            return
-        # Into the personal chat through the outbox; the dialog closes (no body).
-        await ib.tell(origin_of(activity), outcome.card,
-                      key=f"intake:{activity.id or ''}:{origin_of(activity).user_key}")
-        await context.send_activity(_invoke_json(None))
+        title = t("intake.dialog_title", lang)
+        try:
+            outcome = intake_dialogs.dialog_submit(data, lang)
+            if outcome.done:
+                # Into the personal chat through the outbox (once, however often Teams
+                # retries the invoke); the dialog closes: an answer with no body.
+                origin = origin_of(activity)
+                await ib.tell(origin, outcome.card,
+                              key=f"intake:{activity.id or ''}:{origin.user_key}")
+                await context.send_activity(_invoke_json(None))
+                return
+            card = outcome.card  # the dialog again, with the problems and the values kept
+        except Exception:  # never a traceback: the dialog again, every value kept
+            logger.exception("The message action's dialog could not be continued")
+            card = intake_dialogs.dialog_again(data, lang, SORRY[lang])
+        await context.send_activity(_invoke_json(intake.task_continue(card, title)))
 
     # Catch-all, ranked last so it never shadows the card actions above.
     @app.message(None, rank=RouteRank.LAST)

@@ -142,6 +142,9 @@ async def document_of(
         except DownloadFailed as error:
             logger.warning("Attachment %r could not be downloaded: %s", name, error)
             return _failed(name, lang)
+        except Exception:  # never a traceback: the user is told, the wizard offered
+            logger.exception("Attachment %r could not be read", name)
+            return _failed(name, lang)
         return Document(name=name, text=text)
     return None
 

@@ -61,6 +61,7 @@ __all__ = [
     "DialogOutcome",
     "continue_state",
     "dialog",
+    "dialog_again",
     "dialog_submit",
     "document",
     "invitation",
@@ -233,18 +234,30 @@ def dialog(x: Extraction | None, lang: Lang, *, message: str | None = None) -> C
     return _dialog_card(state, lang, message=message)
 
 
-def dialog_submit(data: Mapping[str, object], lang: Lang) -> DialogOutcome:
-    """The dialog's "Fortsätt i chatten": the kind and details checked as the wizard's
-    Next checks them; the values read for later steps go along unchanged."""
+def _submitted(data: Mapping[str, object]) -> WizardState:
+    """The dialog's state as submitted: what was read, overwritten by the inputs."""
     prefilled = _carried(data, "prefilled") or {}
-    evidence = _evidence(data, prefilled)
     kind = wizard.kind_of({**prefilled, **clean_values(data, ("kind",))})
     names = _dialog_fields(kind)
     values = dict(prefilled)
     if any(n in data for n in names):  # a client leaves empty inputs out
         got = clean_values(data, names)
         values.update({n: got.get(n, "") for n in names})
-    state = wizard.start(values, prefilled=prefilled, evidence=evidence)
+    return wizard.start(values, prefilled=prefilled, evidence=_evidence(data, prefilled))
+
+
+def dialog_again(data: Mapping[str, object], lang: Lang, message: str) -> Card:
+    """The dialog as submitted, every value kept, with ``message`` (the bot could not go
+    on: the user can try again)."""
+    return _dialog_card(_submitted(data), lang, message=message)
+
+
+def dialog_submit(data: Mapping[str, object], lang: Lang) -> DialogOutcome:
+    """The dialog's "Fortsätt i chatten": the kind and details checked as the wizard's
+    Next checks them; the values read for later steps go along unchanged."""
+    state = _submitted(data)
+    values, prefilled, evidence = state.values, state.prefilled, state.evidence
+    kind = wizard.kind_of(values)
     errors = (wizard.step_errors(Step.KIND, values, lang)
               or wizard.step_errors(Step.DETAILS, values, lang))
     if errors:

@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestServer
 from fpdf import FPDF
 from sqlalchemy import func, select
 
+from bot.ib import IbService
 from bot.ib_tables import outbox_table, user_ref_table
 from bot.intake import ASSESS_COMMAND, FILE_DOWNLOAD
 from bot.register import case_table
@@ -25,6 +26,7 @@ from bot.server import ENGINE
 from cards import verbs
 from cards.elements import walk
 
+from ..conftest import Database
 from .bot_harness import ADAPTIVE_CARD, Bot, Connector
 from .conftest import MakeBot
 
@@ -339,8 +341,8 @@ async def test_a_dialog_with_problems_comes_back_with_them_and_nothing_is_queued
 
 
 async def test_a_submitted_dialog_continues_in_the_users_personal_chat(
-        make_bot: MakeBot, connector: Connector) -> None:
-    bot = await make_bot(delivery_poll_seconds=0.05)
+        make_bot: MakeBot, connector: Connector, database: Database) -> None:
+    bot = await make_bot(database=database, delivery_poll_seconds=0.05)
     await bot.say("hjälp")  # the user has a personal chat with the bot (conv-1)
     card = await _fetch(bot, _html(BARCELONA))
     data = {**card["actions"][0]["data"], **_inputs(card), "unit": "Stadsledningskontoret"}
@@ -376,3 +378,20 @@ async def test_a_user_who_never_wrote_to_the_bot_gets_a_personal_chat_opened(
     async with bot.app[ENGINE].connect() as conn:
         refs = (await conn.execute(select(user_ref_table.c.user_id))).scalars().all()
     assert "never-wrote" in refs
+
+
+async def test_when_the_personal_chat_cannot_be_reached_the_dialog_comes_back_with_the_values(
+        bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def broken(*_args: Any, **_kwargs: Any) -> bool:
+        raise OSError("the database is down")
+
+    monkeypatch.setattr(IbService, "tell", broken)
+    card = await _fetch(bot, _html(BARCELONA))
+    data = {**card["actions"][0]["data"], **_inputs(card), "unit": "Kulturförvaltningen"}
+    response = await _submit(bot, data)
+    assert response.status == 200
+    again = response.body["task"]["value"]["card"]["content"]
+    assert "Något gick fel hos Strategikollen." in _text(again)
+    assert _inputs(again)["unit"] == "Kulturförvaltningen"
+    assert "Traceback" not in str(response.body)
+    assert await _rows(bot) == (0, 0)

@@ -370,3 +370,15 @@ def test_the_diagram_names_the_boundary_and_the_verbs_the_code_uses() -> None:
     assert f"≥ {intake.LONG_TEXT} characters in ≥ {intake.MIN_SENTENCES} sentences" in mmd
     for verb in (verbs.INTAKE_CONTINUE, verbs.INTAKE_DIALOG, verbs.WIZARD_START):
         assert verb in mmd
+
+
+def test_the_dialog_shown_again_after_a_failure_keeps_every_value_typed() -> None:
+    card = intake.dialog(extract(BARCELONA, "en"), "en")
+    data = {**card["actions"][0]["data"], **{n: e["value"] for n, e in inputs(card).items()},
+            "unit": "City Hall", "title": "Changed"}
+    again = intake.dialog_again(data, "en", "Something went wrong.")
+    assert "Something went wrong." in texts(again)
+    assert inputs(again)["unit"]["value"] == "City Hall"
+    assert inputs(again)["title"]["value"] == "Changed"
+    assert "evidence-title" not in _toggles(again)
+    assert "evidence-counterpart.name" in _toggles(again)
