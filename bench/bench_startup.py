@@ -4,8 +4,9 @@
 
 - ``serve``: ``strategikollen serve --dev`` on a free loopback port, from the process's
   start until ``GET /readyz`` answers 200. The database is migrated once first (a
-  SQLite file in a temporary folder, or ``--database-url``), so every measured run starts
-  with the migrations already applied, as a restarted bot does.
+  SQLite file in a temporary folder, or ``--database-url``: on PostgreSQL a schema of its
+  own, dropped afterwards), so every measured run starts with the migrations already
+  applied, as a restarted bot does.
 - ``screen``: ``strategikollen screen tests/cases/paris-summit.json``, the whole process.
 
 Each is measured twice: with no bytecode cache (this machine sets
@@ -33,6 +34,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,16 +104,21 @@ def main() -> None:
         base["PYTHONPATH"] = str(root)
         base["STRATEGIKOLLEN_DATA_DIR"] = str(tmp / "data")
         base["STRATEGIKOLLEN_LOG_LEVEL"] = "WARNING"
+        schema = None
         if args.database_url:
             base["STRATEGIKOLLEN_DATABASE_URL"] = args.database_url
+            if args.database_url.startswith("postgresql"):
+                schema = f"bench_startup_{uuid.uuid4().hex[:8]}"
+                base["STRATEGIKOLLEN_DATABASE_SCHEMA"] = schema
         cold = dict(base, PYTHONDONTWRITEBYTECODE="1")
         cold.pop("PYTHONPYCACHEPREFIX", None)
         warm = dict(base, PYTHONPYCACHEPREFIX=str(tmp / "pycache"))
         warm.pop("PYTHONDONTWRITEBYTECODE", None)
         serve_once(warm, root)  # applies the migrations and fills the bytecode cache
         screen_once(warm, root)
-        print(f"python {sys.version.split()[0]}, code from {root}, "
-              f"database {args.database_url or 'SQLite in a temporary folder'}")
+        where = (f"{args.database_url}, schema {schema}" if schema
+                 else args.database_url or "SQLite in a temporary folder")
+        print(f"python {sys.version.split()[0]}, code from {root}, database {where}")
         for label, env in (("no bytecode cache", cold), ("bytecode cache", warm)):
             serve = [serve_once(env, root) for _ in range(args.runs)]
             screen = [screen_once(env, root) for _ in range(args.runs)]
@@ -119,6 +126,22 @@ def main() -> None:
             print(_line(f"screen one file, {label}", screen))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if schema:
+            _drop_schema(args.database_url, schema)
+
+
+def _drop_schema(url: str, schema: str) -> None:
+    import asyncio
+
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    async def drop() -> None:
+        engine = create_async_engine(url)
+        async with engine.begin() as conn:
+            await conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        await engine.dispose()
+
+    asyncio.run(drop())
 
 
 if __name__ == "__main__":
