@@ -245,7 +245,15 @@ class SqlStorage(Storage):
                     raise StorageConflict(key)
                 versions[key] = int(rows[0][0])
 
-        await self._apply(upsert_sqlite if self._grouped else upsert)
+        if not self._grouped and len(statements) == 1:
+            # One statement is atomic on its own: run it in autocommit, one round trip to
+            # the server instead of three (BEGIN, the statement, COMMIT). A conditional
+            # write that finds another version changes nothing, as the rollback would.
+            async with self._engine.connect() as conn:
+                await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await upsert(conn)
+        else:
+            await self._apply(upsert_sqlite if self._grouped else upsert)
         for key, item in changes.items():
             state = getattr(item, "state", None)
             if isinstance(state, dict) and key in versions:
