@@ -43,6 +43,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from . import telemetry
 from .outbox import ADAPTIVE_CARD
 
 __all__ = [
@@ -434,6 +435,8 @@ class ConnectorClient:
             transient = status in TRANSIENT_STATUSES or status >= 500
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             logger.debug("%s answered %s", where, status)
+            if status == 429:
+                telemetry.current().throttled(method)
             raise ConnectorError(
                 f"{where} answered {status}",
                 status=status,

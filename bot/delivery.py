@@ -58,11 +58,13 @@ from sqlalchemy.engine import Row
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from . import telemetry
 from .clock import Clock, SystemClock
 from .connector import ConnectorClient, ConnectorError
 from .database import writing
 from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
 from .outbox import OutboxKind, OutboxStatus, Target
+from .telemetry import CASE_ID
 
 __all__ = ["DeliveryWorker", "backoff_seconds"]
 
@@ -349,9 +351,14 @@ class DeliveryWorker:
 
     async def _deliver(self, claim: _Claim) -> None:
         row = claim.row
+        CASE_ID.set(row.case_id)  # this drain task's log lines name the case
         try:
             async with asyncio.timeout(self._budget):
-                activity_id, reconciled = await self._attempt(claim)
+                with telemetry.current().span("outbox.deliver", {
+                    "outbox.id": row.id, "outbox.kind": row.kind,
+                    "outbox.attempt": int(row.attempts) + 1,
+                }):
+                    activity_id, reconciled = await self._attempt(claim)
         except _NotYet as waiting:
             await self._record_failure(row, _Failure(str(waiting), transient=True))
         except _Failure as failure:

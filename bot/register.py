@@ -65,6 +65,7 @@ from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
 from .audit import append_hashes
 from .clock import Clock, SystemClock
 from .database import writing
+from .telemetry import CASE_ID
 
 __all__ = [
     "DEFAULT_REVIEW_YEARS",
@@ -504,6 +505,7 @@ class CaseRegister:
             ).returning(counter_table.c.last)
             sequence = int((await conn.execute(stmt)).scalar_one())
             new_id = case_id(year, sequence)
+            CASE_ID.set(new_id)  # the log lines that follow name the case
             await conn.execute(
                 insert(case_table).values(
                     id=new_id,
@@ -545,6 +547,7 @@ class CaseRegister:
         back to submitted. ``then`` runs in the same transaction. Raises ``CaseNotFound``
         or ``VersionRefused``."""
         key = self._key(case_id)
+        CASE_ID.set(key)
         comment = _comment(comment)
         now = self._now()
         async with writing(self._engine) as conn:
@@ -595,6 +598,7 @@ class CaseRegister:
         ``InvalidTransition``, or ``ValueError`` for an unknown status or a comment longer
         than ``MAX_COMMENT_LENGTH``."""
         key = self._key(case_id)
+        CASE_ID.set(key)
         requested = CaseStatus(status)
         comment = _comment(comment)
         now = self._now()

@@ -56,6 +56,8 @@ from .privacy import RetentionJob
 from .reminders import ReminderJob
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
+from .telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
+from .telemetry import setup as setup_telemetry
 
 __all__ = [
     "ADAPTER",
@@ -67,6 +69,7 @@ __all__ = [
     "REMINDERS",
     "RETENTION",
     "SETTINGS",
+    "TELEMETRY",
     "ConfigurationError",
     "DatabaseUnavailable",
     "create_app",
@@ -84,6 +87,7 @@ DELIVERY = web.AppKey("delivery", DeliveryWorker)  # sends the outbox in the bac
 REMINDERS = web.AppKey("reminders", ReminderJob)  # the daily review reminders
 RETENTION = web.AppKey("retention", RetentionJob)  # the daily expiry of personal data
 CLOCK = web.AppKey("clock", Clock)  # where every component reads the time
+TELEMETRY = web.AppKey("telemetry", Telemetry)  # OpenTelemetry, when configured
 
 # The SDK's JWT check looks up its configuration under this plain string key.
 SDK_AUTH_CONFIG_KEY = "agent_configuration"
@@ -214,6 +218,9 @@ def create_app(
         dialogs = dialogs_module
     assert dialogs is not None
     clock = clock or _clock(settings)
+    telemetry = setup_telemetry(environ)  # does nothing without OTEL_EXPORTER_OTLP_ENDPOINT
+    if telemetry.enabled:
+        dialogs = CountingDialogs(dialogs, telemetry)
 
     manager, auth_config, tenants = _sdk_setup(settings, environ)
     _compute_sdk_product_info_once()
@@ -278,6 +285,7 @@ def create_app(
     app[REMINDERS] = reminders
     app[RETENTION] = retention
     app[CLOCK] = clock
+    app[TELEMETRY] = telemetry
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
         app[SDK_AUTH_CONFIG_KEY] = auth_config
@@ -299,6 +307,7 @@ def create_app(
         delivery.start()
         reminders.start()
         retention.start()
+        telemetry.start_sampling(engine, clock)
 
     # Graceful shutdown (SIGTERM or SIGINT; aiohttp's run_app): the port closes, the turns
     # in flight finish (up to shutdown_seconds), then the delivery worker's current sends
@@ -318,6 +327,7 @@ def create_app(
         await delivery.stop(grace_seconds=left)
         await connector.aclose()
         await engine.dispose()
+        await telemetry.shutdown()
         logger.info("Stopped")
 
     app.on_startup.append(start)
@@ -374,8 +384,20 @@ async def _authorized_messages(request: web.Request) -> web.StreamResponse:
     if (problem := _activity_problem(activity)) is not None:
         return _error(400, problem)
     agent: AgentApplication[TurnState] = request.app[AGENT]
-    response = await start_agent_process(request, agent, request.app[ADAPTER])
-    return response if response is not None else web.Response(status=202)
+    # Every log line of this turn carries its activity id; the line below closes it.
+    TURN_ID.set(activity.id or None)
+    telemetry = request.app[TELEMETRY]
+    began = time.monotonic()
+    kind = str(activity.type)
+    with telemetry.span("turn", {"activity.type": kind, "activity.id": activity.id or ""}):
+        response = await start_agent_process(request, agent, request.app[ADAPTER])
+    answer = response if response is not None else web.Response(status=202)
+    seconds = time.monotonic() - began
+    telemetry.turn_done(seconds, kind, answer.status)
+    logger.info("Turn answered", extra={FIELDS: {
+        "event": "turn", "type": kind, "status": answer.status, "ms": round(seconds * 1000, 1),
+    }})
+    return answer
 
 
 def _activity_problem(activity: Activity) -> str | None:
@@ -441,9 +463,7 @@ def serve(host: str, port: int, dev: bool) -> int:
             name = "STRATEGIKOLLEN_" + "_".join(str(p) for p in problem["loc"]).upper()
             _say(f"{name}: {problem['msg']}")
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level, settings.log_format)
     if settings.log_level != "DEBUG":
         # The SDK logs every outgoing call at INFO; its warnings and errors are what matter.
         logging.getLogger("microsoft_agents").setLevel(

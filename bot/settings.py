@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -63,6 +64,11 @@ class Settings(BaseSettings):
         default="INFO",
         description="Python logging level for the bot (DEBUG, INFO, WARNING, ERROR); the "
         "Agents SDK's own loggers stay at WARNING or above unless this is DEBUG.",
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="How log lines are written to stderr: `json` (one JSON object a line, "
+        "with the turn's and the case's ids) or `text` (for reading in a terminal).",
     )
     max_body_bytes: int = Field(
         default=262_144,
