@@ -373,13 +373,14 @@ async def _authorized_messages(request: web.Request) -> web.StreamResponse:
         return _error(413, f"The body is larger than {max_bytes} bytes.")
     try:
         payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # too deeply nested too
         return _error(400, "The body is not valid JSON.")
     if not isinstance(payload, dict):
         return _error(400, "The body must be a JSON object (an activity).")
     try:
         activity = Activity.model_validate(payload)
-    except ValidationError:
+    except (ValidationError, RecursionError, TypeError, ValueError):
+        # The SDK's own checks raise TypeError (an empty channelId) beside pydantic's.
         return _error(400, "The body is not a valid activity.")
     if (problem := _activity_problem(activity)) is not None:
         return _error(400, problem)
@@ -392,6 +393,8 @@ async def _authorized_messages(request: web.Request) -> web.StreamResponse:
     with telemetry.span("turn", {"activity.type": kind, "activity.id": activity.id or ""}):
         response = await start_agent_process(request, agent, request.app[ADAPTER])
     answer = response if response is not None else web.Response(status=202)
+    if answer.status == 501:  # the SDK: an invoke that nothing here handles
+        answer = _error(400, "Strategikollen does not handle this kind of invoke.")
     seconds = time.monotonic() - began
     telemetry.turn_done(seconds, kind, answer.status)
     logger.info("Turn answered", extra={FIELDS: {
@@ -469,6 +472,9 @@ def serve(host: str, port: int, dev: bool) -> int:
         logging.getLogger("microsoft_agents").setLevel(
             max(logging.WARNING, logging.getLevelName(settings.log_level))
         )
+    # The SDK logs a refused activity's validation errors with the values it was sent (a
+    # user's text, say); the bot answers 400 and that is all the log needs to know.
+    logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
     if dev:
         # Anonymous turns have no app id; the SDK warns about that on every turn.
         logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(
