@@ -26,9 +26,10 @@ invitation — at least ``MIN_LINES`` lines and ``MIN_CHARS`` characters (greeti
 signature), or one paragraph of ``LONG_TEXT`` characters with ``MIN_SENTENCES``
 sentences — and then when the extractor recognises an invitation in it; one of
 ``LONG_TEXT`` characters it does not recognise gets "this does not look like an
-invitation". Every who-decides question is one line or sentence, far under the limits,
-and stays a question; a recognised text that ends with a question mark also offers to be
-answered as one.
+invitation", unless it ends with a question mark (a long question stays a question).
+Every who-decides question is one line or sentence, far under the limits, and stays a
+question; a recognised text that ends with a question mark also offers to be answered
+as one.
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def invitation(text: str, lang: Lang) -> Extraction | None:
     """The extraction of ``text`` when it reads as an invitation rather than a question:
     a letter's shape (``MIN_LINES`` lines, or ``MIN_SENTENCES`` sentences in a text of
     ``LONG_TEXT`` characters) and either recognised by the extractor, or, not recognised,
-    at least ``LONG_TEXT`` characters long (then the card says it is no invitation)."""
+    at least ``LONG_TEXT`` characters long and not ending with a question mark (then the
+    card says it is no invitation)."""
     s = text.strip()
     lines = sum(1 for line in s.splitlines() if line.strip())
     sentences = len(_SENTENCE_END.findall(s + " "))
@@ -89,7 +91,9 @@ def invitation(text: str, lang: Lang) -> Extraction | None:
     if not ((lines >= MIN_LINES and len(s) >= MIN_CHARS) or (long and sentences >= MIN_SENTENCES)):
         return None
     found = extract(s, lang)
-    return found if found.recognised or long else None
+    if found.recognised:
+        return found
+    return found if long and not s.endswith("?") else None  # a long question stays one
 
 
 # ---------------------------------------------------------------- what was found

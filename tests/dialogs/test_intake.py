@@ -110,6 +110,8 @@ def test_a_short_note_of_three_lines_is_not_an_invitation_but_a_long_one_says_it
     card = Chat().say(long_note).cards[0]
     assert "Det här ser inte ut som en inbjudan" in texts(card)
     assert action(card, verbs.WIZARD_START)
+    # A long question that is no invitation is still a question.
+    assert intake.invitation(long_note + "\nVem beslutar om det här?", "sv") is None
 
 
 # ---------------------------------------------------------------- the found card
