@@ -176,19 +176,26 @@ def pasted_text(activity: Activity) -> str | None:
 
 def message_of(value: Any, lang: Lang) -> tuple[str | None, str | None]:
     """The text of the message a message action was used on (``messagePayload.body``,
-    HTML stripped), or None and why, in the user's language."""
+    HTML stripped), or None; and what to tell the user, in their language: why there is
+    no text, or that a file attached to the message is not read from here (the message
+    action gets no download link; attached in the personal chat, it is read)."""
     payload = _field(value, "messagePayload", "message_payload") or {}
     body = _field(payload, "body") or {}
     content = _field(body, "content")
     kind = str(_field(body, "contentType", "content_type") or "html").lower()
-    if not isinstance(content, str) or not content.strip():
-        return None, Empty().message(lang)
-    try:
-        text = read_text("message.html" if kind == "html" else "message.txt",
-                         content.encode("utf-8"))
-    except IntakeError as error:
-        return None, error.message(lang)
-    return text, None
+    files = [a for a in _field(payload, "attachments") or []
+             if _field(a, "contentType", "content_type") == "reference" or _field(a, "name")]
+    note = t("intake.message_file", lang) if files else None
+    text: str | None = None
+    if isinstance(content, str) and content.strip():
+        try:
+            text = read_text("message.html" if kind == "html" else "message.txt",
+                             content.encode("utf-8"))
+        except IntakeError as error:
+            return None, note or error.message(lang)
+    if text is None:
+        return None, note or Empty().message(lang)
+    return text, note
 
 
 def task_continue(card: dict[str, Any], title: str) -> dict[str, Any]:

@@ -164,6 +164,12 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "I could not fetch the file from Teams. Try again, paste its text, or fill in the form "
         "yourself.",
     ),
+    "intake.message_file": (
+        "Meddelandet har en bifogad fil som jag inte kan läsa härifrån. Bifoga filen i din "
+        "chatt med Strategikollen, så läser jag den.",
+        "The message has an attached file that I cannot read from here. Attach the file in "
+        "your chat with Strategikollen and I will read it.",
+    ),
     "intake.nothing_stored": (
         "Inget har sparats.",
         "Nothing has been stored.",

@@ -395,3 +395,15 @@ async def test_when_the_personal_chat_cannot_be_reached_the_dialog_comes_back_wi
     assert _inputs(again)["unit"] == "Kulturförvaltningen"
     assert "Traceback" not in str(response.body)
     assert await _rows(bot) == (0, 0)
+
+
+async def test_a_message_whose_invitation_is_an_attached_file_says_to_attach_it_in_the_chat(
+        bot: Bot) -> None:
+    value = _fetch_value("<p></p>")
+    value["messagePayload"]["attachments"] = [{
+        "id": "1", "contentType": "reference", "name": "inbjudan.pdf",
+        "contentUrl": "https://contoso.sharepoint.com/sites/x/inbjudan.pdf"}]
+    response = await bot.send(_message_action(bot, "composeExtension/fetchTask", value))
+    card = response.body["task"]["value"]["card"]["content"]
+    assert "Bifoga filen i din chatt med Strategikollen" in _text(card)
+    assert _inputs(card)["kind"] == ""
