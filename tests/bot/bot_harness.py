@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import socket
 import time
 import uuid
@@ -66,6 +67,7 @@ class Call:
     authorization: str | None
     at: float = field(default_factory=time.monotonic)  # when it arrived
     answer_id: str | None = None  # the activity id the stand-in answered with
+    user_agent: str = ""  # httpx: the bot's own ConnectorClient; else the SDK's replies
 
 
 @dataclass
@@ -98,6 +100,11 @@ class Connector:
     graph_page_size: int = 20
     down: bool = False  # answer every Bot Connector request with 503
     conversations_created: list[dict[str, Any]] = field(default_factory=list)
+    # The share of the bot's own sends (its ConnectorClient's POST and PUT of activities:
+    # the delivery worker's) answered 429 or 503 at random, from a seeded generator.
+    flaky: float = 0.0
+    flaky_failures: int = 0
+    _flaky_random: random.Random = field(default_factory=lambda: random.Random(12))
     _server: TestServer | None = None
     _port: int | None = None
     _ids: itertools.count[int] = field(default_factory=itertools.count)
@@ -172,6 +179,12 @@ class Connector:
         response: web.StreamResponse
         if request.path.startswith("/v3/") and self.down:
             response = web.json_response({"error": {"code": "ServiceUnavailable"}}, status=503)
+        elif self.flaky and self._flaky_send(request) and self._flaky_random.random() < self.flaky:
+            self.flaky_failures += 1
+            status = self._flaky_random.choice((429, 503))
+            response = web.json_response({"error": {"code": "Flaky"}}, status=status)
+            if status == 429:
+                response.headers["Retry-After"] = "0"
         elif request.path.startswith("/v3/") and self._failures:
             failure = self._failures.pop(0)
             response = web.json_response({"error": {"code": "Failed"}}, status=failure.status)
@@ -190,6 +203,22 @@ class Connector:
         )
         return response
 
+    def forget_replies(self, conversation_id: str) -> None:
+        """Drop what the SDK's turn replies to ``conversation_id`` left behind (a long soak
+        would otherwise measure this stand-in's memory); the bot's own sends stay."""
+        gone = {id(c) for c in self.calls
+                if c.conversation_id == conversation_id and "httpx" not in c.user_agent}
+        for call in self.calls:
+            if id(call) in gone and call.answer_id is not None:
+                self._current.pop(call.answer_id, None)
+        self.calls = [c for c in self.calls if id(c) not in gone]
+
+    @staticmethod
+    def _flaky_send(request: web.Request) -> bool:
+        return (request.method in ("POST", "PUT") and request.path.startswith("/v3/conversations/")
+                and "/activities" in request.path
+                and "httpx" in request.headers.get("User-Agent", ""))
+
     # Bot Connector ----------------------------------------------------------------------
 
     async def _record(self, request: web.Request, method: str) -> Call:
@@ -199,6 +228,7 @@ class Connector:
             activity_id=request.match_info.get("aid"),
             body=await request.json(),
             authorization=request.headers.get("Authorization"),
+            user_agent=request.headers.get("User-Agent", ""),
         )
         self.calls.append(call)
         return call
