@@ -7,11 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import pytest
-
 from .soak import soak
-
-pytestmark = pytest.mark.dates
 
 SECONDS = float(os.environ.get("STRATEGIKOLLEN_SOAK_SECONDS", "20"))
 

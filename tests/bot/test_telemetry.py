@@ -22,8 +22,6 @@ from .otlp_collector import Collector
 from .test_conversation import _case, _screen
 from .test_ib_flow import _ib_bot, _paris_summit_in_ib, _posted
 
-pytestmark = pytest.mark.dates
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
