@@ -156,10 +156,11 @@ def verify_rows(rows: Sequence[Mapping[str, Any]], head: Mapping[str, Any] | Non
     field changed and no erasure names the row), ``head`` (the head does not match the last
     row: rows were cut off the end), ``unhashed`` (the row has no hashes).
     """
-    erased_ids: set[int] = set()
+    erased_ids: set[int] = set()  # rows named by an erasure that came after them
     for row in rows:
         if row["event"] == "person_erased":
-            erased_ids.update(int(i) for i in (row["details"] or {}).get("rows", []))
+            erased_ids.update(int(i) for i in (row["details"] or {}).get("rows", [])
+                              if int(i) < int(row["id"]))
     prev = GENESIS
     erased = 0
     for row in rows:
