@@ -5,6 +5,11 @@ The build needs the base image (``python:3.12-slim-bookworm``, or the city's mir
 in ``STRATEGIKOLLEN_TEST_PYTHON_IMAGE``) and PyPI; without an engine that can run
 containers, or without the base image, the build test says why and skips: the structure
 tests are then what CI checks.
+
+On the development machine this ran with Debian's podman 4.3 and runc (crun cannot set up
+cgroups there), ``default_ulimits = []`` in /etc/containers/containers.conf (the sandbox
+refuses setrlimit), and a local Python 3.12 image named in
+``STRATEGIKOLLEN_TEST_PYTHON_IMAGE``, as no container registry can be reached from it.
 """
 
 from __future__ import annotations
