@@ -23,8 +23,6 @@ this module is the code behind it:
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
 import secrets
@@ -39,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .audit import ChainReport, append_hashes, chain_table, read_chain, verify_rows
 from .clock import Clock, SystemClock
+from .daily import DailyJob
 from .database import state_table, writing
 from .ib_tables import channel_table, outbox_table, user_ref_table
 from .register import (
@@ -413,28 +412,16 @@ class RetentionJob:
         self._engine = engine
         self._days = days
         self._zone = ZoneInfo(time_zone)
-        self._hour = hour
         self._clock = clock or SystemClock()
-        self._task: asyncio.Task[None] | None = None
+        self._schedule = DailyJob("Retention", self._expire, zone=self._zone, hour=hour,
+                                  clock=self._clock)
 
     def start(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._daily(), name="retention")
+        self._schedule.start()
 
     async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        """Stop the daily runs; a run in progress finishes first."""
+        await self._schedule.stop()
 
-    async def _daily(self) -> None:
-        from .reminders import next_run
-
-        while True:
-            try:
-                await expire(self._engine, now=self._clock.now(), days=self._days)
-            except Exception:  # the database may be away; the next run catches up
-                logger.exception("Retention failed; trying again at the next run")
-            now = self._clock.now()
-            await asyncio.sleep((next_run(now, self._zone, self._hour) - now).total_seconds())
+    async def _expire(self) -> None:
+        await expire(self._engine, now=self._clock.now(), days=self._days)

@@ -20,11 +20,9 @@ opened the app by then).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -35,6 +33,7 @@ from dialogs.turn import lang_of
 from policy import Lang
 
 from .clock import Clock, SystemClock
+from .daily import DailyJob, next_run
 from .database import write_gate
 from .ib_tables import reminder_table
 from .outbox import OutboxKind, card_activity, enqueue
@@ -59,16 +58,6 @@ async def due_reviews(register: CaseRegister, *, today: date, notice_days: int) 
     return sorted(due, key=lambda case: (case.review_due, case.year, case.sequence))
 
 
-def next_run(now: datetime, zone: ZoneInfo, hour: int) -> datetime:
-    """The first moment after ``now`` when the clock in ``zone`` shows ``hour``:00
-    (wall-clock time, so the job keeps its hour across summer time)."""
-    local = now.astimezone(zone)
-    candidate = datetime.combine(local.date(), time(hour), tzinfo=zone)
-    if candidate <= local:
-        candidate = datetime.combine(local.date() + timedelta(days=1), time(hour), tzinfo=zone)
-    return candidate.astimezone(UTC)
-
-
 class ReminderJob:
     """The daily review reminders. ``start()`` runs them once now and then every day at
     ``hour`` in ``time_zone``; ``stop()`` ends that. ``run_once`` is one run."""
@@ -88,10 +77,10 @@ class ReminderJob:
         self._register = register
         self._zone = ZoneInfo(time_zone)
         self._notice_days = notice_days
-        self._hour = hour
         self._card_for = card_for
         self._clock = clock or SystemClock()
-        self._task: asyncio.Task[None] | None = None
+        self._schedule = DailyJob("Review reminders", self._scheduled_run, zone=self._zone,
+                                  hour=hour, clock=self._clock)
 
     def today(self) -> date:
         """Today in the job's time zone."""
@@ -167,23 +156,12 @@ class ReminderJob:
         """Run the reminders now (catching up after downtime) and then daily at the hour.
         Call it in the running event loop (e.g. from aiohttp's ``on_startup``), and
         ``stop()`` on shutdown."""
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._daily(), name="review-reminders")
+        self._schedule.start()
 
     async def stop(self) -> None:
-        """Stop the daily runs (a run in progress is cancelled; its transaction rolls back)."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        """Stop the daily runs; a run in progress finishes first."""
+        await self._schedule.stop()
 
-    async def _daily(self) -> None:
-        while True:
-            try:
-                count = await self.run_once(self.today())
-                logger.info("Review reminders: %d queued", count)
-            except Exception:  # the database may be away; tomorrow's run catches up
-                logger.exception("Review reminders failed; trying again at the next run")
-            now = self._clock.now()
-            await asyncio.sleep((next_run(now, self._zone, self._hour) - now).total_seconds())
+    async def _scheduled_run(self) -> None:
+        count = await self.run_once(self.today())
+        logger.info("Review reminders: %d queued", count)

@@ -326,8 +326,8 @@ def create_app(
         await reminders.stop()
         await delivery.stop(grace_seconds=left)
         await connector.aclose()
+        await telemetry.shutdown()  # its sampler reads the outbox: before the engine goes
         await engine.dispose()
-        await telemetry.shutdown()
         logger.info("Stopped")
 
     app.on_startup.append(start)
