@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +33,11 @@ from bot.register import (
     case_table,
     version_table,
 )
-from policy import Assessment, Engagement, assess, parse_engagement
+
+from ..policy.helpers import screened
 
 pytestmark = pytest.mark.dates
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 ANNA = Actor(id="00000000-0000-0000-0000-00000000A11A", name="Anna Andersson",
@@ -47,12 +47,6 @@ ANNA_MRI = "29:1anna-teams-id"
 IB = Actor(id="00000000-0000-0000-0000-0000000001b0", name="Ingrid Berg")
 OPERATOR = Actor(id="operator", name="Registrator")
 
-
-def screened(name: str, **changes: Any) -> tuple[Engagement, Assessment]:
-    data = json.loads((CASES / name).read_text("utf-8"))["engagement"]
-    data.update(changes)
-    engagement = parse_engagement(data)
-    return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
 @pytest.fixture

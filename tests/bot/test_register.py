@@ -6,7 +6,6 @@ import asyncio
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,24 +29,18 @@ from bot.register import (
     case_id,
     parse_case_id,
 )
-from policy import Assessment, Engagement, Owner, assess, parse_engagement
+from policy import Owner, assess, parse_engagement
 
+from ..policy.helpers import screened
 from .conftest import MakeBot
 
 pytestmark = pytest.mark.dates
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
 
 ANNA = Actor(id="00000000-0000-0000-0000-00000000a11a", name="Anna Andersson",
              unit="Stadsledningskontoret")
 IB = Actor(id="00000000-0000-0000-0000-0000000001b0", name="IB-sekretariatet")
 
-
-def screened(name: str, **changes: Any) -> tuple[Engagement, Assessment]:
-    data = json.loads((CASES / name).read_text("utf-8"))["engagement"]
-    data.update(changes)
-    engagement = parse_engagement(data)
-    return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,14 +20,14 @@ from bot.people import remember_user
 from bot.register import Actor, Case, CaseRegister, CaseStatus
 from bot.reminders import ReminderJob, due_reviews, next_run
 from cards.elements import Card, card, facts, heading, user_text
-from policy import Assessment, Engagement, Lang, assess, parse_engagement
+from policy import Lang
 
+from ..policy.helpers import screened
 from .bot_harness import BOT_ID, TENANT, Connector
 from .conftest import MakeBot
 
 pytestmark = pytest.mark.dates
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 ANNA = Actor(id="00000000-0000-0000-0000-00000000A11A", name="Anna Andersson",
              unit="Stadsledningskontoret")
@@ -38,12 +37,6 @@ MEETING = date(2026, 12, 3)
 DUE = date(2030, 12, 3)  # a membership accepted at MEETING, reviewed after four years
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
-
-def screened(name: str, **changes: Any) -> tuple[Engagement, Assessment]:
-    data = json.loads((CASES / name).read_text("utf-8"))["engagement"]
-    data.update(changes)
-    engagement = parse_engagement(data)
-    return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
 def reminder_card(case: Case, lang: Lang, days_left: int) -> Card:

@@ -20,9 +20,9 @@ from bot.clock import FixedClock
 from bot.database import create_engine
 from bot.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
 from cli.main import main
-from policy import assess, parse_engagement
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
+from ..policy.helpers import screened
+
 ROOT = Path(__file__).resolve().parents[2]
 
 ANNA = Actor(id="a11a", name="Anna Andersson", unit="Stadsledningskontoret")
@@ -39,10 +39,6 @@ async def arun(*argv: str) -> tuple[int, str, str]:
     """The command runs its own event loop, so it runs in a thread beside the test's."""
     return await asyncio.to_thread(run, *argv)
 
-
-def screened(name: str) -> tuple[Any, Any]:
-    engagement = parse_engagement(json.loads((CASES / name).read_text("utf-8"))["engagement"])
-    return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
 @pytest.fixture

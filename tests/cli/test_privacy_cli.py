@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -16,11 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import FixedClock
 from bot.register import Actor, CaseRegister, CaseStatus, audit_table
 from cli.main import main
-from policy import assess, parse_engagement
+
+from ..policy.helpers import screened
 
 pytestmark = pytest.mark.dates
 
-CASES = Path(__file__).resolve().parents[1] / "cases"
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 ANNA = Actor(id="a11a-object-id", name="Anna Andersson", unit="Stadsledningskontoret")
 IB = Actor(id="1b0", name="Ingrid Berg")
@@ -36,10 +35,6 @@ def run(*argv: str) -> tuple[int, str, str]:
 async def arun(*argv: str) -> tuple[int, str, str]:
     return await asyncio.to_thread(run, *argv)
 
-
-def screened(name: str) -> tuple[Any, Any]:
-    engagement = parse_engagement(json.loads((CASES / name).read_text("utf-8"))["engagement"])
-    return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
 @pytest.fixture

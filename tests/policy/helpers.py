@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from policy import Engagement, Kind, parse_engagement
+from policy import Assessment, Engagement, Kind, assess, parse_engagement
 from policy.models import REQUIRED_BY_KIND
 
 # A neutral value for each field the route depends on.
@@ -28,6 +31,17 @@ def base(kind: str, **fields: Any) -> dict[str, Any]:
 
 def engagement(kind: str, **fields: Any) -> Engagement:
     return parse_engagement(base(kind, **fields))
+
+
+CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
+
+
+def screened(name: str, **changes: Any) -> tuple[Engagement, Assessment]:
+    """A worked case of ``tests/cases`` (with ``changes``), parsed and screened in Swedish
+    on 22 November 2026: what the register and IB tests submit."""
+    data = json.loads((CASES_DIR / name).read_text("utf-8"))["engagement"]
+    engagement = parse_engagement({**data, **changes})
+    return engagement, assess(engagement, "sv", today=date(2026, 11, 22))
 
 
 # Where contract §7 (2026-12-02, which wins over §§1-4) changes a public case's outcome.
