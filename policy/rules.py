@@ -29,7 +29,7 @@ from .models import (
 )
 from .rulebook import Context, Reason, Rule, applies
 
-__all__ = ["NORDIC_CAPITALS", "NOT_ENCODED", "NotEncoded", "is_capital"]
+__all__ = ["NOT_ENCODED", "NotEncoded", "is_capital"]
 
 B, M, C, N, S = Outcome.BLOCKER, Outcome.MISSING, Outcome.CONDITION, Outcome.NOTE, Outcome.SUPPORT
 ALL_KINDS_BUT_TWINNING = frozenset(k for k in Kind if k is not Kind.TWINNING)
@@ -405,9 +405,6 @@ P8 = Rule(
     outcomes=(S,),
     inputs=("counterpart.name", "counterpart.type", "counterpart.country"),
 )
-
-NORDIC_CAPITALS = ("oslo", "köpenhamn", "copenhagen", "københavn", "helsingfors", "helsinki",
-                   "reykjavík", "reykjavik")
 
 # Words around a city's name that name the city itself: "Köpenhamns kommun", "City of
 # Oslo", "Helsingin kaupunki" are the capital; "Copenhagen Business School" is not.
