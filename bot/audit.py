@@ -28,11 +28,13 @@ import json
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from .clock import utc
 
 __all__ = [
     "GENESIS",
@@ -69,8 +71,7 @@ def canonical(value: Any) -> bytes:
 
 
 def _moment(at: datetime) -> str:
-    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
-    return at.isoformat(timespec="microseconds")
+    return utc(at).isoformat(timespec="microseconds")
 
 
 def split_details(details: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -13,6 +13,9 @@ times, so its clock has to move).
 
 Intervals a process measures for itself (cache lifetimes, time-outs) use
 ``time.monotonic()`` and are not the clock's business.
+
+``utc`` is the one place for what every reader of a stored moment needs: SQLite hands
+datetimes back naive (everything stored is UTC), PostgreSQL aware ones.
 """
 
 from __future__ import annotations
@@ -22,7 +25,12 @@ from abc import ABC, abstractmethod
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["Clock", "FixedClock", "SystemClock"]
+__all__ = ["Clock", "FixedClock", "SystemClock", "utc"]
+
+
+def utc(moment: datetime) -> datetime:
+    """``moment`` as an aware datetime in UTC; a naive one (SQLite's) is taken as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class Clock(ABC):

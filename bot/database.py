@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.schema import CreateSchema
@@ -39,6 +39,7 @@ __all__ = [
     "MIGRATIONS",
     "alembic_config",
     "create_engine",
+    "insert_for",
     "metadata",
     "migrate",
     "ping",
@@ -89,6 +90,13 @@ async def writing(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
     """A write transaction (``engine.begin()``) behind the engine's ``write_gate``."""
     async with write_gate(engine), engine.begin() as conn:
         yield conn
+
+
+def insert_for(conn: AsyncConnection | AsyncEngine) -> Callable[[Table], Any]:
+    """The database's own ``insert`` (PostgreSQL's or SQLite's), for the upserts: both
+    have ``on_conflict_do_nothing``/``on_conflict_do_update`` and ``RETURNING``, which the
+    generic ``sqlalchemy.insert`` has not."""
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
 def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:

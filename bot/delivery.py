@@ -59,7 +59,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from . import telemetry
-from .clock import Clock, SystemClock
+from .clock import Clock, SystemClock, utc
 from .connector import ConnectorClient, ConnectorError
 from .database import writing
 from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
@@ -74,11 +74,6 @@ _OPEN = (OutboxStatus.PENDING.value, OutboxStatus.SENDING.value)
 _REFRESH_VERB = "ib.refresh"  # cards.verbs.IB_REFRESH: the refresh action on a case's card
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ERROR_LENGTH = 1000  # outbox.last_error's size
-
-
-def _utc(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything stored is UTC.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def backoff_seconds(
@@ -216,7 +211,7 @@ class DeliveryWorker:
     # Finding and claiming -------------------------------------------------------------
 
     def _now(self) -> datetime:
-        return _utc(self._clock.now())
+        return utc(self._clock.now())
 
     @staticmethod
     def _due(now: datetime) -> Any:
@@ -298,9 +293,9 @@ class DeliveryWorker:
             if head is None:
                 return None, None
             if head.status == OutboxStatus.PENDING.value:
-                due_at = _utc(head.next_attempt_at)
+                due_at = utc(head.next_attempt_at)
             else:
-                due_at = _utc(head.lease_until) if head.lease_until is not None else now
+                due_at = utc(head.lease_until) if head.lease_until is not None else now
             if due_at > now:
                 return None, (due_at - now).total_seconds()
             claimed = (
@@ -345,7 +340,7 @@ class DeliveryWorker:
                     ).returning(pace_table.c.next_at)
                 )
             ).scalar_one()
-        return None if next_at is None else _utc(next_at)
+        return None if next_at is None else utc(next_at)
 
     # Delivering -----------------------------------------------------------------------
 

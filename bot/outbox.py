@@ -14,13 +14,22 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from .clock import utc
+from .database import insert_for
 from .ib_tables import outbox_table
 
-__all__ = ["ADAPTIVE_CARD", "OutboxKind", "OutboxStatus", "Target", "card_activity", "enqueue"]
+__all__ = [
+    "ADAPTIVE_CARD",
+    "OutboxKind",
+    "OutboxStatus",
+    "Target",
+    "backlog",
+    "card_activity",
+    "enqueue",
+]
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -65,10 +74,6 @@ def card_activity(card: dict[str, Any]) -> dict[str, Any]:
     return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
 
 
-def _insert(conn: AsyncConnection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-
-
 async def enqueue(
     conn: AsyncConnection,
     *,
@@ -86,7 +91,7 @@ async def enqueue(
     ``now`` (the caller's clock) is when it is queued, and due."""
     moment = now
     stmt = (
-        _insert(conn)(outbox_table)
+        insert_for(conn)(outbox_table)
         .values(
             key=key,
             kind=kind.value,
@@ -109,3 +114,14 @@ async def enqueue(
             raise RuntimeError(f"outbox key {key!r} neither inserted nor found")
         return None
     return int(new_id)
+
+
+async def backlog(engine: AsyncEngine) -> tuple[int, datetime | None]:
+    """How many messages wait to be sent (pending or being sent), and when the oldest
+    of them was queued (None when none waits): what telemetry samples."""
+    waiting = (OutboxStatus.PENDING.value, OutboxStatus.SENDING.value)
+    query = select(func.count(), func.min(outbox_table.c.created_at)).where(
+        outbox_table.c.status.in_(waiting))
+    async with engine.connect() as conn:
+        count, oldest = (await conn.execute(query)).one()
+    return int(count), None if oldest is None else utc(oldest)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from .database import insert_for
 from .ib_tables import user_ref_table
 from .outbox import Target
 
@@ -39,8 +39,7 @@ async def remember_user(
     in a channel passes None and keeps the personal chat already known; likewise a
     missing locale, tenant or bot id keeps the one recorded before.
     """
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(user_ref_table).values(
+    stmt = insert_for(conn)(user_ref_table).values(
         user_id=user_id.strip().lower(),
         user_mri=user_mri,
         conversation_id=conversation_id,

@@ -28,7 +28,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -36,7 +36,7 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .audit import ChainReport, append_hashes, chain_table, read_chain, verify_rows
-from .clock import Clock, SystemClock
+from .clock import Clock, SystemClock, utc
 from .daily import DailyJob
 from .database import state_table, writing
 from .ib_tables import channel_table, outbox_table, user_ref_table
@@ -75,13 +75,9 @@ def _key(object_id: str) -> str:
     return object_id.strip().lower()
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
-        return _utc(value).isoformat()
+        return utc(value).isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -378,7 +374,7 @@ async def expire(engine: AsyncEngine, *, now: datetime, days: int) -> Expiry:
 
     A user reference is kept while its user has a case that is not finished (withdrawn or
     declined): an accepted membership's review reminder, years later, goes to it."""
-    cutoff = _utc(now) - timedelta(days=days)
+    cutoff = utc(now) - timedelta(days=days)
     live = select(func.lower(case_table.c.submitter_id)).where(
         case_table.c.status.not_in(_FINISHED))
     async with writing(engine) as conn:

@@ -47,6 +47,7 @@ from yarl import URL
 
 from dialogs.turn import Turn
 
+from . import outbox
 from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
 from .connector import ConnectorClient, build_connector, url_checker
@@ -307,7 +308,7 @@ def create_app(
         delivery.start()
         reminders.start()
         retention.start()
-        telemetry.start_sampling(engine, clock)
+        telemetry.start_sampling(functools.partial(outbox.backlog, engine), clock)
 
     # Graceful shutdown (SIGTERM or SIGINT; aiohttp's run_app): the port closes, the turns
     # in flight finish (up to shutdown_seconds), then the delivery worker's current sends

@@ -29,7 +29,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 __all__ = [
@@ -44,7 +43,15 @@ __all__ = [
 ]
 
 from .clock import Clock, SystemClock
-from .database import MAX_KEY_LENGTH, create_engine, migrate, ping, state_table, write_gate
+from .database import (
+    MAX_KEY_LENGTH,
+    create_engine,
+    insert_for,
+    migrate,
+    ping,
+    state_table,
+    write_gate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -122,13 +129,9 @@ class SqlStorage(Storage):
         self._engine = engine
         self._clock = clock or SystemClock()
         dialect = engine.url.get_backend_name()
-        self._insert: Callable[[Table], Any]
-        if dialect == "postgresql":
-            self._insert = postgresql.insert
-        elif dialect == "sqlite":
-            self._insert = sqlite.insert
-        else:
+        if dialect not in ("postgresql", "sqlite"):
             raise ValueError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect!r}.")
+        self._insert: Callable[[Table], Any] = insert_for(engine)
         self._grouped = dialect == "sqlite"
         # How SQLAlchemy stores the JSON and the time on this dialect, for the SQLite
         # statements written out above (so the rows are the same as SQLAlchemy's own).

@@ -30,7 +30,7 @@ import json
 import logging
 import sys
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -45,6 +45,9 @@ __all__ = [
     "current",
     "setup",
 ]
+
+# The outbox's backlog: how many messages wait, and when the oldest was queued (aware).
+type Backlog = Callable[[], Awaitable[tuple[int, datetime | None]]]
 
 TURN_ID: ContextVar[str | None] = ContextVar("strategikollen_turn", default=None)
 CASE_ID: ContextVar[str | None] = ContextVar("strategikollen_case", default=None)
@@ -141,8 +144,9 @@ class Telemetry:
     def throttled(self, operation: str) -> None:
         """Teams answered 429 to ``operation``."""
 
-    def start_sampling(self, engine: Any, clock: Any) -> None:
-        """Sample the outbox's depth and age in the background (only when enabled)."""
+    def start_sampling(self, backlog: Backlog, clock: Any) -> None:
+        """Sample the outbox's depth and age in the background (only when enabled):
+        ``backlog()`` gives the messages pending and when the oldest was queued."""
 
     async def shutdown(self) -> None:
         """Stop sampling; export what is left."""
@@ -211,27 +215,19 @@ class _OtelTelemetry(Telemetry):
     def throttled(self, operation: str) -> None:
         self._throttled.add(1, {"http.method": operation})
 
-    def start_sampling(self, engine: Any, clock: Any) -> None:
+    def start_sampling(self, backlog: Backlog, clock: Any) -> None:
         if self._sampler is None or self._sampler.done():
-            self._sampler = asyncio.create_task(self._sample(engine, clock),
+            self._sampler = asyncio.create_task(self._sample(backlog, clock),
                                                 name="telemetry outbox sampler")
 
-    async def _sample(self, engine: Any, clock: Any) -> None:
-        from sqlalchemy import func, select
-
-        from .ib_tables import outbox_table
-
-        query = select(func.count(), func.min(outbox_table.c.created_at)).where(
-            outbox_table.c.status.in_(("pending", "sending")))
+    async def _sample(self, backlog: Backlog, clock: Any) -> None:
         while True:
             try:
-                async with engine.connect() as conn:
-                    count, oldest = (await conn.execute(query)).one()
-                self._depth = int(count)
+                count, oldest = await backlog()
+                self._depth = count
                 if oldest is None:
                     self._age = 0.0
                 else:
-                    oldest = oldest.replace(tzinfo=UTC) if oldest.tzinfo is None else oldest
                     self._age = max(0.0, (clock.now() - oldest).total_seconds())
             except Exception as error:  # a metric must never take the bot down
                 logging.getLogger(__name__).debug("Outbox sample failed: %s",

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from bot.clock import utc
 from policy import Lang
 
 from .db import BadInput, DatabaseProblem, load_settings, opened
@@ -173,10 +174,7 @@ async def _retry(engine: AsyncEngine, message_id: int, lang: Lang, now: datetime
 
 
 def _utc(value: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything stored is UTC.
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return None if value is None else utc(value)
 
 
 def _iso(value: datetime | None) -> str | None:
