@@ -32,8 +32,10 @@ from .questions import fields_for, required_for
 from .routing import OWNER_LABELS, ROUTES, owner_label, route
 from .rulebook import Rule, registry, rulebook_info, rules_in_force
 from .screening import assess, verdict_of
+from .text import LANGS, Text, lang_of
 
 __all__ = [
+    "LANGS",
     "OWNER_LABELS",
     "ROUTES",
     "Assessment",
@@ -58,10 +60,12 @@ __all__ = [
     "Rule",
     "RulebookInfo",
     "Scope",
+    "Text",
     "Verdict",
     "assess",
     "field_errors",
     "fields_for",
+    "lang_of",
     "owner_label",
     "parse_engagement",
     "registry",

@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import ErrorDetails
 
-from .models import Engagement, Lang
+from .labels import KIND_LABELS
+from .models import Engagement, Kind, Lang
+from .text import Text
 
 __all__ = ["EngagementInvalid", "FieldError", "field_errors", "parse_engagement"]
 
@@ -28,56 +30,57 @@ class EngagementInvalid(ValueError):
         self.errors = errors
 
 
-_FIELD_NAMES_SV: Mapping[str, str] = {
-    "scope": "omfattning",
-    "on_behalf_of_ks": "på uppdrag av kommunstyrelsen",
-    "membership_body": "organisation eller nätverk",
-    "increases_resource_burden": "ökad resursbörda",
+# The routing fields a kind requires, as the Swedish message names them; the English one
+# speaks in the contract's identifiers.
+_FIELD_NAMES: Mapping[str, Text] = {
+    "scope": Text(sv="omfattning", en="scope"),
+    "on_behalf_of_ks": Text(sv="på uppdrag av kommunstyrelsen", en="on_behalf_of_ks"),
+    "membership_body": Text(sv="organisation eller nätverk", en="membership_body"),
+    "increases_resource_burden": Text(sv="ökad resursbörda", en="increases_resource_burden"),
 }
 
-_KIND_SV: Mapping[str, str] = {
-    "trip": "tjänsteresa", "conference": "konferens", "incoming_visit": "internationellt besök",
-    "invitation_letter": "inbjudningsbrev", "cooperation_agreement": "samarbetsavtal",
-    "intent_agreement": "intentionsavtal", "twinning": "vänortsavtal", "membership": "medlemskap",
-    "declaration": "deklaration", "eu_project": "EU-projekt", "aid_project": "biståndsprojekt",
-    "position": "ståndpunkt",
-}
-
-# error type → (Swedish, English); {ctx keys} are filled from the error's context.
-_MESSAGES: Mapping[str, tuple[str, str]] = {
-    "missing": ("Fältet krävs.", "This field is required."),
-    "extra_forbidden": ("Okänt fält; kontrollera stavningen.",
-                        "Unknown field; check the spelling."),
-    "enum": ("Ogiltigt värde; tillåtna värden: {expected}.",
-             "Invalid value; allowed values: {expected}."),
-    "literal_error": ("Ogiltigt värde; tillåtna värden: {expected}.",
-                      "Invalid value; allowed values: {expected}."),
-    "string_type": ("Ska vara text.", "Must be text."),
-    "string_too_short": ("Får inte vara tomt.", "Must not be empty."),
-    "string_too_long": ("För långt: högst {max_length} tecken.",
-                        "Too long: at most {max_length} characters."),
-    "bool_type": ("Ska vara sant eller falskt (true/false).", "Must be true or false."),
-    "bool_parsing": ("Ska vara sant eller falskt (true/false).", "Must be true or false."),
-    "int_type": ("Ska vara ett heltal.", "Must be a whole number."),
-    "int_parsing": ("Ska vara ett heltal.", "Must be a whole number."),
-    "int_from_float": ("Ska vara ett heltal.", "Must be a whole number."),
-    "float_type": ("Ska vara ett tal.", "Must be a number."),
-    "float_parsing": ("Ska vara ett tal.", "Must be a number."),
-    "finite_number": ("Ska vara ett ändligt tal.", "Must be a finite number."),
-    "greater_than_equal": ("Ska vara minst {ge}.", "Must be at least {ge}."),
-    "less_than_equal": ("Får vara högst {le}.", "Must be at most {le}."),
-    "list_type": ("Ska vara en lista.", "Must be a list."),
-    "model_type": ("Ska vara ett objekt med fält.", "Must be an object with fields."),
-    "model_attributes_type": ("Ska vara ett objekt med fält.", "Must be an object with fields."),
-    "dict_type": ("Ska vara ett objekt med fält.", "Must be an object with fields."),
-    "date_type": ("Ska vara ett datum (ÅÅÅÅ-MM-DD).", "Must be a date (YYYY-MM-DD)."),
-    "date_parsing": ("Ska vara ett datum (ÅÅÅÅ-MM-DD).", "Must be a date (YYYY-MM-DD)."),
-    "date_from_datetime_parsing": ("Ska vara ett datum (ÅÅÅÅ-MM-DD).",
-                                   "Must be a date (YYYY-MM-DD)."),
-    "date_from_datetime_inexact": ("Ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD).",
-                                   "Must be a date without a time (YYYY-MM-DD)."),
-    "end_before_start": ("Slutdatum {end} ligger före startdatum {start}.",
-                         "The end date {end} is before the start date {start}."),
+# error type → its message; {ctx keys} are filled from the error's context.
+_MESSAGES: Mapping[str, Text] = {
+    "missing_for_kind": Text(sv="Fältet krävs för {kind}: avgör vem som beslutar ({field}).",
+                             en="Required when kind is {kind}: it decides who decides."),
+    "not_a_mapping": Text(sv="En bedömning behöver ett objekt med fält (JSON/YAML-mappning).",
+                          en="An engagement must be an object with fields (a mapping)."),
+    "unknown": Text(sv="Ogiltigt värde ({msg}).", en="{msg}"),
+    "missing": Text(sv="Fältet krävs.", en="This field is required."),
+    "extra_forbidden": Text(sv="Okänt fält; kontrollera stavningen.",
+                        en="Unknown field; check the spelling."),
+    "enum": Text(sv="Ogiltigt värde; tillåtna värden: {expected}.",
+             en="Invalid value; allowed values: {expected}."),
+    "literal_error": Text(sv="Ogiltigt värde; tillåtna värden: {expected}.",
+                      en="Invalid value; allowed values: {expected}."),
+    "string_type": Text(sv="Ska vara text.", en="Must be text."),
+    "string_too_short": Text(sv="Får inte vara tomt.", en="Must not be empty."),
+    "string_too_long": Text(sv="För långt: högst {max_length} tecken.",
+                        en="Too long: at most {max_length} characters."),
+    "bool_type": Text(sv="Ska vara sant eller falskt (true/false).", en="Must be true or false."),
+    "bool_parsing": Text(sv="Ska vara sant eller falskt (true/false).",
+                         en="Must be true or false."),
+    "int_type": Text(sv="Ska vara ett heltal.", en="Must be a whole number."),
+    "int_parsing": Text(sv="Ska vara ett heltal.", en="Must be a whole number."),
+    "int_from_float": Text(sv="Ska vara ett heltal.", en="Must be a whole number."),
+    "float_type": Text(sv="Ska vara ett tal.", en="Must be a number."),
+    "float_parsing": Text(sv="Ska vara ett tal.", en="Must be a number."),
+    "finite_number": Text(sv="Ska vara ett ändligt tal.", en="Must be a finite number."),
+    "greater_than_equal": Text(sv="Ska vara minst {ge}.", en="Must be at least {ge}."),
+    "less_than_equal": Text(sv="Får vara högst {le}.", en="Must be at most {le}."),
+    "list_type": Text(sv="Ska vara en lista.", en="Must be a list."),
+    "model_type": Text(sv="Ska vara ett objekt med fält.", en="Must be an object with fields."),
+    "model_attributes_type": Text(sv="Ska vara ett objekt med fält.",
+                                  en="Must be an object with fields."),
+    "dict_type": Text(sv="Ska vara ett objekt med fält.", en="Must be an object with fields."),
+    "date_type": Text(sv="Ska vara ett datum (ÅÅÅÅ-MM-DD).", en="Must be a date (YYYY-MM-DD)."),
+    "date_parsing": Text(sv="Ska vara ett datum (ÅÅÅÅ-MM-DD).", en="Must be a date (YYYY-MM-DD)."),
+    "date_from_datetime_parsing": Text(sv="Ska vara ett datum (ÅÅÅÅ-MM-DD).",
+                                   en="Must be a date (YYYY-MM-DD)."),
+    "date_from_datetime_inexact": Text(sv="Ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD).",
+                                   en="Must be a date without a time (YYYY-MM-DD)."),
+    "end_before_start": Text(sv="Slutdatum {end} ligger före startdatum {start}.",
+                         en="The end date {end} is before the start date {start}."),
 }
 
 
@@ -91,15 +94,22 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+def _in_sentence(label: str) -> str:
+    """A kind's label inside a sentence: "Tjänsteresa utomlands" → "tjänsteresa utomlands",
+    but "EU-projekt" stays."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
 def _message(err: ErrorDetails, lang: Lang) -> str:
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     etype = err["type"]
     if etype == "missing_for_kind":
         field, kind = str(ctx["field"]), str(ctx["kind"])
-        if lang == "sv":
-            return (f"Fältet krävs för {_KIND_SV.get(kind, kind)}: avgör vem som beslutar "
-                    f"({_FIELD_NAMES_SV.get(field, field)}).")
-        return f"Required when kind is {kind}: it decides who decides."
+        name = _FIELD_NAMES[field][lang] if field in _FIELD_NAMES else field
+        kind_name = kind
+        if lang == "sv" and kind in Kind.__members__.values():
+            kind_name = _in_sentence(KIND_LABELS[Kind(kind)].sv)
+        return _MESSAGES["missing_for_kind"].format(lang, kind=kind_name, field=name)
     if "expected" in ctx and lang == "sv":
         ctx["expected"] = str(ctx["expected"]).replace(" or ", " eller ")
     for bound in ("ge", "le"):
@@ -107,11 +117,11 @@ def _message(err: ErrorDetails, lang: Lang) -> str:
             ctx[bound] = int(ctx[bound])
     template = _MESSAGES.get(etype)
     if template is None:
-        return err["msg"] if lang == "en" else f"Ogiltigt värde ({err['msg']})."
+        return _MESSAGES["unknown"].format(lang, msg=err["msg"])
     try:
-        return template[0 if lang == "sv" else 1].format(**ctx)
+        return template.format(lang, **ctx)
     except (KeyError, IndexError, ValueError):
-        return template[0 if lang == "sv" else 1]
+        return template[lang]
 
 
 def field_errors(exc: ValidationError, lang: Lang = "sv") -> list[FieldError]:
@@ -126,9 +136,8 @@ def field_errors(exc: ValidationError, lang: Lang = "sv") -> list[FieldError]:
 def parse_engagement(data: object, lang: Lang = "sv") -> Engagement:
     """Validate ``data`` as an engagement or raise EngagementInvalid with every problem."""
     if not isinstance(data, Mapping):
-        msg = ("En bedömning behöver ett objekt med fält (JSON/YAML-mappning)."
-               if lang == "sv" else "An engagement must be an object with fields (a mapping).")
-        raise EngagementInvalid([FieldError(field="(engagement)", message=msg)])
+        message = _MESSAGES["not_a_mapping"][lang]
+        raise EngagementInvalid([FieldError(field="(engagement)", message=message)])
     try:
         # A plain dict as it is (validation does not change it); any other mapping copied.
         return Engagement.model_validate(data if type(data) is dict else dict(data))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from .text import Lang
 
 __all__ = [
     "REPRESENTING_THE_CITY",
@@ -45,8 +47,6 @@ __all__ = [
     "Scope",
     "Verdict",
 ]
-
-Lang = Literal["sv", "en"]
 
 
 class Kind(StrEnum):
