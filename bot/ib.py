@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from cards.i18n import Lang, status_label, t
+from cards.i18n import Lang, t
 from cards.ib import (
     CaseEvent,
     CaseView,
@@ -51,7 +51,19 @@ from cards.ib import (
     sent_card,
 )
 from dialogs import ib as ib_dialogs
-from dialogs.turn import Effect, Reply, lang_of
+from dialogs.turn import (
+    Effect,
+    IbAction,
+    IbRefresh,
+    MyCases,
+    RegisterIb,
+    Reply,
+    Resubmit,
+    SendToIb,
+    ShowAgenda,
+    lang_of,
+)
+from ibcase import may_act, may_complete, may_register_channel, status_label
 from policy import Assessment, Engagement
 
 from .clock import Clock, SystemClock
@@ -71,8 +83,6 @@ from .register import (
     InvalidTransition,
     VersionRefused,
     audit_table,
-    case_table,
-    version_table,
 )
 from .reminders import due_reviews
 from .settings import Settings
@@ -153,12 +163,6 @@ class _AlreadySent(Exception):
         self.case_id = case_id
 
 
-# Statuses in which a case is still open: sending the same engagement again is a duplicate.
-_OPEN: frozenset[CaseStatus] = frozenset(
-    {CaseStatus.SUBMITTED, CaseStatus.ON_AGENDA, CaseStatus.NEEDS_COMPLETION}
-)
-
-
 class IbService:
     """Performs the dialogs' IB effects (``perform``) and keeps users reachable
     (``remember``). One per bot process; ``connector`` is the Bot Connector client."""
@@ -224,22 +228,21 @@ class IbService:
         Expected refusals (not a member, no IB channel, a status that does not allow the
         change …) are answered with a clear message; anything unexpected raises, and the
         bot apologises without details."""
-        match effect.op:
-            case "register_ib":
+        match effect:
+            case RegisterIb():
                 return await self._register_channel(origin)
-            case "send_to_ib":
+            case SendToIb():
                 return await self._send(effect, origin)
-            case "resubmit":
+            case Resubmit():
                 return await self._resubmit(effect, origin)
-            case "ib_action":
+            case IbAction():
                 return await self._act(effect, origin)
-            case "ib_refresh":
+            case IbRefresh():
                 return await self._refresh(effect, origin)
-            case "agenda":
+            case ShowAgenda():
                 return await self._agenda(origin, today)
-            case "my_cases":
+            case MyCases():
                 return await self._my_cases(origin)
-        raise ValueError(f"unknown effect {effect.op!r}")  # pragma: no cover - Literal
 
     # --- a card to a user's personal chat ----------------------------------------------
 
@@ -273,7 +276,7 @@ class IbService:
         lang = origin.lang
         if origin.conversation_type != "channel":
             return _say(t("ib.register_not_channel", lang))
-        if origin.user_aad_id is None or origin.user_aad_id.lower() not in self._settings.admins:
+        if not may_register_channel(origin.user_aad_id, self._settings.admins):
             logger.info("IB channel registration refused for %s", origin.user_key)
             return _say(t("ib.register_refused", lang))
         group_id = team_name = None
@@ -315,7 +318,7 @@ class IbService:
 
     # --- send, resubmit ----------------------------------------------------------------
 
-    async def _send(self, effect: Effect, origin: Origin) -> Reply:
+    async def _send(self, effect: SendToIb, origin: Origin) -> Reply:
         lang = origin.lang
         engagement = Engagement.model_validate(effect.engagement)
         assessment = Assessment.model_validate(effect.assessment)
@@ -325,10 +328,9 @@ class IbService:
             return _say(t("ib.no_channel", lang))
         refresh = await self._refresh_users(channel)
         actor = origin.actor(unit=engagement.unit)
-        contract = engagement.model_dump(mode="json", exclude_none=True)
 
         async def also(conn: AsyncConnection, case: Case) -> None:
-            duplicate = await _open_duplicate(conn, case, contract)
+            duplicate = await self.register.open_duplicate(conn, case)
             if duplicate is not None:
                 raise _AlreadySent(duplicate)
             view = self._view(case, CHANNEL_LANG, prepare=effect.prepare)
@@ -357,9 +359,9 @@ class IbService:
         view = self._view(case, lang, prepare=effect.prepare)
         return Reply(cards=[sent_card(view, lang)])
 
-    async def _resubmit(self, effect: Effect, origin: Origin) -> Reply:
+    async def _resubmit(self, effect: Resubmit, origin: Origin) -> Reply:
         lang = origin.lang
-        case_id = effect.case_id or ""
+        case_id = effect.case_id
         engagement = Engagement.model_validate(effect.engagement)
         assessment = Assessment.model_validate(effect.assessment)
         actor = origin.actor(unit=engagement.unit)
@@ -367,7 +369,7 @@ class IbService:
             current = await self.register.get(case_id)
         except CaseNotFound:
             return _say(t("ib.case_not_found", lang, id=case_id))
-        if current.submitter.id != actor.id:  # only the submitter completes their case
+        if not may_complete(current.submitter.id, actor.id):
             return _say(t("ib.case_not_found", lang, id=case_id))
         async with self._engine.connect() as conn:
             posted = await _post_and_channel(conn, current.id)
@@ -404,12 +406,10 @@ class IbService:
 
     # --- IB's actions -------------------------------------------------------------------
 
-    async def _act(self, effect: Effect, origin: Origin) -> Reply:
+    async def _act(self, effect: IbAction, origin: Origin) -> Reply:
         lang = origin.lang
         case_id = effect.case_id or ""
-        if effect.status is None:
-            raise ValueError("an ib_action effect names the status asked for")
-        status = CaseStatus(effect.status)
+        status = effect.status
         try:
             case = await self.register.get(case_id)
         except CaseNotFound:
@@ -450,7 +450,7 @@ class IbService:
         notice = t("ib.done", lang, id=changed.id, status=status_label(changed.status, lang))
         return _card(ib_card(view, lang, member=True, notice=notice))
 
-    async def _refresh(self, effect: Effect, origin: Origin) -> Reply:
+    async def _refresh(self, effect: IbRefresh, origin: Origin) -> Reply:
         lang = origin.lang
         try:
             case = await self.register.get(effect.case_id or "")
@@ -535,14 +535,13 @@ class IbService:
         not that they are no member)."""
         if origin.user_aad_id is None:
             return False
-        me = origin.user_aad_id.lower()
         if self._settings.members:
-            return me in self._settings.members
+            return may_act(origin.user_aad_id, self._settings.members)
         async with self._engine.connect() as conn:
             channel = await _active_channel(conn)
         if channel is None:
             return False
-        return any((m.aad_object_id or "").lower() == me for m in await self._roster(channel))
+        return may_act(origin.user_aad_id, (m.aad_object_id for m in await self._roster(channel)))
 
     async def _roster(self, channel: Row[Any]) -> list[TeamMember]:
         """The IB team's members, read again once ``ib_roster_cache_seconds`` have passed.
@@ -590,7 +589,7 @@ class IbService:
               last: CaseEvent | None = None) -> CaseView:
         return ib_dialogs.case_view(
             case_id=case.id,
-            status=case.status.value,
+            status=case.status,
             version=case.version,
             engagement=case.engagement,
             screened_on=case.assessment.screened_on,
@@ -706,21 +705,3 @@ async def _post_and_channel(conn: AsyncConnection,
         select(channel_table).where(channel_table.c.channel_id == post.channel_id)
     )).first()
     return None if channel is None else (post, channel)
-
-
-async def _open_duplicate(conn: AsyncConnection, case: Case,
-                          contract: dict[str, Any]) -> str | None:
-    """Another open case of the same submitter whose current version is this engagement.
-    Runs in the submit's transaction, after its first write has serialised submits, so
-    two quick presses of the same button cannot both register a case."""
-    current = ((version_table.c.case_id == case_table.c.id)
-               & (version_table.c.version == case_table.c.version))
-    rows = (await conn.execute(
-        select(case_table.c.id, version_table.c.engagement).join(version_table, current)
-        .where(case_table.c.submitter_id == case.submitter.id,
-               case_table.c.id != case.id,
-               case_table.c.title == case.title,
-               case_table.c.status.in_([s.value for s in _OPEN]))
-        .order_by(case_table.c.year, case_table.c.sequence)
-    )).all()
-    return next((row.id for row in rows if dict(row.engagement) == contract), None)

@@ -14,12 +14,8 @@ of the case row), so it holds the row lock on PostgreSQL and the single write lo
 SQLite before it reads anything. Ids are therefore gapless and never handed out twice,
 and a status change always sees the status it replaces.
 
-Status machine (``TRANSITIONS``; ``withdrawn`` is final)::
-
-    submitted ──► on_agenda ──► accepted ──► on_agenda (review), withdrawn
-        │  ▲          │    ──► declined ──► on_agenda (reconsider), withdrawn
-        │  └──────────┤    ──► needs_completion ──(add_version)──► submitted
-        └─────────────┴──────► withdrawn
+What a case is and may become (its statuses, the changes between them, its id, its
+review date) is ``ibcase``'s; this module stores cases by those rules and nothing else.
 
 Exceptions::
 
@@ -32,10 +28,8 @@ Exceptions::
 from __future__ import annotations
 
 import builtins
-import re
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -60,7 +54,22 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from policy import Assessment, Engagement, Kind, Lang, Owner, Priority, Verdict
+from ibcase import (
+    AuditEvent,
+    CaseStatus,
+    NotACaseId,
+    Submission,
+    case_id,
+    clean_comment,
+    is_duplicate,
+    may_move,
+    parse_case_id,
+    review_due,
+    status_after_version,
+    takes_versions,
+)
+from ibcase.lifecycle import OPEN
+from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 
 from .audit import append_hashes
 from .clock import Clock, SystemClock
@@ -68,13 +77,7 @@ from .database import writing
 from .telemetry import CASE_ID
 
 __all__ = [
-    "DEFAULT_REVIEW_YEARS",
-    "EVENT_LABELS",
-    "MAX_COMMENT_LENGTH",
-    "REVIEWED_KINDS",
-    "STATUS_LABELS",
     "SUMMARY_FIELDS",
-    "TRANSITIONS",
     "Actor",
     "AlsoInTransaction",
     "AuditEntry",
@@ -87,87 +90,11 @@ __all__ = [
     "InvalidTransition",
     "RegisterError",
     "VersionRefused",
-    "case_id",
-    "parse_case_id",
 ]
 
 
-class CaseStatus(StrEnum):
-    SUBMITTED = "submitted"
-    ACCEPTED = "accepted"  # tillstyrkt
-    DECLINED = "declined"  # avböjt
-    NEEDS_COMPLETION = "needs_completion"  # begärd komplettering
-    ON_AGENDA = "on_agenda"  # till dagordning
-    WITHDRAWN = "withdrawn"
-
-
-class AuditEvent(StrEnum):
-    SUBMITTED = "submitted"
-    VERSION_ADDED = "version_added"
-    STATUS_CHANGED = "status_changed"
-    PERSON_ERASED = "person_erased"  # a person pseudonymised (``bot.privacy.erase_person``)
-
-
-STATUS_LABELS: Mapping[CaseStatus, Mapping[Lang, str]] = {
-    CaseStatus.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
-    CaseStatus.ACCEPTED: {"sv": "Tillstyrkt", "en": "Accepted"},
-    CaseStatus.DECLINED: {"sv": "Avböjt", "en": "Declined"},
-    CaseStatus.NEEDS_COMPLETION: {"sv": "Begärd komplettering", "en": "Needs completion"},
-    CaseStatus.ON_AGENDA: {"sv": "Till dagordning", "en": "On the agenda"},
-    CaseStatus.WITHDRAWN: {"sv": "Återkallat", "en": "Withdrawn"},
-}
-
-EVENT_LABELS: Mapping[AuditEvent, Mapping[Lang, str]] = {
-    AuditEvent.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
-    AuditEvent.VERSION_ADDED: {"sv": "Ny version", "en": "New version"},
-    AuditEvent.STATUS_CHANGED: {"sv": "Ny status", "en": "Status changed"},
-    AuditEvent.PERSON_ERASED: {"sv": "Person pseudonymiserad", "en": "Person pseudonymised"},
-}
-
-_S = CaseStatus
-TRANSITIONS: Mapping[CaseStatus, frozenset[CaseStatus]] = {
-    _S.SUBMITTED: frozenset(
-        {_S.ON_AGENDA, _S.ACCEPTED, _S.DECLINED, _S.NEEDS_COMPLETION, _S.WITHDRAWN}
-    ),
-    _S.ON_AGENDA: frozenset(
-        {_S.SUBMITTED, _S.ACCEPTED, _S.DECLINED, _S.NEEDS_COMPLETION, _S.WITHDRAWN}
-    ),
-    _S.NEEDS_COMPLETION: frozenset(
-        {_S.SUBMITTED, _S.ON_AGENDA, _S.ACCEPTED, _S.DECLINED, _S.WITHDRAWN}
-    ),
-    # An accepted membership comes back to the agenda for its review; a declined case
-    # may be reconsidered. Either may be withdrawn (the membership ended, the idea dropped).
-    _S.ACCEPTED: frozenset({_S.ON_AGENDA, _S.WITHDRAWN}),
-    _S.DECLINED: frozenset({_S.ON_AGENDA, _S.WITHDRAWN}),
-    _S.WITHDRAWN: frozenset(),
-}
-
-# Statuses in which "Komplettera" may add a version; from needs_completion it goes back
-# to submitted. A decided case is reopened (to on_agenda) before it takes a new version.
-TAKES_VERSIONS: frozenset[CaseStatus] = frozenset(
-    {_S.SUBMITTED, _S.NEEDS_COMPLETION, _S.ON_AGENDA}
-)
-
-# Memberships and intent agreements are reviewed at least every fourth year (rule P5).
-REVIEWED_KINDS: frozenset[Kind] = frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT})
-DEFAULT_REVIEW_YEARS = 4
-
-MAX_COMMENT_LENGTH = 2000
-
-_ID = re.compile(r"SK-(\d{4})-(\d{4,9})")
-
-
-def case_id(year: int, sequence: int) -> str:
-    """The readable id: ``SK-2026-0042``."""
-    return f"SK-{year:04d}-{sequence:04d}"
-
-
-def parse_case_id(text: str) -> tuple[int, int]:
-    """(year, sequence) of a case id (any letter case, surrounding blanks ignored)."""
-    match = _ID.fullmatch(text.strip().upper())
-    if match is None:
-        raise CaseNotFound(text)
-    return int(match[1]), int(match[2])
+# ``CaseStatus`` and ``AuditEvent`` are ibcase's; they are named here too because every
+# reader of the register's rows needs them.
 
 
 class RegisterError(Exception):
@@ -388,21 +315,6 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def add_years(day: date, years: int) -> date:
-    """``day`` moved ``years`` years on; 29 February becomes 28 February in common years."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def review_due(engagement: Engagement, decided_on: date) -> date | None:
-    """When an accepted membership or intent agreement is next reviewed; None for others."""
-    if engagement.kind not in REVIEWED_KINDS:
-        return None
-    return add_years(decided_on, engagement.review_years or DEFAULT_REVIEW_YEARS)
-
-
 def _screening_columns(engagement: Engagement, assessment: Assessment) -> dict[str, Any]:
     """The case row's copy of what its current version says (for lists and filters)."""
     return {
@@ -433,15 +345,6 @@ def _version_row(
         "created_by_name": actor.name,
         "created_by_unit": actor.unit,
     }
-
-
-def _comment(text: str | None) -> str | None:
-    """A comment as the audit log keeps it: trimmed, None when blank, refused when long."""
-    if text is None or not text.strip():
-        return None
-    if len(text.strip()) > MAX_COMMENT_LENGTH:
-        raise ValueError(f"a comment is at most {MAX_COMMENT_LENGTH} characters")
-    return text.strip()
 
 
 def _screening_details(assessment: Assessment) -> dict[str, Any]:
@@ -548,17 +451,15 @@ class CaseRegister:
         or ``VersionRefused``."""
         key = self._key(case_id)
         CASE_ID.set(key)
-        comment = _comment(comment)
+        comment = clean_comment(comment)
         now = self._now()
         async with writing(self._engine) as conn:
             current = await self._lock(conn, key, now)
             status = CaseStatus(current.status)
-            if status not in TAKES_VERSIONS:
+            if not takes_versions(status):
                 raise VersionRefused(key, status)
             number = int(current.version) + 1
-            new_status = (
-                CaseStatus.SUBMITTED if status is CaseStatus.NEEDS_COMPLETION else status
-            )
+            new_status = status_after_version(status)
             await conn.execute(
                 insert(version_table).values(
                     _version_row(key, number, engagement, assessment, actor, now)
@@ -591,21 +492,21 @@ class CaseRegister:
         *,
         then: AlsoInTransaction | None = None,
     ) -> Case:
-        """Change a case's status (``TRANSITIONS``), with an optional comment and meeting
-        date. Accepting a membership or intent agreement sets ``review_due`` to the
-        meeting date (else today) plus ``review_years`` (default 4); leaving accepted
-        clears it. ``then`` runs in the same transaction. Raises ``CaseNotFound``,
+        """Change a case's status (``ibcase.TRANSITIONS``), with an optional comment and meeting
+        date. Accepting a membership or intent agreement sets ``review_due``
+        (``ibcase.review_due``, rule P5) from the meeting date, else today; leaving
+        accepted clears it. ``then`` runs in the same transaction. Raises ``CaseNotFound``,
         ``InvalidTransition``, or ``ValueError`` for an unknown status or a comment longer
-        than ``MAX_COMMENT_LENGTH``."""
+        than ``ibcase.MAX_COMMENT_LENGTH``."""
         key = self._key(case_id)
         CASE_ID.set(key)
         requested = CaseStatus(status)
-        comment = _comment(comment)
+        comment = clean_comment(comment)
         now = self._now()
         async with writing(self._engine) as conn:
             current = await self._lock(conn, key, now)
             old = CaseStatus(current.status)
-            if requested not in TRANSITIONS[old]:
+            if not may_move(old, requested):
                 raise InvalidTransition(key, old, requested)
             due: date | None = None
             if requested is CaseStatus.ACCEPTED:
@@ -733,11 +634,37 @@ class CaseRegister:
             rows = (await conn.execute(query)).all()
         return {row.case_id: self._audit_entry(row) for row in rows}
 
+    @staticmethod
+    async def open_duplicate(conn: AsyncConnection, case: Case) -> str | None:
+        """Inside a submit's transaction (its ``then=``): the earliest other case that the
+        new ``case`` repeats (``ibcase.is_duplicate``: same submitter, still open, same
+        engagement), or None. The submit's first write has serialised submits, so two
+        quick presses of the same button cannot both register a case."""
+        current = ((version_table.c.case_id == case_table.c.id)
+                   & (version_table.c.version == case_table.c.version))
+        rows = (await conn.execute(
+            select(case_table.c.id, case_table.c.status, version_table.c.engagement)
+            .join(version_table, current)
+            .where(case_table.c.submitter_id == case.submitter.id,
+                   case_table.c.id != case.id,
+                   case_table.c.title == case.title,  # narrows; the rule compares it all
+                   case_table.c.status.in_([s.value for s in OPEN]))
+            .order_by(case_table.c.year, case_table.c.sequence)
+        )).all()
+        new = Submission(case_id=case.id, submitter_id=case.submitter.id, status=case.status,
+                         engagement=case.engagement.model_dump(mode="json", exclude_none=True))
+        return next((row.id for row in rows if is_duplicate(new, Submission(
+            case_id=row.id, submitter_id=case.submitter.id, status=CaseStatus(row.status),
+            engagement=dict(row.engagement)))), None)
+
     # --- internals --------------------------------------------------------------------
 
     @staticmethod
     def _key(text: str) -> str:
-        return case_id(*parse_case_id(text))
+        try:
+            return case_id(*parse_case_id(text))
+        except NotACaseId:
+            raise CaseNotFound(text) from None
 
     async def _lock(self, conn: AsyncConnection, key: str, now: datetime) -> Row[Any]:
         # A write first: it takes the row lock (PostgreSQL) or the write lock (SQLite)

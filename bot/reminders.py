@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from dialogs.turn import lang_of
+from ibcase import CaseStatus
 from policy import Lang
 
 from .clock import Clock, SystemClock
@@ -38,7 +39,7 @@ from .database import write_gate
 from .ib_tables import reminder_table
 from .outbox import OutboxKind, card_activity, enqueue
 from .people import personal_target
-from .register import Case, CaseRegister, CaseStatus
+from .register import Case, CaseRegister
 
 __all__ = ["CardFor", "ReminderJob", "due_reviews", "next_run"]
 

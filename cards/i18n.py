@@ -14,9 +14,9 @@ from policy import Kind, Outcome, Priority, Verdict
 from policy.labels import KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 
 __all__ = [
-    "CHOICES", "FIELDS", "SHORT_LABELS", "STATUS_LABELS", "STRINGS", "WHO_CHOICES", "Lang",
+    "CHOICES", "FIELDS", "SHORT_LABELS", "STRINGS", "WHO_CHOICES", "Lang",
     "choice", "grouped", "help_text", "label", "outcome_label", "priority_label", "sek",
-    "short_label", "status_label", "t", "verdict_label", "who_choice",
+    "short_label", "t", "verdict_label", "who_choice",
 ]
 
 Lang = Literal["sv", "en"]
@@ -481,18 +481,6 @@ STRINGS: Mapping[str, tuple[str, str]] = {
         "Jag hittar inget ärende {id}.",
         "I cannot find a case {id}.",
     ),
-    "ib.comment_required": (
-        "Skriv en kommentar om vad som behöver kompletteras.",
-        "Please write a comment on what needs to be completed.",
-    ),
-    "ib.meeting_date_required": (
-        "Ange datum för sammanträdet.",
-        "Please give the date of the meeting.",
-    ),
-    "ib.meeting_date_past": (
-        "Sammanträdet kan inte ligga före dagens datum.",
-        "The meeting cannot be before today.",
-    ),
     "ib.done": (
         "Klart: ärende {id} har nu status ”{status}”.",
         "Done: case {id} now has the status “{status}”.",
@@ -830,24 +818,6 @@ def outcome_label(outcome: Outcome | str, lang: Lang) -> str:
 
 def priority_label(priority: Priority | str, lang: Lang) -> str:
     return PRIORITY_LABELS[Priority(priority)][lang]
-
-
-# A case's status (``bot.register.CaseStatus`` values), as the register names it;
-# cards do not import the bot, so a test checks these agree with
-# ``bot.register.STATUS_LABELS``.
-STATUS_LABELS: Mapping[str, tuple[str, str]] = {
-    "submitted": ("Inlämnat", "Submitted"),
-    "accepted": ("Tillstyrkt", "Accepted"),
-    "declined": ("Avböjt", "Declined"),
-    "needs_completion": ("Begärd komplettering", "Needs completion"),
-    "on_agenda": ("Till dagordning", "On the agenda"),
-    "withdrawn": ("Återkallat", "Withdrawn"),
-}
-
-
-def status_label(status: str, lang: Lang) -> str:
-    """What a person reads for a case status (``submitted`` → "Inlämnat")."""
-    return _pick(STATUS_LABELS[str(status)], lang)
 
 
 def grouped(digits: str, lang: Lang) -> str:

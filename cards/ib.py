@@ -5,8 +5,8 @@ what the submitter gets in the personal chat (sent, notified, "Mina ärenden", a
 reminder), the reply when a new version arrives, and the agenda for IB's next meeting.
 
 Cards do not import the bot: a case reaches them as a ``CaseView`` the bot builds from
-the register. The status machine the buttons follow mirrors ``bot.register.TRANSITIONS``
-(a test checks the two agree). Everything a person typed or is called is escaped.
+the register. The buttons follow the case's one status machine, ``ibcase.TRANSITIONS``,
+and its labels are ``ibcase``'s. Everything a person typed or is called is escaped.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ibcase import CaseStatus, may_move, status_label, takes_versions
 from policy import Assessment, Engagement
 
 from . import verbs
@@ -41,7 +42,6 @@ from .i18n import (
     priority_label,
     sek,
     short_label,
-    status_label,
     t,
     verdict_label,
 )
@@ -49,8 +49,6 @@ from .result import finding_groups, owner_block, priority_block, verdict_block
 
 __all__ = [
     "ACTION_STATUS",
-    "COMPLETABLE",
-    "TRANSITIONS",
     "CaseEvent",
     "CaseView",
     "agenda_card",
@@ -64,11 +62,11 @@ __all__ = [
 ]
 
 # The IB members' buttons, in the order shown, and the status each one moves the case to.
-ACTION_STATUS: Mapping[str, str] = {
-    verbs.IB_ACCEPT: "accepted",
-    verbs.IB_DECLINE: "declined",
-    verbs.IB_REQUEST_COMPLETION: "needs_completion",
-    verbs.IB_TO_AGENDA: "on_agenda",
+ACTION_STATUS: Mapping[str, CaseStatus] = {
+    verbs.IB_ACCEPT: CaseStatus.ACCEPTED,
+    verbs.IB_DECLINE: CaseStatus.DECLINED,
+    verbs.IB_REQUEST_COMPLETION: CaseStatus.NEEDS_COMPLETION,
+    verbs.IB_TO_AGENDA: CaseStatus.ON_AGENDA,
 }
 
 _ACTION_TITLE: Mapping[str, str] = {
@@ -78,32 +76,14 @@ _ACTION_TITLE: Mapping[str, str] = {
     verbs.IB_TO_AGENDA: "case.to_agenda",
 }
 
-# The same status machine as ``bot.register.TRANSITIONS``: from a status, the statuses a
-# case may move to. Withdrawn is final.
-TRANSITIONS: Mapping[str, frozenset[str]] = {
-    "submitted": frozenset({"on_agenda", "accepted", "declined", "needs_completion",
-                            "withdrawn"}),
-    "on_agenda": frozenset({"submitted", "accepted", "declined", "needs_completion",
-                            "withdrawn"}),
-    "needs_completion": frozenset({"submitted", "on_agenda", "accepted", "declined",
-                                   "withdrawn"}),
-    "accepted": frozenset({"on_agenda", "withdrawn"}),
-    "declined": frozenset({"on_agenda", "withdrawn"}),
-    "withdrawn": frozenset(),
-}
-
-# Statuses in which the submitter may send a new version ("Komplettera"), as
-# ``bot.register.TAKES_VERSIONS``.
-COMPLETABLE: frozenset[str] = frozenset({"submitted", "needs_completion", "on_agenda"})
-
 # A status's colour on a card; the label always says it in words too.
-_STATUS_COLOUR: Mapping[str, str] = {
-    "submitted": "Default",
-    "on_agenda": "Accent",
-    "accepted": "Good",
-    "declined": "Attention",
-    "needs_completion": "Warning",
-    "withdrawn": "Default",
+_STATUS_COLOUR: Mapping[CaseStatus, str] = {
+    CaseStatus.SUBMITTED: "Default",
+    CaseStatus.ON_AGENDA: "Accent",
+    CaseStatus.ACCEPTED: "Good",
+    CaseStatus.DECLINED: "Attention",
+    CaseStatus.NEEDS_COMPLETION: "Warning",
+    CaseStatus.WITHDRAWN: "Default",
 }
 
 
@@ -123,7 +103,7 @@ class CaseView:
     """A case as the cards show it: the register's case, its newest version, in one language."""
 
     id: str  # "SK-2026-0001"
-    status: str  # a bot.register.CaseStatus value
+    status: CaseStatus
     version: int
     engagement: Engagement
     assessment: Assessment  # already in the card's language
@@ -135,11 +115,14 @@ class CaseView:
     review_due: date | None = None
     last_event: CaseEvent | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", CaseStatus(self.status))  # a value reads as one
+
 
 def allowed_actions(status: str) -> tuple[str, ...]:
     """The IB buttons (verbs) the status machine allows from ``status``, in button order."""
-    allowed = TRANSITIONS.get(status, frozenset())
-    return tuple(verb for verb, target in ACTION_STATUS.items() if target in allowed)
+    current = CaseStatus(status)
+    return tuple(verb for verb, target in ACTION_STATUS.items() if may_move(current, target))
 
 
 # --- pieces -------------------------------------------------------------------------
@@ -237,7 +220,7 @@ def _status_block(view: CaseView, lang: Lang) -> Element:
         weight="Bolder", color=_STATUS_COLOUR.get(view.status, "Default"), spacing="None",
     )]
     meeting = _meeting(view)
-    if meeting is not None and view.status == "on_agenda":
+    if meeting is not None and view.status is CaseStatus.ON_AGENDA:
         items.append(para(t("case.meeting", lang, day=meeting.isoformat()), spacing="None",
                           id="meeting"))
     items += _event_lines(view.last_event, lang)
@@ -415,17 +398,17 @@ def notification_card(view: CaseView, lang: Lang) -> Card:
         *_event_lines(view.last_event, lang),
     ]
     meeting = _meeting(view)
-    if view.status == "on_agenda" and meeting is not None:
+    if view.status is CaseStatus.ON_AGENDA and meeting is not None:
         body.append(para(t("case.meeting", lang, day=meeting.isoformat()), id="meeting"))
     if view.review_due is not None:
         body.append(subtle(t("case.review_due", lang, day=view.review_due.isoformat()),
                            id="review-due"))
-    if view.status in ("accepted", "declined"):
+    if view.status in (CaseStatus.ACCEPTED, CaseStatus.DECLINED):
         body.append(container([para(t("case.notify_accepted", lang,
                                       owner=_owner_name(view.assessment)), size="Small")],
                               style="emphasis"))
     actions: list[Element] = []
-    if view.status == "needs_completion":
+    if view.status is CaseStatus.NEEDS_COMPLETION:
         body.append(para(t("case.notify_completion", lang)))
         actions.append(_complete_button(view, lang, positive=True))
     actions.append(_mine_button(lang))
@@ -444,7 +427,7 @@ def my_cases_card(views: Sequence[CaseView], lang: Lang) -> Card:
     for view in views:
         line = [escape(view.id), escape(view.assessment.decision_owner_label)]
         meeting = _meeting(view)
-        if view.status == "on_agenda" and meeting is not None:
+        if view.status is CaseStatus.ON_AGENDA and meeting is not None:
             line.append(t("case.meeting", lang, day=meeting.isoformat()))
         elif view.last_event is not None:
             line.append(t("case.updated", lang, at=escape(view.last_event.at)))
@@ -457,9 +440,9 @@ def my_cases_card(views: Sequence[CaseView], lang: Lang) -> Card:
                  weight="Bolder", spacing="None", size="Small"),
             subtle(" · ".join(line), spacing="None"),
         ]
-        if view.status in COMPLETABLE:
+        if takes_versions(view.status):
             items.append(action_set([_complete_button(
-                view, lang, positive=view.status == "needs_completion")], spacing="Small"))
+                view, lang, positive=view.status is CaseStatus.NEEDS_COMPLETION)], spacing="Small"))
         body.append(container(items, separator=True, spacing="Medium", id=f"case-{view.id}"))
     return card(body, [execute(t("starter.new", lang), verbs.WIZARD_START)], lang)
 

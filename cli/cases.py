@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from ibcase import AuditEvent, CaseStatus, NotACaseId, event_label, parse_case_id, status_label
 from policy import Lang, Owner, Verdict
 from policy.labels import KIND_LABELS, PRIORITY_LABELS
 from policy.routing import OWNER_LABELS
@@ -203,8 +204,6 @@ def cmd_cases(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO)
 
 
 def _check_filters(args: argparse.Namespace, lang: Lang) -> None:
-    from bot.register import CaseStatus
-
     statuses = [s.value for s in CaseStatus]
     status = getattr(args, "status", None)
     if status is not None and status not in statuses:
@@ -278,11 +277,9 @@ async def _privacy(args: argparse.Namespace, engine: Any, out: TextIO, lang: Lan
 
 
 def _not_found(case_id: str, lang: Lang) -> str:
-    from bot.register import parse_case_id
-
     try:
         parse_case_id(case_id)
-    except LookupError:
+    except NotACaseId:
         return _T["not_an_id"][lang].format(id=case_id)
     return _T["not_found"][lang].format(id=case_id)
 
@@ -353,14 +350,12 @@ async def _write_cases(
 
 
 def _table(cases: list[Case], lang: Lang, zone: ZoneInfo) -> str:
-    from bot.register import STATUS_LABELS
-
     if not cases:
         return _T["none"][lang] + "\n"
     rows = [_COLUMNS[lang]] + [
         (
             c.id,
-            STATUS_LABELS[c.status][lang],
+            status_label(c.status, lang),
             _OWNER_SHORT[c.decision_owner][lang],
             _VERDICT[c.verdict][lang],
             _local(c.created_at, zone)[:10],
@@ -382,9 +377,7 @@ async def _show(
     versions = await register.versions(case.id)
     audit = await register.audit(case.id)
     f = _FIELDS
-    from bot.register import STATUS_LABELS
-
-    status = STATUS_LABELS[case.status][lang]
+    status = status_label(case.status, lang)
     if case.meeting_date:
         status += f" ({f['meeting'][lang]} {case.meeting_date.isoformat()})"
     verdict = _VERDICT[case.verdict][lang]
@@ -420,16 +413,14 @@ async def _show(
 
 
 def _event(a: AuditEntry, lang: Lang) -> str:
-    from bot.register import EVENT_LABELS, STATUS_LABELS, CaseStatus
-
     def status(value: str) -> str:
-        return STATUS_LABELS[CaseStatus(value)][lang]
+        return status_label(value, lang)
 
     d = a.details
-    text = EVENT_LABELS[a.event][lang]
-    if a.event.value == "person_erased":
+    text = event_label(a.event, lang)
+    if a.event is AuditEvent.PERSON_ERASED:
         return f"{text} ({d.get('pseudonym')})"
-    if a.event.value == "status_changed":
+    if a.event is AuditEvent.STATUS_CHANGED:
         text += f": {status(d['from'])} → {status(d['to'])}"
     else:
         text += f" ({_FIELDS['version'][lang]} {d.get('version')})"

@@ -32,7 +32,18 @@ from . import ib, intake, who, wizard
 from .commands import Command, parse_command
 from .fields import as_raw, clean_values, to_values
 from .state import ConversationState, HistoryEntry, Step, UserState
-from .turn import Effect, Reply, Turn, lang_of
+from .turn import (
+    Effect,
+    IbRefresh,
+    MyCases,
+    RegisterIb,
+    Reply,
+    Resubmit,
+    SendToIb,
+    ShowAgenda,
+    Turn,
+    lang_of,
+)
 
 __all__ = ["VERB_EVENTS", "handle", "language", "welcome"]
 
@@ -245,7 +256,8 @@ def _mine_open(c: _Ctx) -> _Result:
                                  lang=c.lang))
 
 
-def _screened(c: _Ctx, case_id: str | None) -> tuple[ConversationState, Reply, Effect | None]:
+def _screened(c: _Ctx, case_id: str | None, *, prepare: bool = False,
+              ) -> tuple[ConversationState, Reply, Effect | None]:
     """The values a result card carries, parsed and assessed again (today) before they go
     to IB: the card may be old, or tampered with. Valid: the engagement and assessment
     as contract JSON. Not valid: the wizard again, at the first step with a problem,
@@ -257,20 +269,19 @@ def _screened(c: _Ctx, case_id: str | None) -> tuple[ConversationState, Reply, E
     if out.engagement is None or out.assessment is None:
         return (c.conv.model_copy(update={"wizard": out.state}),
                 Reply(cards=[out.card]), None)
-    return c.conv, Reply(), Effect(
-        op="send_to_ib" if case_id is None else "resubmit",
-        case_id=case_id,
-        engagement=out.engagement.model_dump(mode="json", exclude_none=True),
-        assessment=out.assessment.model_dump(mode="json"),
-    )
+    engagement = out.engagement.model_dump(mode="json", exclude_none=True)
+    assessment = out.assessment.model_dump(mode="json")
+    if case_id is None:
+        return c.conv, Reply(), SendToIb(engagement=engagement, assessment=assessment,
+                                         prepare=prepare)
+    return c.conv, Reply(), Resubmit(case_id=case_id, engagement=engagement,
+                                     assessment=assessment)
 
 
 def _ib_send(c: _Ctx) -> _Result:
     """"Skicka till IB" on a result card (``prepare``: for preparation, owner KS or KF)."""
-    conv, reply, effect = _screened(c, None)
-    if effect is not None:
-        prepare = _data(c).get("prepare")
-        effect = effect.model_copy(update={"prepare": prepare is True or prepare == "true"})
+    prepare = _data(c).get("prepare")
+    conv, reply, effect = _screened(c, None, prepare=prepare is True or prepare == "true")
     return conv, c.user, reply.model_copy(update={"effect": effect})
 
 
@@ -296,11 +307,11 @@ def _cases_complete(c: _Ctx) -> _Result:
 
 
 def _cases_mine(c: _Ctx) -> _Result:
-    return _effect(c, Effect(op="my_cases"))
+    return _effect(c, MyCases())
 
 
 def _ib_refresh(c: _Ctx) -> _Result:
-    return _effect(c, Effect(op="ib_refresh", case_id=_case_of(_data(c))))
+    return _effect(c, IbRefresh(case_id=_case_of(_data(c))))
 
 
 def _ib_action(c: _Ctx) -> _Result:
@@ -309,11 +320,11 @@ def _ib_action(c: _Ctx) -> _Result:
 
 
 def _register_ib(c: _Ctx) -> _Result:
-    return _effect(c, Effect(op="register_ib"))
+    return _effect(c, RegisterIb())
 
 
 def _agenda(c: _Ctx) -> _Result:
-    return _effect(c, Effect(op="agenda"))
+    return _effect(c, ShowAgenda())
 
 
 def _who_prompt(c: _Ctx) -> _Result:

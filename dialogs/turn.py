@@ -7,11 +7,26 @@ everything in between is plain Python without the SDK.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Document", "Effect", "EffectOp", "Reply", "Turn", "lang_of"]
+from ibcase import CaseStatus
+
+__all__ = [
+    "Document",
+    "Effect",
+    "IbAction",
+    "IbRefresh",
+    "MyCases",
+    "RegisterIb",
+    "Reply",
+    "Resubmit",
+    "SendToIb",
+    "ShowAgenda",
+    "Turn",
+    "lang_of",
+]
 
 
 class Document(BaseModel):
@@ -42,35 +57,77 @@ class Turn(BaseModel):
     document: Document | None = None  # an attached file, read by the bot
 
 
-EffectOp = Literal[
-    "send_to_ib", "resubmit", "register_ib", "agenda", "my_cases", "ib_action", "ib_refresh",
-]
-
-
-class Effect(BaseModel):
-    """Work with the outside world that a turn asks the bot to do (the case register, the
-    IB channel, the roster), so that the dialogs stay pure. The bot performs it once,
-    after the turn's state is saved, and shows what came of it.
-
-    ``send_to_ib``/``resubmit``: ``engagement`` and ``assessment`` are contract JSON the
-    dialogs have validated and assessed (``resubmit`` names ``case_id``). ``ib_action``:
-    the ``status`` an IB member asked for, with ``comment`` and ``meeting_date``;
-    ``errors`` (input field → message) means the inputs did not validate, and the bot
-    shows the member's card again with the messages and the values as entered.
-    """
-
+class _Effect(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    op: EffectOp
-    case_id: str | None = None
-    engagement: dict[str, Any] | None = None  # contract JSON, validated
-    assessment: dict[str, Any] | None = None  # contract JSON
-    prepare: bool = False  # sent to IB for preparation (owner KS or KF)
-    status: str | None = None  # ib_action: accepted, declined, needs_completion, on_agenda
+
+class SendToIb(_Effect):
+    """Register a screening as a new case and queue its post in the IB channel.
+    ``engagement`` and ``assessment`` are contract JSON the dialogs validated and assessed;
+    ``prepare``: sent for preparation (owner KS or KF), not for IB's own decision."""
+
+    kind: Literal["send_to_ib"] = "send_to_ib"
+    engagement: dict[str, Any]
+    assessment: dict[str, Any]
+    prepare: bool = False
+
+
+class Resubmit(_Effect):
+    """Add the re-screened engagement to case ``case_id`` as its next version."""
+
+    kind: Literal["resubmit"] = "resubmit"
+    case_id: str
+    engagement: dict[str, Any]
+    assessment: dict[str, Any]
+
+
+class IbAction(_Effect):
+    """An IB member asks for case ``case_id`` to become ``status``, with the inputs as
+    ``ibcase.check_action`` took them. ``errors`` (input id → message) means they did not
+    pass: the bot shows the member's card again with the messages and the values as typed
+    (``comment``, ``meeting_date_text``)."""
+
+    kind: Literal["ib_action"] = "ib_action"
+    case_id: str | None
+    status: CaseStatus
     comment: str | None = None
     meeting_date: date | None = None
-    meeting_date_text: str = ""  # ib_action: the meeting date as typed, shown again on errors
+    meeting_date_text: str = ""
     errors: dict[str, str] = Field(default_factory=dict)
+
+
+class IbRefresh(_Effect):
+    """Show case ``case_id``'s card: with its buttons for an IB member, read-only else."""
+
+    kind: Literal["ib_refresh"] = "ib_refresh"
+    case_id: str | None
+
+
+class RegisterIb(_Effect):
+    """Make the channel the turn came from IB's ("registrera IB-kanal")."""
+
+    kind: Literal["register_ib"] = "register_ib"
+
+
+class ShowAgenda(_Effect):
+    """The next meeting's agenda ("dagordning", in the IB channel)."""
+
+    kind: Literal["agenda"] = "agenda"
+
+
+class MyCases(_Effect):
+    """The user's cases ("Mina ärenden")."""
+
+    kind: Literal["my_cases"] = "my_cases"
+
+
+# Work with the outside world that a turn asks the bot to do (the case register, the IB
+# channel, the roster), so that the dialogs stay pure. The bot performs it once, after
+# the turn's state is saved, and shows what came of it (``bot.ib.IbService.perform``).
+Effect = Annotated[
+    SendToIb | Resubmit | IbAction | IbRefresh | RegisterIb | ShowAgenda | MyCases,
+    Field(discriminator="kind"),
+]
 
 
 class Reply(BaseModel):

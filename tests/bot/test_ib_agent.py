@@ -14,7 +14,7 @@ from bot.ib import IbService, Origin
 from bot.ib_tables import user_ref_table
 from bot.server import ENGINE
 from bot.storage import SqlStorage, StorageConflict
-from dialogs.turn import Effect, Reply, Turn
+from dialogs.turn import Effect, MyCases, Reply, Turn
 
 from .bot_harness import TENANT, Connector
 from .conftest import MakeBot
@@ -34,7 +34,7 @@ class AskingForMyCases:
         today: date,
     ) -> tuple[dict[str, Any], dict[str, Any], Reply]:
         self.steps += 1
-        return {"steps": self.steps}, {}, Reply(effect=Effect(op="my_cases"))
+        return {"steps": self.steps}, {}, Reply(effect=MyCases())
 
 
 async def test_an_effect_is_performed_once_when_the_dialog_step_is_redone(
@@ -63,7 +63,7 @@ async def test_an_effect_is_performed_once_when_the_dialog_step_is_redone(
     response = await bot.say("mina ärenden")
     assert response.status in (200, 202)
     assert dialogs.steps == 2  # the step was redone on fresh state
-    assert [e.op for e in performed] == ["my_cases"]  # but its effect done once
+    assert [e.kind for e in performed] == ["my_cases"]  # but its effect done once
     [card] = connector.cards("conv-1")
     assert "Mina ärenden" in str(card)
 

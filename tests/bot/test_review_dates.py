@@ -1,6 +1,6 @@
-"""The review-date arithmetic on its own: review dates from decision dates (leap days
-included), the 90-day notice across New Year, the bot's "today" at midnight in
-Stockholm, and the daily run's hour across the changes to and from summer time."""
+"""Review dates in the register: from the decision's day in Stockholm, the 90-day notice
+across New Year, the bot's "today" at midnight in Stockholm, and the daily run's hour
+across the changes to and from summer time."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.register import Actor, CaseRegister, CaseStatus, add_years, review_due
+from bot.register import Actor, CaseRegister, CaseStatus
 from bot.reminders import ReminderJob, due_reviews, next_run
 from policy import Engagement, assess, parse_engagement
 
@@ -34,26 +34,7 @@ def membership(**changes: Any) -> Engagement:
 # --- review dates ---------------------------------------------------------------------------
 
 
-def test_four_years_after_29_february_is_29_february_again() -> None:
-    assert add_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
-
-
-def test_a_leap_day_moved_to_a_common_year_becomes_28_february() -> None:
-    # The review must not come later than the period allows: 28 February, not 1 March.
-    assert add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
-    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
-    assert add_years(date(2096, 2, 29), 4) == date(2100, 2, 28)  # 2100 is not a leap year
-
-
-def test_other_days_keep_their_day_and_month() -> None:
-    assert add_years(date(2026, 12, 31), 4) == date(2030, 12, 31)
-    assert add_years(date(2027, 1, 1), 4) == date(2031, 1, 1)
-    assert add_years(date(2027, 2, 28), 1) == date(2028, 2, 28)
-
-
-def test_a_membership_accepted_on_a_leap_day_is_reviewed_on_the_leap_day_four_years_on() -> None:
-    assert review_due(membership(), date(2024, 2, 29)) == date(2028, 2, 29)
-    assert review_due(membership(review_years=2), date(2024, 2, 29)) == date(2026, 2, 28)
+# The arithmetic on its own (29 February, year ends): tests/ibcase/test_review.py.
 
 
 async def test_a_membership_accepted_on_29_february_without_a_meeting_date_is_due_in_2032(

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from bot.register import MAX_COMMENT_LENGTH
 from cards import verbs
 from cards.ib import CaseView
 from dialogs import ib
 from dialogs.fields import to_contract, to_values
+from dialogs.turn import SendToIb
+from ibcase import MAX_COMMENT_LENGTH
 from policy import Engagement, Kind, Owner, Priority, Verdict, assess, parse_engagement
 
 from ..cards.cardtools import action, executes, inputs
@@ -51,7 +52,7 @@ def _values(name: str) -> dict[str, str]:
 def test_the_ib_commands_are_understood_typed_either_way(text: str, op: str) -> None:
     reply = Chat().say(text)
     assert reply.effect is not None
-    assert reply.effect.op == op
+    assert reply.effect.kind == op
     assert reply.cards == []
 
 
@@ -64,13 +65,13 @@ def test_mina_alone_is_still_my_recent_assessments_not_my_cases() -> None:
 def test_the_my_cases_button_asks_for_the_users_cases() -> None:
     reply = Chat().click(verbs.CASES_MINE)
     assert reply.effect is not None
-    assert reply.effect.op == "my_cases"
+    assert reply.effect.kind == "my_cases"
 
 
 def test_a_cards_refresh_asks_for_the_case_it_shows() -> None:
     reply = Chat().click(verbs.IB_REFRESH, {"case": "SK-2026-0007"})
     assert reply.effect is not None
-    assert (reply.effect.op, reply.effect.case_id) == ("ib_refresh", "SK-2026-0007")
+    assert (reply.effect.kind, reply.effect.case_id) == ("ib_refresh", "SK-2026-0007")
 
 
 # --- sending to IB ----------------------------------------------------------------------------
@@ -82,9 +83,9 @@ def test_sending_to_ib_parses_and_assesses_the_values_again_today(prepare: bool)
     reply = Chat().click(verbs.IB_SEND, {"values": values, "prepare": prepare})
     effect = reply.effect
     assert effect is not None
-    assert effect.op == "send_to_ib"
+    assert effect.kind == "send_to_ib"
     assert effect.prepare is prepare
-    assert effect.case_id is None
+    assert isinstance(effect, SendToIb)  # a new case: no case id
     engagement = parse_engagement(effect.engagement)
     assert engagement == parse_engagement(to_contract(values, Kind.CONFERENCE))
     expected = assess(engagement, "sv", today=TODAY)
@@ -141,7 +142,7 @@ def test_a_completed_screening_offers_to_send_the_new_version_to_the_same_case()
     assert verbs.IB_SEND not in {a["verb"] for a in executes(result)}
     reply = chat.click(verbs.CASES_RESUBMIT, button["data"])
     assert reply.effect is not None
-    assert (reply.effect.op, reply.effect.case_id) == ("resubmit", "SK-2026-0003")
+    assert (reply.effect.kind, reply.effect.case_id) == ("resubmit", "SK-2026-0003")
     assert parse_engagement(reply.effect.engagement).title == values["title"]
 
 
@@ -168,7 +169,7 @@ def test_a_new_version_without_a_case_is_an_unknown_action() -> None:
 def _act(verb: str, **data: Any) -> Any:
     reply = Chat().click(verb, {"case": "SK-2026-0001", **data})
     assert reply.effect is not None
-    assert reply.effect.op == "ib_action"
+    assert reply.effect.kind == "ib_action"
     return reply.effect
 
 
@@ -191,15 +192,11 @@ def test_asking_for_completion_needs_a_comment_saying_what_to_add() -> None:
 
 
 def test_a_comment_longer_than_the_register_keeps_is_refused_and_kept_as_typed() -> None:
-    long = "x" * (ib.MAX_COMMENT + 1)
+    long = "x" * (MAX_COMMENT_LENGTH + 1)
     effect = _act(verbs.IB_DECLINE, comment=long)
     assert "comment" in effect.errors
     assert "2000" in effect.errors["comment"]
     assert effect.comment == long
-
-
-def test_the_dialogs_comment_limit_is_the_registers() -> None:
-    assert ib.MAX_COMMENT == MAX_COMMENT_LENGTH
 
 
 def test_to_the_agenda_needs_a_meeting_date_not_before_today() -> None:
