@@ -20,7 +20,7 @@ from .ib import (
 from .mine import MineRow, mine_card
 from .result import result_card
 from .welcome import error_card, help_card, text_card, welcome_card
-from .who import answer_card, prompt_card, unavailable_card
+from .who import answer_card, prompt_card
 from .wizard import Question, Widget, cancelled_card, step_card, summary_card
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "step_card",
     "summary_card",
     "text_card",
-    "unavailable_card",
     "verbs",
     "welcome_card",
 ]

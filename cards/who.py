@@ -1,13 +1,14 @@
 """Cards for "Who decides?": the question prompt and the answer.
 
-The answer comes from ``policy.who_decides.answer``; this module reads it
-through a Protocol so it depends on its fields, not its class.
+The answer is ``policy.who_decides.answer``'s ``WhoDecides``, which carries what the card
+shows beside the contract's keys: the route's reason, which candidates are broad.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import Any, Protocol
+from collections.abc import Sequence
+
+from policy.who_decides import Candidate, WhoDecides
 
 from . import verbs
 from .elements import (
@@ -28,45 +29,7 @@ from .escape import escape
 from .i18n import Lang, t, who_choice
 from .welcome import starter_rows
 
-__all__ = [
-    "CandidateLike", "WhoDecidesLike", "answer_card", "choice_titles", "prompt_card",
-    "unavailable_card",
-]
-
-class CitationLike(Protocol):
-    @property
-    def section(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-
-
-class CandidateLike(Protocol):
-    @property
-    def decision_owner(self) -> Any: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def condition(self) -> str: ...
-    @property
-    def value(self) -> dict[str, Any]: ...
-
-
-class WhoDecidesLike(Protocol):
-    @property
-    def kind(self) -> Any: ...
-    @property
-    def decision_owner(self) -> Any: ...
-    @property
-    def allowed(self) -> bool: ...
-    @property
-    def candidates(self) -> Sequence[CandidateLike]: ...
-    @property
-    def clarify(self) -> str | None: ...
-    @property
-    def answer(self) -> str: ...
-    @property
-    def citations(self) -> Sequence[CitationLike]: ...
-
+__all__ = ["answer_card", "choice_titles", "prompt_card"]
 
 def _examples(lang: Lang) -> list[Element]:
     return [
@@ -101,21 +64,20 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def choice_titles(candidates: Sequence[CandidateLike], lang: Lang,
-                  broad: Collection[int] = ()) -> list[str]:
+def choice_titles(candidates: Sequence[Candidate], lang: Lang) -> list[str]:
     """A short, distinct button title for each candidate: what its value says about the
-    fields the candidates differ in ("Hela staden, en organisation"). A candidate in
-    ``broad`` (by index) stands for more than one case (its condition lists them), so its
-    button says "any of these" rather than name only the first. Where that gives no name,
-    or two alike, the owners name the buttons instead."""
+    fields the candidates differ in ("Hela staden, en organisation"). A ``broad``
+    candidate stands for more than one case (its condition lists them), so its button
+    says "any of these" rather than name only the first. Where that gives no name, or two
+    alike, the owners name the buttons instead."""
     keys = [k for c in candidates for k in c.value if k != "kind"]
     differing = [k for k in dict.fromkeys(keys)
                  if len({repr(c.value.get(k)) for c in candidates}) > 1]
     titles = []
-    for n, c in enumerate(candidates):
+    for c in candidates:
         parts = [name for k in differing if k in c.value
                  if (name := who_choice(k, c.value[k], lang))]
-        if n in broad:
+        if c.broad:
             titles.append(t("who.any_of", lang))
         else:
             titles.append(", ".join([parts[0], *map(_lower, parts[1:])]) if parts else "")
@@ -124,15 +86,14 @@ def choice_titles(candidates: Sequence[CandidateLike], lang: Lang,
     return titles
 
 
-def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
-                owner_label: str | None = None, reason: str | None = None,
-                chose: str | None = None, broad: Collection[int] = ()) -> Card:
+def answer_card(res: WhoDecides, *, question: str, lang: Lang,
+                owner_label: str | None = None, chose: str | None = None) -> Card:
     """The answer: settled (owner and citation), a clarifying question with one button per
     candidate, not allowed, or outside the strategy (a short help card).
 
-    ``reason``: why the owner decides, shown under the owner instead of the whole answer
-    (which names the owner again). ``chose``: the case the user picked on a clarifying
-    card, restated.
+    Under a settled owner the route's ``reason`` stands instead of the whole answer (which
+    names the owner again). ``chose``: the case the user picked on a clarifying card,
+    restated.
     """
     body: list[Element] = [
         heading(t("who.title", lang)),
@@ -171,7 +132,7 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
              user_text(res.clarify or "", weight="Bolder")],
             style="emphasis", id="clarify",
         ))
-        titles = choice_titles(res.candidates, lang, broad)
+        titles = choice_titles(res.candidates, lang)
         for n, (c, title) in enumerate(zip(res.candidates, titles, strict=True), start=1):
             body.append(container(
                 [
@@ -185,8 +146,8 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
                 ],
                 id=f"candidate-{n}", separator=True, spacing="Medium",
             ))
-    elif settled and reason and res.allowed is not False:
-        body.append(user_text(reason, spacing="Small"))
+    elif settled and res.reason and res.allowed is not False:
+        body.append(user_text(res.reason, spacing="Small"))
     else:
         body.append(user_text(res.answer))
     if res.citations:
@@ -203,8 +164,3 @@ def answer_card(res: WhoDecidesLike, *, question: str, lang: Lang,
         return card(body, [], lang)
     return card(body, [execute(t("starter.who", lang), verbs.WHO_PROMPT),
                        execute(t("starter.new", lang), verbs.WIZARD_START)], lang)
-
-
-def unavailable_card(lang: Lang) -> Card:
-    return card([heading(t("who.title", lang)), para(t("who.unavailable", lang)),
-                 *starter_rows(lang)], [], lang)

@@ -14,7 +14,7 @@ from ..models import Citation, Kind, Lang, MembershipBody, Scope
 from ..routing import Route, owner_label
 from ..situations import SEVERAL_KINDS, SITUATIONS, Situation
 from ._model import Candidate, ClarifyOption, WhoDecides
-from ._planner import _DOMAIN, _TABLES, FIELDS, _Plan, _plan
+from ._planner import _DOMAIN, FIELDS, _Plan, _plan, known_of, ways
 from ._reading import _fields_of, _kind_of, _one, _read, _Reading
 from ._wording import (
     _CONFIRM_NOT_ON_BEHALF,
@@ -70,12 +70,14 @@ def _settled(plan: _Plan, route: Route, lang: Lang) -> WhoDecides:
         lang=lang,
         route=route.id,
         coordinated_by=route.coordinated_by,
+        reason=route.reason[lang],
         options=[],  # given, so that pydantic need not deep-copy the default
     )
 
 
 def _open(plan: _Plan, ask: str, lang: Lang) -> WhoDecides:
     candidates, sentences = [], [_DEPENDS[lang]]
+    leads_to = ways(plan.kind, plan.known)
     for option in plan.options:
         label = owner_label(option.owner, lang)
         condition = _condition(option.when, lang)
@@ -84,6 +86,7 @@ def _open(plan: _Plan, ask: str, lang: Lang) -> WhoDecides:
             label=label,
             condition=condition,
             value=_value(plan.kind, plan.known, option.when[0]),
+            broad=leads_to.count(option.owner) > 1,
         ))
         sentences.append(_IF_DECIDED_BY[lang].format(
             condition=condition[:1].upper() + condition[1:], owner=_lower_first(label)
@@ -181,6 +184,21 @@ def _with_notes(result: WhoDecides, reading: _Reading, kind: Kind, situation: Si
     return result.model_copy(update={"answer": text, "citations": list(dict.fromkeys(citations))})
 
 
+def _chosen(kind: Kind | None, fields: dict[str, Any], foreign_policy: bool | None,
+            situation: Situation | None, context: Mapping[str, Any], lang: Lang) -> str | None:
+    """The condition of the candidate the question alone offers whose ``value`` is
+    ``context``: the case the user picked on the clarifying card."""
+    if situation is not None:
+        kind, fields = situation.kind, {**situation.fields, **fields}
+    if kind is None or (kind is not Kind.TWINNING and foreign_policy):
+        return None
+    plan = _plan(kind, known_of(kind, fields))
+    for option in plan.options:
+        if _value(kind, plan.known, option.when[0]) == dict(context):
+            return _condition(option.when, lang)
+    return None
+
+
 def answer(
     question: str, lang: Lang | None = None, *, context: Mapping[str, Any] | None = None
 ) -> WhoDecides:
@@ -196,6 +214,7 @@ def answer(
     v = reading.values
     foreign_policy: bool | None = True in v["fp"] or (True in v["fp_conflict"]
                                                        and True in v["fp_stance"])
+    asked = (kind, dict(fields), foreign_policy)
     if context:
         ctx_kind, ctx_fields, ctx_fp = _from_context(context)
         kind = ctx_kind or kind
@@ -216,13 +235,14 @@ def answer(
             kind=None, decision_owner=None, allowed=True, candidates=[], clarify=None,
             answer=_HELP[lang], citations=[], lang=lang, options=[],
         )
-    relevant = _TABLES[kind].fields
-    plan = _plan(kind, tuple((f, fields[f]) for f in relevant if f in fields))
+    plan = _plan(kind, known_of(kind, fields))
     if plan.settled is None:
         assert plan.ask is not None
         return _with_notes(_open(plan, plan.ask, lang), reading, kind, situation, lang,
                            question)
     result = _settled(plan, plan.settled, lang)
+    if context:
+        result = result.model_copy(update={"chosen": _chosen(*asked, situation, context, lang)})
     result = _with_notes(result, reading, kind, situation, lang, question)
     if (kind in (Kind.TRIP, Kind.CONFERENCE) and True in v["political"]
             and fields.get("on_behalf_of_ks") is False):

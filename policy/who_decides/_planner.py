@@ -131,3 +131,27 @@ def _plan(kind: Kind, known: Assignment) -> _Plan:
         route = _matching(rows, when[0])[0][1]
         options.append(_Option(owner, route, tuple(tuple(w.items()) for w in when)))
     return _Plan(kind, known, None, tuple(options), ask)
+
+
+# How many clarifying questions ``ways`` follows, at most, to find where an option leads.
+MAX_ROUNDS: Final = 3
+
+
+def known_of(kind: Kind, fields: Mapping[str, Any]) -> Assignment:
+    """The routing fields of ``kind`` among ``fields``, in the table's order: a plan's key."""
+    return tuple((f, fields[f]) for f in _TABLES[kind].fields if f in fields)
+
+
+@lru_cache(maxsize=4096)
+def ways(kind: Kind, known: Assignment, depth: int = 0) -> tuple[Owner, ...]:
+    """The owner each way of answering the clarifying questions leads to, one entry a way:
+    each answer to the plan's question followed (as its button would be) until it settles,
+    for at most ``MAX_ROUNDS`` questions."""
+    plan = _plan(kind, known)
+    if plan.settled is not None:
+        return (plan.settled.owner,)
+    if depth >= MAX_ROUNDS or plan.ask is None:
+        return ()
+    return tuple(owner for v in _DOMAIN[plan.ask]
+                 for owner in ways(kind, known_of(kind, {**dict(known), plan.ask: v}),
+                                   depth + 1))

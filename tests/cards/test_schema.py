@@ -20,14 +20,12 @@ from cards.ib import (
 )
 from cards.mine import MineRow, mine_card
 from cards.welcome import error_card, help_card, text_card, welcome_card
-from cards.who import prompt_card, unavailable_card
+from cards.who import prompt_card
 from cards.wizard import cancelled_card
-from dialogs import who
 from dialogs.fields import details_fields, question_fields, to_values
 from policy import Kind, Owner, Verdict
 
 from ..dialogs.chat import CASES, Chat, load_case, sample_values, wizard_through
-from ..dialogs.whodouble import Double
 from .cardtools import by_id, executes, schema_errors, walk
 from .ibviews import HOSTILE, STATUSES, event, view
 
@@ -81,20 +79,16 @@ def _case_results(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def _who_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    double = Double()
-    original = who._answerer
-    who._answerer = lambda: double  # type: ignore[assignment]
-    try:
-        chat = Chat(LOCALES[lang])
-        yield "who-clarify", chat.say("medlemskap?").cards[0]
-        yield "who-settled", chat.click(verbs.WHO_CLARIFY, {
-            "question": "medlemskap?", "context": {"membership_body": "organisation"}}).cards[0]
-        yield "who-not-allowed", chat.say("vänort?").cards[0]
-        yield "who-foreign-policy", chat.say("utrikespolitik?").cards[0]
-        yield "who-out-of-scope", chat.say("Vad blir det för väder?").cards[0]
-        yield "who-empty", chat.click(verbs.WHO_ASK, {"question": ""}).cards[0]
-    finally:
-        who._answerer = original  # type: ignore[method-assign]
+    chat = Chat(LOCALES[lang])
+    question = "Vem beslutar om medlemskap?" if lang == "sv" else "Who decides on a membership?"
+    clarify = chat.say(question).cards[0]
+    yield "who-clarify", clarify
+    buttons = [a for a in executes(clarify) if a["verb"] == verbs.WHO_CLARIFY]
+    yield "who-settled", chat.click(verbs.WHO_CLARIFY, buttons[-1]["data"]).cards[0]
+    yield "who-not-allowed", chat.say("Får staden teckna ett vänortsavtal med Taipei?").cards[0]
+    yield "who-foreign-policy", chat.say("Får staden föra egen utrikespolitik?").cards[0]
+    yield "who-out-of-scope", chat.say("Vad blir det för väder?").cards[0]
+    yield "who-empty", chat.click(verbs.WHO_ASK, {"question": ""}).cards[0]
 
 
 def _other_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -106,7 +100,6 @@ def _other_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
     yield "error-no-wizard", error_card(lang, resume=False)  # type: ignore[arg-type]
     yield "cancelled", cancelled_card(lang)  # type: ignore[arg-type]
     yield "prompt", prompt_card(lang)  # type: ignore[arg-type]
-    yield "unavailable", unavailable_card(lang)  # type: ignore[arg-type]
     yield "mine-empty", mine_card([], lang)  # type: ignore[arg-type]
     yield "mine-full", mine_card([MineRow(i, f"T{i}", "trip", "compatible", "Nämnden",
                                           "2025-01-01") for i in range(20)], lang)  # type: ignore[arg-type]

@@ -6,15 +6,13 @@ import pytest
 
 from cards import verbs
 from cards.escape import escape
-from policy import Owner, owner_label
+from policy import Lang, owner_label, who_decides
 from policy.routing import ROUTES
 
 from ..cards.cardtools import by_id, executes, schema_errors, texts
 from .chat import Chat
 
-who_decides = pytest.importorskip("policy.who_decides")
-
-QUESTIONS = {
+QUESTIONS: dict[Lang, list[str]] = {
     "sv": [
         "Vem beslutar om medlemskap i ett internationellt nätverk?",
         "Vem beslutar om medlemskap i en internationell organisation?",
@@ -38,14 +36,14 @@ ROUTE_REASONS = {r.id: r.reason for r in ROUTES}
 
 
 @pytest.mark.parametrize(("lang", "question"), CASES)
-def test_a_typed_question_gets_the_answer_card_of_the_real_answer(lang: str,
+def test_a_typed_question_gets_the_answer_card_of_the_real_answer(lang: Lang,
                                                                   question: str) -> None:
     res = who_decides.answer(question, lang)
     card = Chat(LOCALE[lang]).say(question).cards[0]
     assert schema_errors(card) == []
     lines = texts(card)
     if res.decision_owner is not None:
-        label = owner_label(Owner(res.decision_owner), lang)  # type: ignore[arg-type]
+        label = owner_label(res.decision_owner, lang)
         assert escape(("Beslutar: " if lang == "sv" else "Decides: ") + label) in lines
         assert res.citations, "a settled answer cites the strategy"
         for c in res.citations:
@@ -78,7 +76,7 @@ def test_a_clarifying_question_is_settled_by_each_candidate_button() -> None:
             assert reply.replace
             settled = reply.cards[0]
             assert schema_errors(settled) == []
-            label = owner_label(Owner(candidate.decision_owner), lang)  # type: ignore[arg-type]
+            label = owner_label(candidate.decision_owner, lang)
             assert escape(("Beslutar: " if lang == "sv" else "Decides: ") + label) in texts(
                 settled), (question, candidate)
             assert not [a for a in executes(settled) if a["verb"] == verbs.WHO_CLARIFY]
@@ -98,7 +96,7 @@ def test_a_clarifying_question_is_settled_by_each_candidate_button() -> None:
     ("sv", "Vem beslutar om ett EU-projekt?"),
     ("en", "Who decides on a cooperation agreement?"),
 ])
-def test_each_clarifying_button_has_its_own_short_title(lang: str, question: str) -> None:
+def test_each_clarifying_button_has_its_own_short_title(lang: Lang, question: str) -> None:
     card = Chat(LOCALE[lang]).say(question).cards[0]
     titles = [a["title"] for a in executes(card) if a["verb"] == verbs.WHO_CLARIFY]
     assert len(titles) >= 2
@@ -128,7 +126,7 @@ def test_a_candidate_for_one_case_is_named_by_it_and_one_for_several_says_any_of
     ("en", "Who decides on a conference trip on behalf of the city executive board?"),
 ])
 def test_a_settled_answer_names_the_owner_once_and_then_gives_the_reason(
-    lang: str, question: str,
+    lang: Lang, question: str,
 ) -> None:
     res = who_decides.answer(question, lang)
     assert res.decision_owner is not None

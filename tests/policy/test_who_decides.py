@@ -423,7 +423,44 @@ def test_the_json_has_the_contract_keys_and_the_documented_extras_only(question:
         assert set(o) == {"label", "value"}
     for c in data["citations"]:
         assert set(c) == {"section", "text"}
-    assert WhoDecides.model_validate_json(r.model_dump_json()) == r
+    # The JSON carries everything but what only the card reads.
+    for_card = {"reason": None, "chosen": None,
+                "candidates": [c.model_copy(update={"broad": False}) for c in r.candidates]}
+    assert WhoDecides.model_validate_json(r.model_dump_json()) == r.model_copy(update=for_card)
+
+
+@pytest.mark.parametrize("question", ALL_QUESTIONS)
+def test_a_settled_answer_carries_its_routes_reason_for_the_card(question: str) -> None:
+    r = answer(question)
+    if r.decision_owner is None:
+        assert r.reason is None
+    else:
+        assert r.route is not None
+        assert r.reason == ROUTE_BY_ID[r.route].reason[r.lang]
+        assert r.reason in r.answer
+
+
+def test_a_candidate_that_several_answers_lead_to_is_broad_and_one_case_is_not() -> None:
+    r = answer("Vem beslutar om medlemskap?")
+    # one committee → the committee; several → the board; the whole city → a second
+    # question, whose network answer is the board's too
+    assert [(c.decision_owner, c.broad) for c in r.candidates] == [
+        (Owner.NAMND, False), (Owner.KS, True), (Owner.KF, False)]
+    then = answer("Vem beslutar om medlemskap?",
+                  context={"kind": "membership", "scope": "city_wide"})
+    assert [(c.decision_owner, c.broad) for c in then.candidates] == [
+        (Owner.KF, False), (Owner.KS, False)]
+
+
+def test_a_candidates_value_fed_back_says_which_case_was_chosen() -> None:
+    question = "Vem beslutar om medlemskap?"
+    for c in answer(question).candidates:
+        settled = answer(question, context=c.value)
+        assert settled.chosen == c.condition
+    assert answer(question).chosen is None
+    # a context no candidate of the question alone has is no chosen candidate
+    assert answer(question, context={"kind": "membership", "scope": "city_wide",
+                                     "membership_body": "network"}).chosen is None
 
 
 def test_the_answer_language_can_be_chosen() -> None:
