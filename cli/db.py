@@ -7,12 +7,14 @@ should be; every way the database can fail becomes a plain message, never a trac
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncIterator, Collection, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policy import Lang
+
+from .texts import t
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,22 +22,6 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 __all__ = ["BadInput", "DatabaseProblem", "load_settings", "opened"]
-
-_T: dict[str, dict[Lang, str]] = {
-    "settings": {"sv": "Inställningarna (STRATEGIKOLLEN_*) går inte att läsa: {why}",
-                 "en": "The settings (STRATEGIKOLLEN_*) cannot be read: {why}"},
-    "no_file": {"sv": "Databasen {url} finns inte. Sätt STRATEGIKOLLEN_DATABASE_URL eller "
-                      "STRATEGIKOLLEN_DATA_DIR till botens databas.",
-                "en": "The database {url} does not exist. Point STRATEGIKOLLEN_DATABASE_URL "
-                      "or STRATEGIKOLLEN_DATA_DIR at the bot's database."},
-    "unreachable": {"sv": "Databasen {url} går inte att nå eller läsa ({why}).",
-                    "en": "The database {url} cannot be reached or read ({why})."},
-    "not_migrated": {"sv": "Databasen {url} har {what} ännu. Starta boten en gång (den "
-                           "migrerar databasen) och försök igen.",
-                     "en": "The database {url} has {what} yet. Start the bot once (it "
-                           "migrates the database) and try again."},
-}
-
 
 class BadInput(Exception):
     """The user asked for something that does not exist or cannot be done (exit 2)."""
@@ -56,12 +42,12 @@ def load_settings(lang: Lang) -> Settings:
         return Settings()
     except ValidationError as error:
         why = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise DatabaseProblem(_T["settings"][lang].format(why=why)) from error
+        raise DatabaseProblem(t("db.settings", lang, why=why)) from error
 
 
 @asynccontextmanager
 async def opened(
-    settings: Settings, lang: Lang, *, tables: Collection[str], what: dict[Lang, str]
+    settings: Settings, lang: Lang, *, tables: Collection[str], what: Mapping[Lang, str]
 ) -> AsyncIterator[AsyncEngine]:
     """The bot's database, checked to hold ``tables`` (else: "has ``what`` yet, start the
     bot once", ``what`` being e.g. "no outbox"). A database failure inside the block
@@ -77,11 +63,11 @@ async def opened(
         parsed = make_url(url)
         shown = parsed.render_as_string(hide_password=True)
     except (SQLAlchemyError, ValueError) as error:
-        raise DatabaseProblem(_T["unreachable"][lang].format(url="?", why=_why(error))) from error
+        raise DatabaseProblem(t("db.unreachable", lang, url="?", why=_why(error))) from error
     file = parsed.database if parsed.get_backend_name() == "sqlite" else None
     if file not in (None, "", ":memory:") and not Path(str(file)).is_file():
         # Reading must not create an empty database where the bot's should be.
-        raise DatabaseProblem(_T["no_file"][lang].format(url=shown))
+        raise DatabaseProblem(t("db.no_file", lang, url=shown))
     failures = _database_failures()
     engine: AsyncEngine | None = None
     try:
@@ -89,10 +75,10 @@ async def opened(
         async with engine.connect() as conn:
             present = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
         if not set(tables) <= present:
-            raise DatabaseProblem(_T["not_migrated"][lang].format(url=shown, what=what[lang]))
+            raise DatabaseProblem(t("db.not_migrated", lang, url=shown, what=what[lang]))
         yield engine
     except failures as error:
-        raise DatabaseProblem(_T["unreachable"][lang].format(url=shown, why=_why(error))) from error
+        raise DatabaseProblem(t("db.unreachable", lang, url=shown, why=_why(error))) from error
     finally:
         if engine is not None:
             await engine.dispose()

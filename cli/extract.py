@@ -21,6 +21,8 @@ from typing import Any, TextIO
 from intake import MAX_BYTES, IntakeError, TooLarge, read_text
 from policy import Lang
 
+from .texts import t
+
 __all__ = ["add_extract_parser", "cmd_extract"]
 
 
@@ -70,21 +72,19 @@ def _one(name: str, args: argparse.Namespace, stdin: TextIO, limit: int,
          ) -> tuple[bool, dict[str, Any]]:
     from policy.extract import extract  # its lexicon compiles on first use, not at every start
 
-    from .main import _t
-
     lang: Lang = args.lang or "sv"
     try:
         if name != "-" and not Path(name).is_file():
-            return False, _error(_t("no_file", lang))
+            return False, _error(t("input.no_file", lang))
         text = read_text(name, _bytes_of(name, stdin, limit), max_bytes=limit)
     except IntakeError as exc:
         return False, _error(exc.message(lang))
     except OSError as exc:
-        return False, _error(_t("unreadable", lang, why=exc.strerror or type(exc).__name__))
+        return False, _error(t("input.unreadable", lang, why=exc.strerror or type(exc).__name__))
     try:
         result = extract(text, args.lang, rates=dict(args.rate))
     except RecursionError:
-        return False, _error(_t("unexpected", lang))
+        return False, _error(t("input.unexpected", lang))
     return True, result.model_dump(mode="json")
 
 

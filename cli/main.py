@@ -24,29 +24,12 @@ from .cases import add_cases_parser
 from .extract import add_extract_parser
 from .outbox import add_outbox_parser
 from .render import render_assessment, render_rules, render_who_decides, rules_json
+from .texts import t
 
 __all__ = ["main"]
 
 MAX_INPUT_BYTES = 1_000_000
 CITY_TIME_ZONE = ZoneInfo("Europe/Stockholm")  # whose day "today" is for a screening
-
-_TEXTS: dict[str, dict[Lang, str]] = {
-    "no_file": {"sv": "Filen finns inte.", "en": "No such file."},
-    "unreadable": {"sv": "Filen kan inte läsas: {why}.", "en": "The file cannot be read: {why}."},
-    "too_big": {"sv": "Filen är för stor (högst 1 MB).",
-                "en": "The file is too large (1 MB at most)."},
-    "encoding": {"sv": "Filen är inte UTF-8-text.", "en": "The file is not UTF-8 text."},
-    "syntax": {"sv": "Varken giltig JSON eller YAML: {why}",
-               "en": "Neither valid JSON nor YAML: {why}"},
-    "empty": {"sv": "Filen är tom.", "en": "The file is empty."},
-    "unexpected": {"sv": "Oväntat fel vid läsning av indata.",
-                   "en": "Unexpected error while reading the input."},
-}
-
-
-def _t(key: str, lang: Lang, **kw: str) -> str:
-    return _TEXTS[key][lang].format(**kw)
-
 
 @dataclass(frozen=True)
 class Loaded:
@@ -55,30 +38,34 @@ class Loaded:
     error: FieldError | None = None
 
 
+def _refused(name: str, key: str, lang: Lang, **fields: str) -> Loaded:
+    """The input ``name`` could not be read, for the reason ``key`` (``cli.texts``)."""
+    return Loaded(name, error=FieldError(field="(file)", message=t(key, lang, **fields)))
+
+
 def _read(name: str, stdin: TextIO, lang: Lang) -> Loaded:
     """Read one input (a path, or - for standard input) into plain data, or an error."""
     try:
         if name == "-":
             text = stdin.read(MAX_INPUT_BYTES + 1)
             if len(text.encode("utf-8", "surrogateescape")) > MAX_INPUT_BYTES:
-                return Loaded(name, error=FieldError(field="(file)", message=_t("too_big", lang)))
+                return _refused(name, "input.too_big", lang)
         else:
             path = Path(name)
             if not path.is_file():
-                return Loaded(name, error=FieldError(field="(file)", message=_t("no_file", lang)))
+                return _refused(name, "input.no_file", lang)
             if path.stat().st_size > MAX_INPUT_BYTES:
-                return Loaded(name, error=FieldError(field="(file)", message=_t("too_big", lang)))
+                return _refused(name, "input.too_big", lang)
             raw = path.read_bytes()
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
-                return Loaded(name, error=FieldError(field="(file)", message=_t("encoding", lang)))
+                return _refused(name, "input.encoding", lang)
     except OSError as exc:
         why = exc.strerror or type(exc).__name__
-        message = _t("unreadable", lang, why=why)
-        return Loaded(name, error=FieldError(field="(file)", message=message))
+        return _refused(name, "input.unreadable", lang, why=why)
     if not text.strip():
-        return Loaded(name, error=FieldError(field="(file)", message=_t("empty", lang)))
+        return _refused(name, "input.empty", lang)
     try:
         return Loaded(name, data=json.loads(text))
     except (ValueError, RecursionError):
@@ -89,7 +76,7 @@ def _read(name: str, stdin: TextIO, lang: Lang) -> Loaded:
         return Loaded(name, data=yaml.safe_load(text))
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return Loaded(name, error=FieldError(field="(file)", message=_t("syntax", lang, why=why)))
+        return _refused(name, "input.syntax", lang, why=why)
 
 
 _CASE_KEYS = frozenset({"name", "engagement", "expect"})
@@ -114,7 +101,7 @@ def _screen_one(loaded: Loaded, lang: Lang, today: date) -> Assessment | list[Fi
     except EngagementInvalid as exc:
         return exc.errors
     except RecursionError:
-        return [FieldError(field="(engagement)", message=_t("unexpected", lang))]
+        return [FieldError(field="(engagement)", message=t("input.unexpected", lang))]
 
 
 def cmd_screen(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:

@@ -11,6 +11,8 @@ from policy.labels import OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 from policy.routing import ROUTES, owner_label
 from policy.rules import NOT_ENCODED
 
+from .texts import t
+
 if TYPE_CHECKING:
     from policy.who_decides import WhoDecides
 
@@ -22,21 +24,6 @@ __all__ = [
     "rules_json",
 ]
 
-_H: dict[str, dict[Lang, str]] = {
-    "verdict": {"sv": "Bedömning", "en": "Assessment"},
-    "owner": {"sv": "Beslutar", "en": "Decides"},
-    "coordinates": {"sv": "Koordinerar", "en": "Coordinates"},
-    "not_deciding": {"sv": "beslutar inte", "en": "does not decide"},
-    "priority": {"sv": "Prioritet", "en": "Priority"},
-    "next": {"sv": "Nästa steg", "en": "Next steps"},
-    "rulebook": {"sv": "Regelbok", "en": "Rulebook"},
-    "section": {"sv": "avsnitt", "en": "section"},
-    "routes": {"sv": "Vem beslutar (första träff gäller)", "en": "Who decides (first match wins)"},
-    "rules": {"sv": "Regler", "en": "Rules"},
-    "since": {"sv": "gäller från", "en": "in force from"},
-    "not_encoded": {"sv": "Inte kodat, med skäl", "en": "Not encoded, with the reason"},
-}
-
 _WIDTH = 88
 
 
@@ -46,25 +33,26 @@ def _wrap(text: str, indent: str) -> str:
 
 
 def _quote(text: str, section: str, lang: Lang, indent: str) -> str:
-    return _wrap(f"”{text}” ({_H['section'][lang]} {section})", indent)
+    return _wrap(f"”{text}” ({t('report.section', lang)} {section})", indent)
 
 
 def render_assessment(a: Assessment, lang: Lang, *, source: str | None = None) -> str:
     lines: list[str] = []
-    head = f"{_H['verdict'][lang]}: {VERDICT_LABELS[a.verdict][lang].upper()}"
+    head = f"{t('report.verdict', lang)}: {VERDICT_LABELS[a.verdict][lang].upper()}"
     lines.append(head + (f"   [{source}]" if source else ""))
     lines.append(_wrap(a.advisory, ""))
     lines.append("")
-    lines.append(f"{_H['owner'][lang]}: {a.decision_owner_label}  ({a.routing.rule})")
+    lines.append(f"{t('report.owner', lang)}: {a.decision_owner_label}  ({a.routing.rule})")
     lines.append(_wrap(a.routing.reason, "  "))
     if a.routing.coordinated_by is not None:
-        lines.append(f"{_H['coordinates'][lang]}: {owner_label(a.routing.coordinated_by, lang)}"
-                     f"  ({_H['not_deciding'][lang]})")
+        coordinator = owner_label(a.routing.coordinated_by, lang)
+        lines.append(f"{t('report.coordinates', lang)}: {coordinator}"
+                     f"  ({t('report.not_deciding', lang)})")
     lines.append(_quote(a.routing.citation.text, a.routing.citation.section, lang, "  "))
     if a.priority is not None:
         factors = ", ".join(f"{f.label} {f.points:+d}" for f in a.priority_factors)
         lines.append("")
-        lines.append(_wrap(f"{_H['priority'][lang]}: {PRIORITY_LABELS[a.priority][lang]}"
+        lines.append(_wrap(f"{t('report.priority', lang)}: {PRIORITY_LABELS[a.priority][lang]}"
                            + (f" ({factors})" if factors else ""), ""))
     for outcome in Outcome:
         group = [f for f in a.findings if f.outcome is outcome]
@@ -76,10 +64,10 @@ def render_assessment(a: Assessment, lang: Lang, *, source: str | None = None) -
             lines.append(_wrap(f"- [{f.rule}] {f.message}", "  "))
             lines.append(_quote(f.citation.text, f.citation.section, lang, "      "))
     lines.append("")
-    lines.append(f"{_H['next'][lang]}:")
+    lines.append(f"{t('report.next', lang)}:")
     lines.extend(_wrap(f"- {step}", "  ") for step in a.next_steps)
     lines.append("")
-    lines.append(_wrap(f"{_H['rulebook'][lang]}: {a.rulebook.id} {a.rulebook.version} – "
+    lines.append(_wrap(f"{t('report.rulebook', lang)}: {a.rulebook.id} {a.rulebook.version} – "
                        f"{a.rulebook.source}", ""))
     return "\n".join(lines) + "\n"
 
@@ -133,22 +121,22 @@ def rules_json() -> dict[str, Any]:
 
 
 def render_rules(lang: Lang) -> str:
-    lines = [f"{_H['rules'][lang]}:", ""]
+    lines = [f"{t('report.rules', lang)}:", ""]
     for reg in registry():
         r = reg.rule
         kinds = ", ".join(sorted(k.value for k in r.kinds)) or "*"
         lines.append(f"{r.id}  {r.title[lang]}  [{kinds}]  "
-                     f"({_H['since'][lang]} {r.valid_from.isoformat()})")
+                     f"({t('report.since', lang)} {r.valid_from.isoformat()})")
         lines.append(_quote(r.quote, r.section, lang, "    "))
         lines.append("")
-    lines.append(f"{_H['routes'][lang]}:")
+    lines.append(f"{t('report.routes', lang)}:")
     lines.append("")
     for route in ROUTES:
         lines.append(f"{route.id}  → {route.owner.value}")
         lines.append(_wrap(route.reason[lang], "    "))
         lines.append(_quote(route.quote, route.section, lang, "    "))
         lines.append("")
-    lines.append(f"{_H['not_encoded'][lang]}:")
+    lines.append(f"{t('report.not_encoded', lang)}:")
     lines.append("")
     for clause in NOT_ENCODED:
         lines.append(_quote(clause.quote, clause.section, lang, ""))
