@@ -4,7 +4,7 @@ What it guarantees, and how:
 
 - **Nothing is lost.** A message is a row in ``outbox``, written in the transaction of the
   change it announces. The worker marks it sent only after Teams answered. A transient
-  failure (429, 412, 5xx, network) is retried in the call (``bot.connector``: tenacity,
+  failure (429, 412, 5xx, network) is retried in the call (``bot.teams.connector``: tenacity,
   Retry-After, exponential backoff with jitter); if it persists, the row stays pending
   with ``attempts``, ``next_attempt_at`` (capped exponential backoff, at least the
   Retry-After) and ``last_error``, and is tried again later, for as long as it takes.
@@ -60,10 +60,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from . import telemetry
 from .clock import Clock, SystemClock, utc
-from .connector import ConnectorClient, ConnectorError
 from .database import writing
 from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
 from .outbox import OutboxKind, OutboxStatus, Target
+from .teams.connector import ConnectorClient, ConnectorError
 from .telemetry import CASE_ID
 
 __all__ = ["DeliveryWorker", "backoff_seconds"]

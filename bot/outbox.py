@@ -20,9 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from .clock import utc
 from .database import insert_for
 from .ib_tables import outbox_table
+from .teams import ADAPTIVE_CARD
 
 __all__ = [
-    "ADAPTIVE_CARD",
     "OutboxKind",
     "OutboxStatus",
     "Target",
@@ -30,8 +30,6 @@ __all__ = [
     "card_activity",
     "enqueue",
 ]
-
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
 
 class OutboxKind(StrEnum):

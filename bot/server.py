@@ -14,7 +14,6 @@ import asyncio
 import functools
 import gc
 import importlib
-import ipaddress
 import json
 import logging
 import os
@@ -50,13 +49,13 @@ from dialogs.turn import Turn
 from . import outbox
 from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
-from .connector import ConnectorClient, build_connector, url_checker
 from .delivery import DeliveryWorker
 from .ib import IbService
 from .privacy import RetentionJob
 from .reminders import ReminderJob
 from .settings import REQUIRED_SDK_VARIABLES, Settings
 from .storage import SqlStorage, create_engine, migrate, ping
+from .teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
 from .telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
 from .telemetry import setup as setup_telemetry
 
@@ -439,22 +438,13 @@ async def readyz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ready", "database": "up"})
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
 def serve(host: str, port: int, dev: bool) -> int:
     """Run the bot until interrupted. Returns the process exit code (2 = cannot start)."""
-    if dev and not _is_loopback(host):
+    if dev and not is_loopback(host):
         _say(
             f"strategikollen serve --dev lyssnar bara på loopback (127.0.0.1), inte {host}. "
             f"/ --dev listens on loopback only, not {host}."

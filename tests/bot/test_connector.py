@@ -12,19 +12,17 @@ from typing import Any
 
 import pytest
 
-from bot.connector import (
-    BOT_FRAMEWORK_SCOPE,
-    GRAPH_SCOPE,
+from bot.outbox import card_activity
+from bot.settings import Settings
+from bot.teams.connector import (
     ConnectorClient,
     ConnectorError,
-    MsalTokens,
     TeamDetails,
     build_connector,
     parse_retry_after,
     url_checker,
 )
-from bot.outbox import card_activity
-from bot.settings import Settings
+from bot.teams.tokens import BOT_FRAMEWORK_SCOPE, GRAPH_SCOPE, MsalTokens
 
 from .bot_harness import BOT_ID, TENANT, Connector
 
