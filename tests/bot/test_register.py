@@ -19,6 +19,7 @@ from bot.database import MIGRATIONS, alembic_config, create_engine, migrate
 from bot.register import (
     Actor,
     AuditEvent,
+    Case,
     CaseNotFound,
     CaseRegister,
     CaseStatus,
@@ -292,6 +293,24 @@ async def test_a_new_version_of_a_case_on_the_agenda_stays_on_the_agenda(
     case = await register.add_version(case.id, *screened("paris-summit.json"), ANNA)
     assert (case.status, case.version) == (CaseStatus.ON_AGENDA, 2)
     assert "status" not in (await register.audit(case.id))[-1].details
+
+
+async def test_an_open_case_of_the_same_engagement_is_its_duplicate_and_a_decided_one_is_not(
+    register: CaseRegister,
+) -> None:
+    found: list[str | None] = []
+
+    async def probe(conn: Any, case: Case) -> None:
+        found.append(await CaseRegister.open_duplicate(conn, case))
+
+    first = await register.submit(*screened("paris-summit.json"), ANNA)
+    second = await register.submit(*screened("paris-summit.json"), ANNA, then=probe)
+    await register.submit(*screened("paris-summit.json", title="Ett annat möte"), ANNA,
+                          then=probe)
+    await register.set_status(first.id, CaseStatus.DECLINED, IB)
+    await register.set_status(second.id, CaseStatus.WITHDRAWN, IB)
+    await register.submit(*screened("paris-summit.json"), ANNA, then=probe)
+    assert found == [first.id, None, None]
 
 
 async def test_an_unknown_status_is_a_value_error(register: CaseRegister) -> None:
