@@ -25,7 +25,7 @@ from policy import (
     RulebookInfo,
     Verdict,
 )
-from policy.priority import _LABELS, COST_STEPS, HIGH_FROM, LOW_BELOW
+from policy.priority import COST_STEPS, FACTORS, HIGH_FROM, LOW_BELOW
 from policy.routing import owner_label, route_for
 from policy.rulebook import (
     RULEBOOK_ID,
@@ -93,8 +93,8 @@ def _score(e: Engagement, lang: Lang) -> tuple[Priority, list[PriorityFactor]]:
     total = sum(points.values())
     band = (Priority.HIGH if total >= HIGH_FROM
             else Priority.LOW if total < LOW_BELOW else Priority.MEDIUM)
-    factors = [PriorityFactor(factor=name, points=p,
-                              label=_LABELS[name][lang][0 if p > 0 else 1])
+    labels = {f.id: f for f in FACTORS}
+    factors = [PriorityFactor(factor=name, points=p, label=labels[name].label(p, lang))
                for name, p in points.items() if p != 0]
     return band, factors
 
