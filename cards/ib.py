@@ -36,7 +36,6 @@ from .elements import (
 )
 from .escape import escape
 from .i18n import (
-    STRINGS,
     Lang,
     choice,
     priority_label,
@@ -46,6 +45,7 @@ from .i18n import (
     verdict_label,
 )
 from .result import finding_groups, owner_block, priority_block, verdict_block
+from .strings import STRINGS
 
 __all__ = [
     "ACTION_STATUS",

@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from cards.i18n import FIELDS, help_text
+from cards.fields import FIELDS
+from cards.i18n import help_text
 from policy import registry
 from policy.routing import ROUTES
 

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cards.i18n import CHOICES, FIELDS, STRINGS, choice, help_text, label
+from cards.choices import CHOICES
+from cards.fields import FIELDS
+from cards.i18n import choice, help_text, label
+from cards.strings import STRINGS
 from dialogs.fields import ALL_FIELDS, widget_for
 from policy import Kind, fields_for
 
@@ -43,9 +46,9 @@ def test_the_tables_have_no_entries_nobody_uses() -> None:
 
 
 def test_every_string_has_both_languages() -> None:
-    for key, (sv, en) in STRINGS.items():
-        assert sv.strip(), key
-        assert en.strip(), key
+    for key, text in STRINGS.items():
+        assert text.sv.strip(), key
+        assert text.en.strip(), key
 
 
 @pytest.mark.parametrize("package", ["dialogs", "cards"])

@@ -1,0 +1,60 @@
+"""The assessment wizard's steps, buttons and checks (``cards/wizard.py``,
+``dialogs/wizard.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from policy import Text
+
+__all__ = ["STRINGS"]
+
+STRINGS: Mapping[str, Text] = {
+    "wizard.title": Text(sv="Ny bedömning", en="New assessment"),
+    "wizard.step": Text(sv="Steg {n} av {total}: {name}", en="Step {n} of {total}: {name}"),
+    "step.kind": Text(sv="Typ av engagemang", en="Kind of engagement"),
+    "step.details": Text(sv="Uppgifter", en="Details"),
+    "step.questions": Text(sv="Frågor – {kind}", en="Questions – {kind}"),
+    "step.summary": Text(sv="Sammanfattning", en="Summary"),
+    "wizard.required_hint": Text(sv="Fält märkta * krävs.", en="Fields marked * are required."),
+    "wizard.errors": Text(
+        sv="Något behöver rättas – se markeringarna nedan. Inget av det du skrivit har försvunnit.",
+        en="Something needs fixing – see the notes below. Nothing you typed has been lost.",
+    ),
+    "wizard.next": Text(sv="Nästa", en="Next"),
+    "wizard.back": Text(sv="Tillbaka", en="Back"),
+    "wizard.cancel": Text(sv="Avbryt", en="Cancel"),
+    "wizard.edit": Text(sv="Ändra", en="Edit"),
+    "wizard.assess": Text(sv="Bedöm", en="Assess"),
+    "wizard.summary_intro": Text(
+        sv="Kontrollera uppgifterna. Välj Ändra för att rätta något eller Bedöm för att få en "
+           "rådgivande bedömning.",
+        en="Check the details. Choose Edit to change something or Assess for an advisory "
+           "assessment.",
+    ),
+    "wizard.unknown": Text(sv="Vet inte ännu", en="Not known yet"),
+    "wizard.not_answered": Text(sv="Inte besvarat: {fields}", en="Not answered: {fields}"),
+    "wizard.sek": Text(sv="{amount}\u00a0kr", en="SEK\u00a0{amount}"),
+    "wizard.years": Text(sv="efter {n}\u00a0år", en="after {n}\u00a0years"),
+    "wizard.example_number": Text(sv="t.ex. {example}", en="e.g. {example}"),
+    "wizard.yes": Text(sv="Ja", en="Yes"),
+    "wizard.no": Text(sv="Nej", en="No"),
+    "wizard.choose": Text(sv="Välj …", en="Choose …"),
+    "wizard.required": Text(
+        sv="Fältet krävs – svaret avgör vem som beslutar.",
+        en="Required – the answer decides who decides.",
+    ),
+    "wizard.required_plain": Text(sv="Fältet krävs.", en="This field is required."),
+    "wizard.choose_kind": Text(
+        sv="Välj vilken typ av engagemang det gäller.",
+        en="Choose the kind of engagement.",
+    ),
+    "wizard.cancelled": Text(
+        sv="Bedömningen är avbruten. Inget har sparats.",
+        en="The assessment was cancelled. Nothing was saved.",
+    ),
+    "wizard.nothing_to_cancel": Text(
+        sv="Det finns ingen pågående bedömning att avbryta.",
+        en="There is no assessment in progress to cancel.",
+    ),
+}
