@@ -49,7 +49,8 @@ from microsoft_agents.hosting.core.storage import StoreItem
 from cards import verbs
 from cards.i18n import Lang, t
 from dialogs import intake as intake_dialogs
-from dialogs.turn import Document, Reply, Turn, lang_of
+from dialogs.turn import Document, Reply, Turn
+from policy import lang_of
 from policy.extract import extract
 
 from . import intake
@@ -190,7 +191,7 @@ def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any], *,
 
 def _lang(activity: Activity) -> Lang:
     """The user's language: Swedish unless the activity's locale is English."""
-    return "en" if lang_of(activity.locale) == "en" else "sv"
+    return lang_of(activity.locale)
 
 
 def _stored(value: object) -> dict[str, Any] | None:

@@ -61,10 +61,9 @@ from dialogs.turn import (
     Resubmit,
     SendToIb,
     ShowAgenda,
-    lang_of,
 )
 from ibcase import may_act, may_complete, may_register_channel, status_label
-from policy import Assessment, Engagement
+from policy import Assessment, Engagement, lang_of
 
 from .clock import Clock, SystemClock
 from .connector import ConnectorClient, ConnectorError, TeamMember
@@ -128,7 +127,7 @@ class Origin:
 
     @property
     def lang(self) -> Lang:
-        return "en" if lang_of(self.locale) == "en" else "sv"
+        return lang_of(self.locale)
 
     @property
     def user_key(self) -> str:
@@ -487,7 +486,7 @@ class IbService:
                            case.id)
             return
         target, locale = reach
-        lang: Lang = "en" if lang_of(locale) == "en" else "sv"
+        lang = lang_of(locale)
         view = self._view(case, lang, prepare=prepare, last=last)
         audit_id = (await conn.execute(
             select(func.max(audit_table.c.id)).where(audit_table.c.case_id == case.id)

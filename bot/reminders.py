@@ -23,15 +23,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from dialogs.turn import lang_of
 from ibcase import CaseStatus
-from policy import Lang
+from policy import Lang, lang_of
 
 from .clock import Clock, SystemClock
 from .daily import DailyJob, next_run
@@ -123,7 +122,7 @@ class ReminderJob:
                 )
                 return 0
             target, locale = found
-            lang = cast(Lang, lang_of(locale))
+            lang = lang_of(locale)
             card = self._card_for(case, lang, (case.review_due - today).days)
             await enqueue(
                 conn,

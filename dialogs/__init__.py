@@ -5,6 +5,6 @@ The bot calls ``welcome(locale)`` and ``handle(conv, user, turn, today=...)``;
 """
 
 from .conversation import handle, welcome
-from .turn import Reply, Turn, lang_of
+from .turn import Reply, Turn
 
-__all__ = ["Reply", "Turn", "handle", "lang_of", "welcome"]
+__all__ = ["Reply", "Turn", "handle", "welcome"]

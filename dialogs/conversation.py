@@ -26,7 +26,7 @@ from cards.result import result_card
 from cards.welcome import error_card, help_card, text_card, welcome_card
 from cards.who import prompt_card
 from cards.wizard import cancelled_card
-from policy import EngagementInvalid, assess, owner_label, parse_engagement
+from policy import EngagementInvalid, assess, lang_of, owner_label, parse_engagement
 
 from . import ib, intake, who, wizard
 from .commands import Command, parse_command
@@ -42,10 +42,9 @@ from .turn import (
     SendToIb,
     ShowAgenda,
     Turn,
-    lang_of,
 )
 
-__all__ = ["VERB_EVENTS", "handle", "language", "welcome"]
+__all__ = ["VERB_EVENTS", "handle", "welcome"]
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +58,9 @@ VERB_EVENTS: Mapping[str, wizard.Event] = {
 }
 
 
-def language(locale: str | None) -> Lang:
-    """``dialogs.turn.lang_of``, typed as the cards' language."""
-    return "en" if lang_of(locale) == "en" else "sv"
-
-
 def welcome(locale: str | None) -> Reply:
     """The welcome card shown when the app is installed."""
-    return Reply(cards=[welcome_card(language(locale))])
+    return Reply(cards=[welcome_card(lang_of(locale))])
 
 
 @dataclass(slots=True)
@@ -89,7 +83,7 @@ def handle(
     today: date,
 ) -> tuple[dict[str, Any], dict[str, Any], Reply]:
     """One turn: the new conversation state, the new user state, and what to show."""
-    lang = language(turn.locale)
+    lang = lang_of(turn.locale)
     notices: list[str] = []
     conv_state = _load(ConversationState, conv, notices, t("notice.reset", lang))
     user_state = _load(UserState, user, notices, t("notice.reset_user", lang))

@@ -25,7 +25,6 @@ __all__ = [
     "SendToIb",
     "ShowAgenda",
     "Turn",
-    "lang_of",
 ]
 
 
@@ -144,8 +143,3 @@ class Reply(BaseModel):
     text: str | None = None
     replace: bool = False
     effect: Effect | None = None
-
-
-def lang_of(locale: str | None) -> str:
-    """Swedish unless the user's locale is English."""
-    return "en" if (locale or "").lower().startswith("en") else "sv"

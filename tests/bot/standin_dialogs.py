@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from dialogs.turn import Reply, Turn, lang_of
+from dialogs.turn import Reply, Turn
+from policy import lang_of
 
 
 def _card(text: str, *verbs: str) -> dict[str, Any]:
