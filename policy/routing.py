@@ -1,6 +1,7 @@
 """Who decides (contract §4, strategy section 5): an ordered table, first match wins.
 
-Each route is a record with the strategy's words; ``route`` walks the table.
+Each route is a record: its named condition first, then the owner, the reason, the
+strategy's words, and the later routes it is an exception to; ``route`` walks the table.
 """
 
 from __future__ import annotations
@@ -79,12 +80,21 @@ Q_NAMND_EU_POLICY = (
 
 @dataclass(frozen=True, slots=True)
 class Route:
+    """One row of the table: when its condition holds (and no earlier row's does), its
+    owner decides, for the reason given, in the strategy's words.
+
+    ``exception_to`` names the later rows this one overrides where both conditions hold
+    (as Catala declares an exception to a base rule); the table's order encodes that, and a
+    test holds the two together. ``R-NAMND``, the row of everything else, is the base of
+    every row, so none names it."""
+
     id: str
+    when: Callable[[Engagement], bool]
     owner: Owner
+    reason: Mapping[Lang, str]
     section: str
     quote: str
-    reason: Mapping[Lang, str]
-    when: Callable[[Engagement], bool]
+    exception_to: tuple[str, ...] = ()
     quote_for: Mapping[Kind, str] = field(default_factory=dict)
     # A body that coordinates what this route's owner decides (contract §7.2).
     coordinated_by: Owner | None = None
@@ -117,77 +127,146 @@ def is_renewal(e: Engagement) -> bool:
     return any(find("renewal", t) for t in e.text)
 
 
-def _wide(e: Engagement) -> bool:
+# The routes' conditions, named.
+
+def is_twinning(e: Engagement) -> bool:
+    return e.kind is Kind.TWINNING
+
+
+def event_on_behalf_of_ks(e: Engagement) -> bool:
+    """A trip or conference on kommunstyrelsen's behalf."""
+    return _event(e) and on_behalf_of_ks(e) is True
+
+
+def event_of_own_operation(e: Engagement) -> bool:
+    """A trip or conference not on kommunstyrelsen's behalf: the operation's own."""
+    return _event(e) and on_behalf_of_ks(e) is False
+
+
+def declaration_without_burden(e: Engagement) -> bool:
+    return e.kind is Kind.DECLARATION and e.increases_resource_burden is False
+
+
+def declaration_with_burden(e: Engagement) -> bool:
+    return e.kind is Kind.DECLARATION and e.increases_resource_burden is True
+
+
+def _city_wide_organisation(e: Engagement) -> bool:
+    return (e.kind is Kind.MEMBERSHIP and e.membership_body is MembershipBody.ORGANISATION
+            and e.scope is Scope.CITY_WIDE)
+
+
+def new_city_wide_organisation(e: Engagement) -> bool:
+    """A new membership of a city-wide international organisation."""
+    return _city_wide_organisation(e) and not is_renewal(e)
+
+
+def renewed_city_wide_organisation(e: Engagement) -> bool:
+    """An existing membership of a city-wide organisation, under review."""
+    return _city_wide_organisation(e) and is_renewal(e)
+
+
+def significant_visit(e: Engagement) -> bool:
+    """A visit at a high political level or for more than one operation."""
+    return e.kind is Kind.INCOMING_VISIT and (
+        e.high_political_level is True or e.scope is not Scope.SINGLE_OPERATION)
+
+
+def several_operations(e: Engagement) -> bool:
     return e.scope in (Scope.SEVERAL_OPERATIONS, Scope.CITY_WIDE)
 
 
+def otherwise(e: Engagement) -> bool:
+    """Everything no earlier row takes."""
+    return True
+
+
+_SEVERAL = "R-KS-SEVERAL"
+
 ROUTES: tuple[Route, ...] = (
     Route(
-        "R-KF-TWINNING", Owner.KF, "4", Q_TWINNING,
-        {
+        id="R-KF-TWINNING",
+        when=is_twinning,
+        owner=Owner.KF,
+        reason={
             "sv": "Strategin utesluter vänortsavtal; bara kommunfullmäktige, som antagit "
             "strategin, kan ändra den principen.",
             "en": "The strategy rules out twinning agreements; only the City Council, which "
             "adopted the strategy, can change that principle.",
         },
-        lambda e: e.kind is Kind.TWINNING,
+        section="4", quote=Q_TWINNING,
+        exception_to=(_SEVERAL,),
     ),
     Route(
-        "R-IB-EVENT", Owner.FINANSBORGARRADET_IB, "5", Q_IB,
-        {
+        id="R-IB-EVENT",
+        when=event_on_behalf_of_ks,
+        owner=Owner.FINANSBORGARRADET_IB,
+        reason={
             "sv": "Deltagande i konferenser och evenemang utomlands på uppdrag av "
             "kommunstyrelsen är delegerat till finansborgarrådet och bereds i IB.",
             "en": "Taking part in conferences and events abroad on behalf of the City "
             "Executive Board is delegated to the Finance Commissioner and prepared by IB.",
         },
-        lambda e: _event(e) and on_behalf_of_ks(e) is True,
+        section="5", quote=Q_IB,
+        exception_to=(_SEVERAL,),
     ),
     Route(
-        "R-NAMND-TRIP", Owner.NAMND, "5", Q_OWN_OPERATION,
-        {
+        id="R-NAMND-TRIP",
+        when=event_of_own_operation,
+        owner=Owner.NAMND,
+        reason={
             "sv": "Resan görs inte på uppdrag av kommunstyrelsen; den är en del av den egna "
             "verksamheten och beslutas där, inom given ekonomisk ram.",
             "en": "The trip is not on behalf of the City Executive Board; it is part of the "
             "operation's own work and is decided there, within its budget.",
         },
-        lambda e: _event(e) and on_behalf_of_ks(e) is False,
+        section="5", quote=Q_OWN_OPERATION,
+        exception_to=(_SEVERAL,),
     ),
     Route(
-        "R-IB-DECL", Owner.FINANSBORGARRADET_IB, "5", Q_IB,
-        {
+        id="R-IB-DECL",
+        when=declaration_without_burden,
+        owner=Owner.FINANSBORGARRADET_IB,
+        reason={
             "sv": "Medverkan i internationella deklarationer och initiativ som inte medför "
             "ökad resursbörda är delegerad till finansborgarrådet och bereds i IB.",
             "en": "Joining international declarations and initiatives that add no resource "
             "burden is delegated to the Finance Commissioner and prepared by IB.",
         },
-        lambda e: e.kind is Kind.DECLARATION and e.increases_resource_burden is False,
+        section="5", quote=Q_IB,
+        exception_to=(_SEVERAL,),
     ),
     Route(
-        "R-KS-DECL", Owner.KS, "5", Q_KS_OPINION,
-        {
+        id="R-KS-DECL",
+        when=declaration_with_burden,
+        owner=Owner.KS,
+        reason={
             "sv": "Deklarationen ökar stadens resursbörda och omfattas därför inte av "
             "delegationen till finansborgarrådet; kommunstyrelsen beslutar.",
             "en": "The declaration adds to the city's resource burden, so it falls outside "
             "the delegation to the Finance Commissioner; the City Executive Board decides.",
         },
-        lambda e: e.kind is Kind.DECLARATION and e.increases_resource_burden is True,
+        section="5", quote=Q_KS_OPINION,
+        exception_to=(_SEVERAL,),
     ),
     Route(
-        "R-KF-ORG", Owner.KF, "5", Q_KF_ORG,
-        {
+        id="R-KF-ORG",
+        when=new_city_wide_organisation,
+        owner=Owner.KF,
+        reason={
             "sv": "Nytt medlemskap i en stadsövergripande internationell organisation "
             "beslutas av kommunfullmäktige.",
             "en": "A new membership of a city-wide international organisation is decided by "
             "the City Council.",
         },
-        lambda e: e.kind is Kind.MEMBERSHIP
-        and e.membership_body is MembershipBody.ORGANISATION
-        and e.scope is Scope.CITY_WIDE
-        and not is_renewal(e),
+        section="5", quote=Q_KF_ORG,
+        exception_to=(_SEVERAL,),
     ),
     Route(
-        "R-KS-RENEWAL", Owner.KS, "5", Q_KF_ORG,
-        {
+        id="R-KS-RENEWAL",
+        when=renewed_city_wide_organisation,
+        owner=Owner.KS,
+        reason={
             "sv": "Kommunfullmäktige beslutar om nya medlemskap. Ett befintligt medlemskap "
             "i en stadsövergripande organisation som omprövas beslutas av kommunstyrelsen, "
             "som kan föreslå kommunfullmäktige att lämna eller ändra det.",
@@ -195,17 +274,17 @@ ROUTES: tuple[Route, ...] = (
             "city-wide organisation under review is decided by the City Executive Board, "
             "which may propose to the City Council to leave or change it.",
         },
-        lambda e: e.kind is Kind.MEMBERSHIP
-        and e.membership_body is MembershipBody.ORGANISATION
-        and e.scope is Scope.CITY_WIDE
-        and is_renewal(e),
+        section="5", quote=Q_KF_ORG,
+        exception_to=(_SEVERAL,),
         interpretation="The strategy gives kommunfullmäktige *new* memberships only and "
         "names no owner for a review; kommunstyrelsen, which decides city-wide networks and "
         "answers for the strategy's implementation, is read as the owner of the review.",
     ),
     Route(
-        "R-KS-VISIT", Owner.NAMND, "5", Q_KS_VISITS,
-        {
+        id="R-KS-VISIT",
+        when=significant_visit,
+        owner=Owner.NAMND,
+        reason={
             "sv": "Nämnden eller bolagsstyrelsen bedömer och handlägger besöket. Besöket är "
             "betydande (hög politisk nivå eller flera verksamheter), så kommunstyrelsen "
             "koordinerar det.",
@@ -213,19 +292,21 @@ ROUTES: tuple[Route, ...] = (
             "is significant (high political level or several operations), so the City "
             "Executive Board coordinates it.",
         },
-        lambda e: e.kind is Kind.INCOMING_VISIT
-        and (e.high_political_level is True or e.scope is not Scope.SINGLE_OPERATION),
+        section="5", quote=Q_KS_VISITS,
+        exception_to=(_SEVERAL,),
         coordinated_by=Owner.KS,
     ),
     Route(
-        "R-KS-SEVERAL", Owner.KS, "5", Q_KS_OPINION,
-        {
+        id=_SEVERAL,
+        when=several_operations,
+        owner=Owner.KS,
+        reason={
             "sv": "Frågan berör flera nämnder/bolag eller hela staden; kommunstyrelsen "
             "beslutar.",
             "en": "The matter concerns several committees or companies, or the whole city; "
             "the City Executive Board decides.",
         },
-        _wide,
+        section="5", quote=Q_KS_OPINION,
         quote_for={
             Kind.MEMBERSHIP: Q_KS_NETWORKS,
             Kind.COOPERATION_AGREEMENT: Q_KS_NETWORKS,
@@ -236,13 +317,15 @@ ROUTES: tuple[Route, ...] = (
         },
     ),
     Route(
-        "R-NAMND", Owner.NAMND, "5", Q_NAMND_MEMBERSHIPS,
-        {
+        id="R-NAMND",
+        when=otherwise,
+        owner=Owner.NAMND,
+        reason={
             "sv": "Frågan rör en enskild verksamhet; dess nämnd eller bolagsstyrelse beslutar.",
             "en": "The matter concerns a single operation; its committee or company board "
             "decides.",
         },
-        lambda e: True,
+        section="5", quote=Q_NAMND_MEMBERSHIPS,
         quote_for={
             Kind.INCOMING_VISIT: Q_NAMND_VISITS,
             Kind.INVITATION_LETTER: Q_NAMND_VISITS,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from itertools import product
+from typing import Any
 
 import pytest
 
 from policy import assess, parse_engagement
-from policy.routing import ROUTES
+from policy.models import Engagement, Kind, MembershipBody, Scope
+from policy.routing import ROUTES, route_for
 
 from .helpers import base
 
@@ -122,3 +126,39 @@ def test_twinning_s_next_step_is_no_procedure_to_get_one(lang: str) -> None:
     said = " ".join(a.next_steps)
     assert "föreslår kommunfullmäktige ett beslut" not in said
     assert ("kan inte tecknas" in said) if lang == "sv" else ("cannot be signed" in said)
+
+
+@cache
+def _every_engagement() -> list[Any]:
+    """Every combination of the fields the routes read, each also unanswered, per kind."""
+    answers: dict[str, tuple[Any, ...]] = {
+        "on_behalf_of_ks": (True, False, None),
+        "increases_resource_burden": (True, False, None),
+        "scope": (*Scope, None),
+        "membership_body": (*MembershipBody, None),
+        "high_political_level": (True, False, None),
+        # Unanswered, renewal is read from the title ("?" here): as False.
+        "renewal": (True, False),
+    }
+    names = list(answers)
+    bases = [Engagement.model_construct(kind=kind, title="?") for kind in Kind]
+    return [b.model_copy(update=dict(zip(names, combo, strict=True)))
+            for b in bases for combo in product(*answers.values())]
+
+
+def test_each_route_declares_the_later_routes_it_overrides_and_only_those() -> None:
+    everything = _every_engagement()
+    holds = {r.id: {n for n, e in enumerate(everything) if r.when(e)} for r in ROUTES}
+    ids = [r.id for r in ROUTES]
+    assert ROUTES[-1].id == "R-NAMND"
+    for i, earlier in enumerate(ROUTES[:-1]):
+        assert set(earlier.exception_to) <= set(ids[i + 1 : -1]), (
+            f"{earlier.id} may only be an exception to a later route, not the base R-NAMND")
+        for later in ROUTES[i + 1 : -1]:
+            overlap = bool(holds[earlier.id] & holds[later.id])
+            assert overlap == (later.id in earlier.exception_to), (earlier.id, later.id)
+
+
+def test_every_route_but_the_base_is_reached_by_some_engagement() -> None:
+    reached = {route_for(e).id for e in _every_engagement()}
+    assert reached == {r.id for r in ROUTES}
