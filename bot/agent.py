@@ -47,13 +47,13 @@ from microsoft_agents.hosting.core.state.user_state import UserState
 from microsoft_agents.hosting.core.storage import StoreItem
 
 from cards import verbs
-from cards.i18n import Lang, t
+from cards.i18n import t
 from dialogs import intake as intake_dialogs
 from dialogs.turn import Document, Reply, Turn
-from policy import lang_of
+from policy import Lang, lang_of
 from policy.extract import extract
 
-from . import intake
+from . import intake, texts
 from .clock import Clock, SystemClock
 from .connector import url_checker
 from .ib import IbService, Origin
@@ -67,12 +67,6 @@ logger = logging.getLogger(__name__)
 STATE_PROPERTY = "strategikollen"
 
 ANY_VERB = re.compile(r".+")
-
-SORRY = {
-    "sv": "Något gick fel hos Strategikollen. Försök igen om en stund.",
-    "en": "Something went wrong in Strategikollen. Please try again in a moment.",
-}
-DONE = {"sv": "Klart.", "en": "Done."}
 
 # How often a turn is tried when other processes keep saving the same state meanwhile.
 MAX_ATTEMPTS = 6
@@ -433,7 +427,7 @@ def build_agent(
         await send(context, reply)
         lang = lang_of(context.activity.locale)
         # A message alone (an IB notice) is also the invoke's own answer; else "Done".
-        told = reply.text if reply.text and not reply.cards else DONE[lang]
+        told = reply.text if reply.text and not reply.cards else texts.t("bot.done", lang)
         return AdaptiveCardInvokeResponse(
             status_code=HTTPStatus.OK, type=ContentTypes.message, value=told
         )
@@ -470,7 +464,7 @@ def build_agent(
             card = intake_dialogs.dialog(found, lang, message=problem)
         except Exception:  # never a traceback: the empty dialog, and an apology
             logger.exception("The message action's dialog could not be prefilled")
-            card = intake_dialogs.dialog(None, lang, message=SORRY[lang])
+            card = intake_dialogs.dialog(None, lang, message=texts.t("bot.sorry", lang))
         await context.send_activity(_invoke_json(
             intake.task_continue(card, t("intake.dialog_title", lang))))
 
@@ -495,7 +489,7 @@ def build_agent(
             card = outcome.card  # the dialog again, with the problems and the values kept
         except Exception:  # never a traceback: the dialog again, every value kept
             logger.exception("The message action's dialog could not be continued")
-            card = intake_dialogs.dialog_again(data, lang, SORRY[lang])
+            card = intake_dialogs.dialog_again(data, lang, texts.t("bot.sorry", lang))
         await context.send_activity(_invoke_json(intake.task_continue(card, title)))
 
     # Catch-all, ranked last so it never shadows the card actions above.
@@ -538,7 +532,7 @@ async def apologise(
         error,
         exc_info=(type(error), error, error.__traceback__) if log_traceback else None,
     )
-    text = SORRY[lang_of(context.activity.locale)]
+    text = texts.t("bot.sorry", lang_of(context.activity.locale))
     try:
         if context.activity.type == ActivityTypes.invoke:
             body = AdaptiveCardInvokeResponse(

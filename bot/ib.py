@@ -38,7 +38,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from cards.i18n import Lang, t
 from cards.ib import (
     CaseEvent,
     CaseView,
@@ -63,7 +62,7 @@ from dialogs.turn import (
     ShowAgenda,
 )
 from ibcase import may_act, may_complete, may_register_channel, status_label
-from policy import Assessment, Engagement, lang_of
+from policy import Assessment, Engagement, Lang, lang_of
 
 from .clock import Clock, SystemClock
 from .connector import ConnectorClient, ConnectorError, TeamMember
@@ -85,6 +84,7 @@ from .register import (
 )
 from .reminders import due_reviews
 from .settings import Settings
+from .texts import t
 
 __all__ = [
     "CONNECTOR_TIMEOUT_SECONDS",
@@ -651,16 +651,12 @@ class IbService:
 # --- small helpers ------------------------------------------------------------------------
 
 
-# Teams sends no name for a team's general channel (its id is the team's id); the client
-# calls it "Allmänt" in Swedish and "General" in English.
-_GENERAL: Mapping[Lang, str] = {"sv": "Allmänt", "en": "General"}
-
-
 def _unnamed_channel(channel: str, team_id: str | None, team_name: str | None,
                      lang: Lang) -> str:
     """How to name a channel Teams sent no name for: the team's general channel, or its id."""
     if team_id is not None and channel == team_id:
-        return f"{_GENERAL[lang]} ({team_name})" if team_name else _GENERAL[lang]
+        general = t("ib.general_channel", lang)
+        return f"{general} ({team_name})" if team_name else general
     return channel
 
 

@@ -1,10 +1,11 @@
-"""Every fixed text a card (and a plain message) shows, by card family; ``cards.i18n.t`` reads
-them by key. A key is its family's name and what it names: ``wizard.next``, ``case.sent``.
+"""Every fixed text a card shows, by card family; ``cards.i18n.t`` reads them by key. A key
+is its family's name and what it names: ``wizard.next``, ``case.sent``.
 
 The families: ``welcome`` (also ``app``, ``starter``, ``help``), ``wizard`` (also ``step``),
-``intake``, ``result``, ``who``, ``mine``, ``case`` (also ``agenda``, ``reminder``), ``ib``
-and ``notice`` (``error``, ``notice``, ``card``). A test checks that the families share no
-key, that every text has both languages, and that every key is used.
+``intake``, ``result``, ``who``, ``mine``, ``case`` (also ``agenda``, ``reminder``) and
+``notice`` (``error``, ``notice``, ``card``). What the bot writes as plain messages is in
+``bot.texts``. A test checks that the families share no key, that every text has both
+languages, and that every key is used.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 
 from policy import Text
 
-from . import case, ib, intake, mine, notice, result, welcome, who, wizard
+from . import case, intake, mine, notice, result, welcome, who, wizard
 
 __all__ = ["FAMILIES", "STRINGS"]
 
@@ -25,7 +26,6 @@ FAMILIES: Mapping[str, Mapping[str, Text]] = {
     "who": who.STRINGS,
     "mine": mine.STRINGS,
     "case": case.STRINGS,
-    "ib": ib.STRINGS,
     "notice": notice.STRINGS,
 }
 

@@ -1,14 +1,25 @@
-"""What the bot says about IB cases in plain messages (``bot/ib.py``)."""
+"""Every text the bot writes itself, as plain messages rather than cards, in Swedish and
+English; ``t(key, lang, **fields)`` reads one. The cards' texts are in ``cards.strings``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Text
+from policy import Lang, Text
 
-__all__ = ["STRINGS"]
+__all__ = ["TEXTS", "t"]
 
-STRINGS: Mapping[str, Text] = {
+TEXTS: Mapping[str, Text] = {
+    # when a turn fails (bot/agent.py)
+    "bot.sorry": Text(sv="Något gick fel hos Strategikollen. Försök igen om en stund.",
+                      en="Something went wrong in Strategikollen. Please try again in a moment."),
+    # an action that changed something and has nothing else to say (bot/agent.py)
+    "bot.done": Text(sv="Klart.", en="Done."),
+    # Teams sends no name for a team's general channel (its id is the team's id); the client
+    # calls it "Allmänt" in Swedish and "General" in English (bot/ib.py)
+    "ib.general_channel": Text(sv="Allmänt", en="General"),
+    # the International Committee (IB): what the bot says about cases (bot/ib.py)
     "ib.registered": Text(
         sv="Klart! Kanalen {name} är nu registrerad som IB-kanal. Ärenden som skickas till "
            "Internationella beredningen publiceras här.",
@@ -73,3 +84,9 @@ STRINGS: Mapping[str, Text] = {
         en="The case is saved and will be posted in the IB channel shortly.",
     ),
 }
+
+
+def t(key: str, lang: Lang, /, **fields: object) -> str:
+    """The text ``key`` in ``lang``, with ``fields`` filled in."""
+    text = TEXTS[key][lang]
+    return text.format(**fields) if fields else text
