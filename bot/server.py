@@ -4,7 +4,7 @@ POST /api/messages   Bot Framework activities (JWT-checked by the SDK unless --d
 GET  /healthz        the process is alive
 GET  /readyz         the database answers ``SELECT 1``
 
-Beside the requests, a delivery worker (``bot.delivery``) sends the outbox's messages to
+Beside the requests, a delivery worker (``bot.outbox.worker``) sends the outbox's messages to
 Teams; it starts once the database is migrated and stops before the database is closed.
 """
 
@@ -49,8 +49,8 @@ from dialogs.turn import Turn
 from . import outbox
 from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
-from .delivery import DeliveryWorker
 from .ib import IbService
+from .outbox.worker import DeliveryWorker
 from .privacy import RetentionJob
 from .reminders import ReminderJob
 from .settings import REQUIRED_SDK_VARIABLES, Settings

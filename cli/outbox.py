@@ -8,7 +8,7 @@ strategikollen outbox retry ID [--lang sv|en]
 
 Every message the bot sends on its own (a case's post in the IB channel, its updates
 and replies, notifications and review reminders) is first written to the outbox and
-then delivered by the delivery worker (``bot.delivery``), which retries what Teams
+then delivered by the delivery worker (``bot.outbox.worker``), which retries what Teams
 refuses for a while. A message it gave up on is ``failed``; once the cause is fixed
 (the app removed from the team and added again, a permission granted), ``retry`` puts
 it back in the queue: status ``pending``, attempts from zero, due now.

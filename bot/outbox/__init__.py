@@ -1,5 +1,5 @@
 """The outbox: messages to Teams, written in the same transaction as the change they
-announce, and delivered later by the delivery worker (``bot.delivery``).
+announce, and delivered later by the delivery worker (``bot.outbox.worker``).
 
 ``enqueue`` is called inside a register transaction (``CaseRegister``'s ``then=``), so
 a case and its post are committed together or not at all. Each message has a ``key``;
@@ -17,10 +17,10 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from .clock import utc
-from .database import insert_for
-from .ib_tables import outbox_table
-from .teams import ADAPTIVE_CARD
+from ..clock import utc
+from ..database import insert_for
+from ..ib_tables import outbox_table
+from ..teams import ADAPTIVE_CARD
 
 __all__ = [
     "OutboxKind",

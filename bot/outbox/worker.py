@@ -58,20 +58,21 @@ from sqlalchemy.engine import Row
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from . import telemetry
-from .clock import Clock, SystemClock, utc
-from .database import writing
-from .ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
-from .outbox import OutboxKind, OutboxStatus, Target
-from .teams.connector import ConnectorClient, ConnectorError
-from .telemetry import CASE_ID
+from cards.verbs import IB_REFRESH
+
+from .. import telemetry
+from ..clock import Clock, SystemClock, utc
+from ..database import writing
+from ..ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
+from ..teams.connector import ConnectorClient, ConnectorError
+from ..telemetry import CASE_ID
+from . import OutboxKind, OutboxStatus, Target
 
 __all__ = ["DeliveryWorker", "backoff_seconds"]
 
 logger = logging.getLogger(__name__)
 
 _OPEN = (OutboxStatus.PENDING.value, OutboxStatus.SENDING.value)
-_REFRESH_VERB = "ib.refresh"  # cards.verbs.IB_REFRESH: the refresh action on a case's card
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ERROR_LENGTH = 1000  # outbox.last_error's size
 
@@ -139,8 +140,6 @@ class DeliveryWorker:
         self._slots = asyncio.Semaphore(concurrency)
         self._max_backoff = max_backoff_seconds
         self._postgres = engine.url.get_backend_name() == "postgresql"
-        # SQLite has one writer: this process's drains take turns here rather than in
-        # SQLite's busy handler, which sleeps in steps of milliseconds to tens of them.
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -440,7 +439,7 @@ class DeliveryWorker:
             return None
         try:
             return await self._connector.find_channel_post(
-                group, channel, [_REFRESH_VERB, json.dumps(case_id)]
+                group, channel, [IB_REFRESH, json.dumps(case_id)]
             )
         except ConnectorError as error:
             if error.transient:
