@@ -31,109 +31,20 @@ from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from ibcase import AuditEvent, CaseStatus, NotACaseId, event_label, parse_case_id, status_label
-from policy import Lang, Owner, Verdict
-from policy.labels import KIND_LABELS, PRIORITY_LABELS
+from policy import Lang, Owner
+from policy.labels import KIND_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 from policy.routing import OWNER_LABELS
 
 from .db import BadInput, DatabaseProblem, load_settings, opened
 from .render import render_table
+from .texts import CASE_COLUMNS, OWNER_SHORT, TEXTS, t
 
 if TYPE_CHECKING:
     from bot.register import AuditEntry, Case, CaseRegister, CaseVersion
 
 __all__ = ["add_cases_parser", "cmd_cases"]
 
-_VERDICT: dict[Verdict, dict[Lang, str]] = {
-    Verdict.COMPATIBLE: {"sv": "förenligt", "en": "compatible"},
-    Verdict.COMPATIBLE_WITH_CONDITIONS: {"sv": "förenligt med villkor",
-                                         "en": "compatible with conditions"},
-    Verdict.NEEDS_INFORMATION: {"sv": "behöver kompletteras", "en": "needs information"},
-    Verdict.NOT_COMPATIBLE: {"sv": "inte förenligt", "en": "not compatible"},
-}
-
-_OWNER_SHORT: dict[Owner, dict[Lang, str]] = {
-    Owner.NAMND: {"sv": "Nämnd/bolag", "en": "Committee/board"},
-    Owner.KS: {"sv": "KS", "en": "KS"},
-    Owner.KF: {"sv": "KF", "en": "KF"},
-    Owner.FINANSBORGARRADET_IB: {"sv": "Finansborgarrådet/IB", "en": "Finance Comm./IB"},
-}
-
-_T: dict[str, dict[Lang, str]] = {
-    "bad_status": {"sv": "Okänd status {value!r}. Välj bland: {choices}.",
-                   "en": "Unknown status {value!r}. Choose from: {choices}."},
-    "bad_owner": {"sv": "Okänd beslutsfattare {value!r}. Välj bland: {choices}.",
-                  "en": "Unknown decision owner {value!r}. Choose from: {choices}."},
-    "bad_limit": {"sv": "--limit ska vara ett positivt heltal.",
-                  "en": "--limit must be a positive whole number."},
-    "not_found": {"sv": "Ärendet {id} finns inte.", "en": "There is no case {id}."},
-    "not_an_id": {"sv": "{id!r} är inget ärende-id (så här ser ett ut: SK-2026-0042).",
-                  "en": "{id!r} is not a case id (one looks like this: SK-2026-0042)."},
-    "none": {"sv": "Inga ärenden.", "en": "No cases."},
-    "advisory": {"sv": "Bedömningen är rådgivande – inte ett beslut.",
-                 "en": "The assessment is advisory – not a decision."},
-    "chain_ok": {"sv": "Granskningsloggen är obruten: {rows} rader, varav {erased} "
-                       "pseudonymiserade.",
-                 "en": "The audit log is unbroken: {rows} rows, {erased} of them "
-                       "pseudonymised."},
-    "chain_broken": {"sv": "Granskningsloggen är bruten vid rad {row} (ärende {case}): "
-                           "{why}",
-                     "en": "The audit log is broken at row {row} (case {case}): {why}"},
-    "erased": {"sv": "{id} är pseudonymiserad som {pseudonym}: {cases} ärenden, {versions} "
-                     "versioner, {audit} händelser, {channels} IB-kanaler ändrade; "
-                     "{refs} användarreferenser, {state} samtalstillstånd och {deleted} "
-                     "meddelanden raderade, {scrubbed} meddelanden rensade.",
-               "en": "{id} is pseudonymised as {pseudonym}: {cases} cases, {versions} "
-                     "versions, {audit} audit rows, {channels} IB channels changed; {refs} "
-                     "user references, {state} conversation states and {deleted} messages "
-                     "deleted, {scrubbed} messages scrubbed."},
-    "blank_id": {"sv": "Ange personens Entra-objekt-id.",
-                 "en": "Give the person's Entra object id."},
-}
-
-_WHY: dict[str, dict[Lang, str]] = {
-    "prev_hash": {"sv": "raden följer inte på raden före (en rad är borttagen, infogad "
-                        "eller flyttad).",
-                  "en": "the row does not follow the row before it (a row was removed, "
-                        "inserted or moved)."},
-    "row_hash": {"sv": "radens innehåll är ändrat.", "en": "the row's content was changed."},
-    "personal": {"sv": "en personuppgift i raden är ändrad utan att en pseudonymisering "
-                       "nämner raden.",
-                 "en": "a personal field of the row was changed and no erasure names the "
-                       "row."},
-    "head": {"sv": "kedjans huvud stämmer inte med sista raden (rader är borttagna i "
-                   "slutet).",
-             "en": "the chain's head does not match the last row (rows were removed at "
-                   "the end)."},
-    "unhashed": {"sv": "raden saknar kontrollsumma.", "en": "the row has no hash."},
-}
-
-_COLUMNS: dict[Lang, tuple[str, ...]] = {
-    "sv": ("Ärende", "Status", "Beslutar", "Bedömning", "Inkom", "Omprövas", "Rubrik"),
-    "en": ("Case", "Status", "Decides", "Assessment", "Received", "Review due", "Title"),
-}
-
-_FIELDS: dict[str, dict[Lang, str]] = {
-    "status": {"sv": "Status", "en": "Status"},
-    "meeting": {"sv": "sammanträde", "en": "meeting"},
-    "kind": {"sv": "Typ", "en": "Kind"},
-    "unit": {"sv": "Förvaltning/bolag", "en": "Unit"},
-    "owner": {"sv": "Beslutar", "en": "Decides"},
-    "verdict": {"sv": "Bedömning", "en": "Assessment"},
-    "priority": {"sv": "prioritet", "en": "priority"},
-    "rulebook": {"sv": "Regelbok", "en": "Rulebook"},
-    "submitted_by": {"sv": "Inlämnat av", "en": "Submitted by"},
-    "updated": {"sv": "Senast ändrat", "en": "Last changed"},
-    "review_due": {"sv": "Omprövas senast", "en": "Review due"},
-    "versions": {"sv": "Versioner", "en": "Versions"},
-    "history": {"sv": "Händelser", "en": "History"},
-    "version": {"sv": "version", "en": "version"},
-    "comment": {"sv": "kommentar", "en": "comment"},
-}
-
 _TITLE_WIDTH = 50
-
-
-_NO_REGISTER: dict[Lang, str] = {"sv": "inget ärenderegister", "en": "no case register"}
 
 
 def add_cases_parser(sub: Any) -> None:
@@ -207,14 +118,14 @@ def _check_filters(args: argparse.Namespace, lang: Lang) -> None:
     statuses = [s.value for s in CaseStatus]
     status = getattr(args, "status", None)
     if status is not None and status not in statuses:
-        raise BadInput(_T["bad_status"][lang].format(value=status, choices=", ".join(statuses)))
+        raise BadInput(t("cases.bad_status", lang, value=status, choices=", ".join(statuses)))
     owner = getattr(args, "owner", None)
     owners = [o.value for o in Owner]
     if owner is not None and owner not in owners:
-        raise BadInput(_T["bad_owner"][lang].format(value=owner, choices=", ".join(owners)))
+        raise BadInput(t("cases.bad_owner", lang, value=owner, choices=", ".join(owners)))
     limit = getattr(args, "limit", None)
     if limit is not None and limit < 1:
-        raise BadInput(_T["bad_limit"][lang])
+        raise BadInput(t("cases.bad_limit", lang))
 
 
 async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
@@ -226,7 +137,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
     if args.cases_command in ("verify", "export-person", "erase-person"):
         tables += ("case_audit_chain", "user_refs", "bot_state", "outbox", "ib_channels")
     try:
-        async with opened(settings, lang, tables=tables, what=_NO_REGISTER) as engine:
+        async with opened(settings, lang, tables=tables, what=TEXTS["cases.no_register"]) as engine:
             register = CaseRegister(engine, time_zone=settings.time_zone)
             if args.cases_command in ("verify", "export-person", "erase-person"):
                 return await _privacy(args, engine, out, lang)
@@ -253,22 +164,22 @@ async def _privacy(args: argparse.Namespace, engine: Any, out: TextIO, lang: Lan
     if args.cases_command == "verify":
         report = await privacy.verify_chain(engine)
         if report.problem is None:
-            out.write(_T["chain_ok"][lang].format(rows=report.rows, erased=report.erased) + "\n")
+            out.write(t("cases.chain_ok", lang, rows=report.rows, erased=report.erased) + "\n")
             return 0
         problem = report.problem
-        out.write(_T["chain_broken"][lang].format(
+        out.write(t("cases.chain_broken", lang,
             row=problem.row_id if problem.row_id is not None else "–",
-            case=problem.case_id or "–", why=_WHY[problem.reason][lang]) + "\n")
+            case=problem.case_id or "–", why=t(f"cases.why.{problem.reason}", lang)) + "\n")
         return 2
     if not args.object_id.strip():
-        raise BadInput(_T["blank_id"][lang])
+        raise BadInput(t("cases.blank_id", lang))
     if args.cases_command == "export-person":
         held = await privacy.export_person(engine, args.object_id)
         out.write(json.dumps(held, ensure_ascii=False, indent=2) + "\n")
         return 0
     by = Actor(id="strategikollen-cli", name=args.by.strip() or "Strategikollen")
     done = await privacy.erase_person(engine, args.object_id, now=args.clock.now(), by=by)
-    out.write(_T["erased"][lang].format(
+    out.write(t("cases.erased", lang,
         id=args.object_id.strip().lower(), pseudonym=done.pseudonym, cases=len(done.cases),
         versions=done.versions, audit=done.audit_rows, channels=done.channels,
         refs=done.user_refs, state=done.state_items, deleted=done.messages_deleted,
@@ -280,8 +191,8 @@ def _not_found(case_id: str, lang: Lang) -> str:
     try:
         parse_case_id(case_id)
     except NotACaseId:
-        return _T["not_an_id"][lang].format(id=case_id)
-    return _T["not_found"][lang].format(id=case_id)
+        return t("cases.not_an_id", lang, id=case_id)
+    return t("cases.not_found", lang, id=case_id)
 
 
 # --- output ------------------------------------------------------------------------------
@@ -351,13 +262,13 @@ async def _write_cases(
 
 def _table(cases: list[Case], lang: Lang, zone: ZoneInfo) -> str:
     if not cases:
-        return _T["none"][lang] + "\n"
-    rows = [_COLUMNS[lang]] + [
+        return t("cases.none", lang) + "\n"
+    rows = [tuple(column[lang] for column in CASE_COLUMNS)] + [
         (
             c.id,
             status_label(c.status, lang),
-            _OWNER_SHORT[c.decision_owner][lang],
-            _VERDICT[c.verdict][lang],
+            OWNER_SHORT[c.decision_owner][lang],
+            VERDICT_LABELS[c.verdict][lang],
             _local(c.created_at, zone)[:10],
             c.review_due.isoformat() if c.review_due else "",
             _short(c.title),
@@ -376,38 +287,37 @@ async def _show(
         return
     versions = await register.versions(case.id)
     audit = await register.audit(case.id)
-    f = _FIELDS
     status = status_label(case.status, lang)
     if case.meeting_date:
-        status += f" ({f['meeting'][lang]} {case.meeting_date.isoformat()})"
-    verdict = _VERDICT[case.verdict][lang]
+        status += f" ({t('cases.field.meeting', lang)} {case.meeting_date.isoformat()})"
+    verdict = VERDICT_LABELS[case.verdict][lang]
     if case.priority is not None:
-        verdict += f", {f['priority'][lang]} {PRIORITY_LABELS[case.priority][lang]}"
+        verdict += f", {t('cases.field.priority', lang)} {PRIORITY_LABELS[case.priority][lang]}"
     who = case.submitter.name + (f" ({case.submitter.unit})" if case.submitter.unit else "")
     lines = [
         f"{case.id}  {case.title}",
-        f"{f['status'][lang]}: {status}",
-        f"{f['kind'][lang]}: {KIND_LABELS[case.kind][lang]}",
+        f"{t('cases.field.status', lang)}: {status}",
+        f"{t('cases.field.kind', lang)}: {KIND_LABELS[case.kind][lang]}",
     ]
     if case.unit:
-        lines.append(f"{f['unit'][lang]}: {case.unit}")
+        lines.append(f"{t('cases.field.unit', lang)}: {case.unit}")
     lines += [
-        f"{f['owner'][lang]}: {OWNER_LABELS[case.decision_owner][lang]}",
-        f"{f['verdict'][lang]}: {verdict}",
-        _T["advisory"][lang],
-        f"{f['rulebook'][lang]}: {case.rulebook_id} {case.rulebook_version}",
-        f"{f['submitted_by'][lang]}: {who}, {_local(case.created_at, zone)}",
-        f"{f['updated'][lang]}: {_local(case.updated_at, zone)}",
+        f"{t('cases.field.owner', lang)}: {OWNER_LABELS[case.decision_owner][lang]}",
+        f"{t('cases.field.verdict', lang)}: {verdict}",
+        t("cases.advisory", lang),
+        f"{t('cases.field.rulebook', lang)}: {case.rulebook_id} {case.rulebook_version}",
+        f"{t('cases.field.submitted_by', lang)}: {who}, {_local(case.created_at, zone)}",
+        f"{t('cases.field.updated', lang)}: {_local(case.updated_at, zone)}",
     ]
     if case.review_due:
-        lines.append(f"{f['review_due'][lang]}: {case.review_due.isoformat()}")
-    lines += ["", f"{f['versions'][lang]}:"]
+        lines.append(f"{t('cases.field.review_due', lang)}: {case.review_due.isoformat()}")
+    lines += ["", f"{t('cases.field.versions', lang)}:"]
     lines += [
         f"  {v.version}  {_local(v.created_at, zone)}  {v.created_by.name}  "
-        f"{_VERDICT[v.assessment.verdict][lang]}"
+        f"{VERDICT_LABELS[v.assessment.verdict][lang]}"
         for v in versions
     ]
-    lines += ["", f"{f['history'][lang]}:"]
+    lines += ["", f"{t('cases.field.history', lang)}:"]
     lines += [f"  {_local(a.at, zone)}  {a.actor.name}  {_event(a, lang)}" for a in audit]
     out.write("\n".join(lines) + "\n")
 
@@ -423,12 +333,12 @@ def _event(a: AuditEntry, lang: Lang) -> str:
     if a.event is AuditEvent.STATUS_CHANGED:
         text += f": {status(d['from'])} → {status(d['to'])}"
     else:
-        text += f" ({_FIELDS['version'][lang]} {d.get('version')})"
+        text += f" ({t('cases.field.version', lang)} {d.get('version')})"
         if isinstance(d.get("status"), dict):
             moved = d["status"]
             text += f"; {status(moved['from'])} → {status(moved['to'])}"
     if d.get("meeting_date"):
-        text += f", {_FIELDS['meeting'][lang]} {d['meeting_date']}"
+        text += f", {t('cases.field.meeting', lang)} {d['meeting_date']}"
     if d.get("comment"):
-        text += f" – {_FIELDS['comment'][lang]}: ”{d['comment']}”"
+        text += f" – {t('cases.field.comment', lang)}: ”{d['comment']}”"
     return text

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Lang, Text
+from policy import Lang, Owner, Text
 
-__all__ = ["TEXTS", "t"]
+__all__ = ["CASE_COLUMNS", "OWNER_SHORT", "TEXTS", "t"]
 
 TEXTS: Mapping[str, Text] = {
     # reading an input file or standard input (cli/main.py)
@@ -58,6 +58,89 @@ TEXTS: Mapping[str, Text] = {
     "report.rules": Text(sv="Regler", en="Rules"),
     "report.since": Text(sv="gäller från", en="in force from"),
     "report.not_encoded": Text(sv="Inte kodat, med skäl", en="Not encoded, with the reason"),
+    # strategikollen cases (cli/cases.py)
+    "cases.bad_status": Text(sv="Okänd status {value!r}. Välj bland: {choices}.",
+                             en="Unknown status {value!r}. Choose from: {choices}."),
+    "cases.bad_owner": Text(sv="Okänd beslutsfattare {value!r}. Välj bland: {choices}.",
+                            en="Unknown decision owner {value!r}. Choose from: {choices}."),
+    "cases.bad_limit": Text(sv="--limit ska vara ett positivt heltal.",
+                            en="--limit must be a positive whole number."),
+    "cases.not_found": Text(sv="Ärendet {id} finns inte.", en="There is no case {id}."),
+    "cases.not_an_id": Text(sv="{id!r} är inget ärende-id (så här ser ett ut: SK-2026-0042).",
+                            en="{id!r} is not a case id (one looks like this: SK-2026-0042)."),
+    "cases.none": Text(sv="Inga ärenden.", en="No cases."),
+    "cases.advisory": Text(sv="Bedömningen är rådgivande – inte ett beslut.",
+                           en="The assessment is advisory – not a decision."),
+    "cases.chain_ok": Text(
+        sv="Granskningsloggen är obruten: {rows} rader, varav {erased} pseudonymiserade.",
+        en="The audit log is unbroken: {rows} rows, {erased} of them pseudonymised.",
+    ),
+    "cases.chain_broken": Text(
+        sv="Granskningsloggen är bruten vid rad {row} (ärende {case}): {why}",
+        en="The audit log is broken at row {row} (case {case}): {why}",
+    ),
+    "cases.erased": Text(
+        sv="{id} är pseudonymiserad som {pseudonym}: {cases} ärenden, {versions} versioner, "
+           "{audit} händelser, {channels} IB-kanaler ändrade; {refs} användarreferenser, {state} "
+           "samtalstillstånd och {deleted} meddelanden raderade, {scrubbed} meddelanden rensade.",
+        en="{id} is pseudonymised as {pseudonym}: {cases} cases, {versions} versions, {audit} "
+           "audit rows, {channels} IB channels changed; {refs} user references, {state} "
+           "conversation states and {deleted} messages deleted, {scrubbed} messages scrubbed.",
+    ),
+    "cases.blank_id": Text(sv="Ange personens Entra-objekt-id.",
+                           en="Give the person's Entra object id."),
+    "cases.no_register": Text(sv="inget ärenderegister", en="no case register"),
+    # why the audit log's chain is broken, by the check that failed
+    "cases.why.prev_hash": Text(
+        sv="raden följer inte på raden före (en rad är borttagen, infogad eller flyttad).",
+        en="the row does not follow the row before it (a row was removed, inserted or moved).",
+    ),
+    "cases.why.row_hash": Text(sv="radens innehåll är ändrat.",
+                               en="the row's content was changed."),
+    "cases.why.personal": Text(
+        sv="en personuppgift i raden är ändrad utan att en pseudonymisering nämner raden.",
+        en="a personal field of the row was changed and no erasure names the row.",
+    ),
+    "cases.why.head": Text(
+        sv="kedjans huvud stämmer inte med sista raden (rader är borttagna i slutet).",
+        en="the chain's head does not match the last row (rows were removed at the end).",
+    ),
+    "cases.why.unhashed": Text(sv="raden saknar kontrollsumma.", en="the row has no hash."),
+    # the headings of strategikollen cases show
+    "cases.field.status": Text(sv="Status", en="Status"),
+    "cases.field.meeting": Text(sv="sammanträde", en="meeting"),
+    "cases.field.kind": Text(sv="Typ", en="Kind"),
+    "cases.field.unit": Text(sv="Förvaltning/bolag", en="Unit"),
+    "cases.field.owner": Text(sv="Beslutar", en="Decides"),
+    "cases.field.verdict": Text(sv="Bedömning", en="Assessment"),
+    "cases.field.priority": Text(sv="prioritet", en="priority"),
+    "cases.field.rulebook": Text(sv="Regelbok", en="Rulebook"),
+    "cases.field.submitted_by": Text(sv="Inlämnat av", en="Submitted by"),
+    "cases.field.updated": Text(sv="Senast ändrat", en="Last changed"),
+    "cases.field.review_due": Text(sv="Omprövas senast", en="Review due"),
+    "cases.field.versions": Text(sv="Versioner", en="Versions"),
+    "cases.field.history": Text(sv="Händelser", en="History"),
+    "cases.field.version": Text(sv="version", en="version"),
+    "cases.field.comment": Text(sv="kommentar", en="comment"),
+}
+
+# The columns of strategikollen cases list.
+CASE_COLUMNS: tuple[Text, ...] = (
+    Text(sv="Ärende", en="Case"),
+    Text(sv="Status", en="Status"),
+    Text(sv="Beslutar", en="Decides"),
+    Text(sv="Bedömning", en="Assessment"),
+    Text(sv="Inkom", en="Received"),
+    Text(sv="Omprövas", en="Review due"),
+    Text(sv="Rubrik", en="Title"),
+)
+
+# A decision owner in the narrow column of strategikollen cases list.
+OWNER_SHORT: Mapping[Owner, Text] = {
+    Owner.NAMND: Text(sv="Nämnd/bolag", en="Committee/board"),
+    Owner.KS: Text(sv="KS", en="KS"),
+    Owner.KF: Text(sv="KF", en="KF"),
+    Owner.FINANSBORGARRADET_IB: Text(sv="Finansborgarrådet/IB", en="Finance Comm./IB"),
 }
 
 
