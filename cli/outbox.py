@@ -34,36 +34,13 @@ from policy import Lang
 
 from .db import BadInput, DatabaseProblem, load_settings, opened
 from .render import render_table
+from .texts import OUTBOX_COLUMNS, TEXTS, t
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
     from sqlalchemy.ext.asyncio import AsyncEngine
 
 __all__ = ["add_outbox_parser", "cmd_outbox"]
-
-_T: dict[str, dict[Lang, str]] = {
-    "bad_status": {"sv": "Okänd status {value!r}. Välj bland: {choices}.",
-                   "en": "Unknown status {value!r}. Choose from: {choices}."},
-    "bad_limit": {"sv": "--limit ska vara ett positivt heltal.",
-                  "en": "--limit must be a positive whole number."},
-    "none": {"sv": "Inga meddelanden.", "en": "No messages."},
-    "not_found": {"sv": "Det finns inget meddelande {id} i utkorgen.",
-                  "en": "There is no message {id} in the outbox."},
-    "not_failed": {"sv": "Meddelande {id} har status {status}; bara misslyckade meddelanden "
-                         "(failed) kan skickas om.",
-                   "en": "Message {id} is {status}; only failed messages can be retried."},
-    "retried": {"sv": "Meddelande {id} ({kind}{case}) ligger i kön igen och skickas av "
-                      "leveransen.",
-                "en": "Message {id} ({kind}{case}) is queued again; the delivery worker will "
-                      "send it."},
-}
-
-_NO_OUTBOX: dict[Lang, str] = {"sv": "ingen utkorg", "en": "no outbox"}
-
-_COLUMNS: dict[Lang, tuple[str, ...]] = {
-    "sv": ("Id", "Status", "Typ", "Ärende", "Försök", "Nästa försök", "Skapat", "Senaste fel"),
-    "en": ("Id", "Status", "Kind", "Case", "Attempts", "Next attempt", "Created", "Last error"),
-}
 
 _ERROR_WIDTH = 60
 
@@ -110,15 +87,15 @@ def _check_options(args: argparse.Namespace, lang: Lang) -> None:
     statuses = [s.value for s in OutboxStatus]
     status = getattr(args, "status", None)
     if status is not None and status not in statuses:
-        raise BadInput(_T["bad_status"][lang].format(value=status, choices=", ".join(statuses)))
+        raise BadInput(t("outbox.bad_status", lang, value=status, choices=", ".join(statuses)))
     limit = getattr(args, "limit", None)
     if limit is not None and limit < 1:
-        raise BadInput(_T["bad_limit"][lang])
+        raise BadInput(t("outbox.bad_limit", lang))
 
 
 async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> None:
     settings = load_settings(lang)
-    async with opened(settings, lang, tables=("outbox",), what=_NO_OUTBOX) as engine:
+    async with opened(settings, lang, tables=("outbox",), what=TEXTS["outbox.no_outbox"]) as engine:
         if args.outbox_command == "list":
             rows = await _list(engine, args.status, args.limit)
             if args.format == "json":
@@ -167,10 +144,10 @@ async def _retry(engine: AsyncEngine, message_id: int, lang: Lang, now: datetime
                 await conn.execute(select(table.status).where(table.id == message_id))
             ).scalar_one_or_none()
             if status is None:
-                raise BadInput(_T["not_found"][lang].format(id=message_id))
-            raise BadInput(_T["not_failed"][lang].format(id=message_id, status=status))
+                raise BadInput(t("outbox.not_found", lang, id=message_id))
+            raise BadInput(t("outbox.not_failed", lang, id=message_id, status=status))
     case = f", {moved.case_id}" if moved.case_id else ""
-    return _T["retried"][lang].format(id=message_id, kind=moved.kind, case=case)
+    return t("outbox.retried", lang, id=message_id, kind=moved.kind, case=case)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -215,8 +192,8 @@ def _short(text: str | None) -> str:
 
 def _table(rows: list[Row[Any]], lang: Lang, zone: ZoneInfo) -> str:
     if not rows:
-        return _T["none"][lang] + "\n"
-    return render_table([_COLUMNS[lang]] + [
+        return t("outbox.none", lang) + "\n"
+    return render_table([tuple(column[lang] for column in OUTBOX_COLUMNS)] + [
         (
             str(row.id),
             row.status,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from policy import Lang, Owner, Text
 
-__all__ = ["CASE_COLUMNS", "OWNER_SHORT", "TEXTS", "t"]
+__all__ = ["CASE_COLUMNS", "OUTBOX_COLUMNS", "OWNER_SHORT", "TEXTS", "t"]
 
 TEXTS: Mapping[str, Text] = {
     # reading an input file or standard input (cli/main.py)
@@ -122,7 +122,37 @@ TEXTS: Mapping[str, Text] = {
     "cases.field.history": Text(sv="Händelser", en="History"),
     "cases.field.version": Text(sv="version", en="version"),
     "cases.field.comment": Text(sv="kommentar", en="comment"),
+    # strategikollen outbox (cli/outbox.py)
+    "outbox.bad_status": Text(sv="Okänd status {value!r}. Välj bland: {choices}.",
+                              en="Unknown status {value!r}. Choose from: {choices}."),
+    "outbox.bad_limit": Text(sv="--limit ska vara ett positivt heltal.",
+                             en="--limit must be a positive whole number."),
+    "outbox.none": Text(sv="Inga meddelanden.", en="No messages."),
+    "outbox.not_found": Text(sv="Det finns inget meddelande {id} i utkorgen.",
+                             en="There is no message {id} in the outbox."),
+    "outbox.not_failed": Text(
+        sv="Meddelande {id} har status {status}; bara misslyckade meddelanden (failed) kan "
+           "skickas om.",
+        en="Message {id} is {status}; only failed messages can be retried.",
+    ),
+    "outbox.retried": Text(
+        sv="Meddelande {id} ({kind}{case}) ligger i kön igen och skickas av leveransen.",
+        en="Message {id} ({kind}{case}) is queued again; the delivery worker will send it.",
+    ),
+    "outbox.no_outbox": Text(sv="ingen utkorg", en="no outbox"),
 }
+
+# The columns of strategikollen outbox list.
+OUTBOX_COLUMNS: tuple[Text, ...] = (
+    Text(sv="Id", en="Id"),
+    Text(sv="Status", en="Status"),
+    Text(sv="Typ", en="Kind"),
+    Text(sv="Ärende", en="Case"),
+    Text(sv="Försök", en="Attempts"),
+    Text(sv="Nästa försök", en="Next attempt"),
+    Text(sv="Skapat", en="Created"),
+    Text(sv="Senaste fel", en="Last error"),
+)
 
 # The columns of strategikollen cases list.
 CASE_COLUMNS: tuple[Text, ...] = (
