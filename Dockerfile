@@ -20,6 +20,7 @@ WORKDIR /src
 COPY pyproject.toml uv.lock README.md ./
 RUN python -m uv sync --locked --no-dev --no-install-project
 COPY policy ./policy
+COPY ibcase ./ibcase
 COPY intake ./intake
 COPY dialogs ./dialogs
 COPY cards ./cards
