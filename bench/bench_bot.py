@@ -54,9 +54,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.echo_agent import create_echo_app  # noqa: E402
+from bot.persistence.storage import create_engine  # noqa: E402
 from bot.server import create_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.storage import create_engine  # noqa: E402
 from cards import verbs  # noqa: E402
 
 CASE = ROOT / "tests" / "cases" / "school-visit.json"
@@ -171,7 +171,7 @@ class Breakdown:
         from microsoft_agents.activity import Activity
 
         import dialogs
-        from bot.storage import SqlStorage
+        from bot.persistence.storage import SqlStorage
         from dialogs import conversation
 
         SqlStorage.read = self.timed("state load", SqlStorage.read)  # type: ignore[method-assign]

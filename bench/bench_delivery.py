@@ -35,10 +35,10 @@ from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
 from bot.clock import SystemClock  # noqa: E402
-from bot.database import create_engine, migrate  # noqa: E402
-from bot.ib_tables import outbox_table  # noqa: E402
 from bot.outbox import OutboxKind, Target, enqueue  # noqa: E402
 from bot.outbox.worker import DeliveryWorker  # noqa: E402
+from bot.persistence.database import create_engine, migrate  # noqa: E402
+from bot.persistence.tables import outbox_table  # noqa: E402
 from bot.teams.connector import ConnectorClient, url_checker  # noqa: E402
 from tests.bot.bot_harness import Connector  # noqa: E402
 

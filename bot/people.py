@@ -14,9 +14,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from .database import insert_for
-from .ib_tables import user_ref_table
 from .outbox import Target
+from .persistence.database import insert_for
+from .persistence.tables import user_ref_table
 
 __all__ = ["personal_target", "remember_user"]
 

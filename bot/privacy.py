@@ -35,11 +35,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from .audit import ChainReport, append_hashes, chain_table, read_chain, verify_rows
 from .clock import Clock, SystemClock, utc
 from .daily import DailyJob
-from .database import state_table, writing
-from .ib_tables import channel_table, outbox_table, user_ref_table
+from .persistence.audit import ChainReport, append_hashes, chain_table, read_chain, verify_rows
+from .persistence.database import state_table, writing
+from .persistence.tables import channel_table, outbox_table, user_ref_table
 from .register import (
     Actor,
     AuditEvent,

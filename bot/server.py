@@ -51,10 +51,10 @@ from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
 from .ib import IbService
 from .outbox.worker import DeliveryWorker
+from .persistence.storage import SqlStorage, create_engine, migrate, ping
 from .privacy import RetentionJob
 from .reminders import ReminderJob
 from .settings import REQUIRED_SDK_VARIABLES, Settings
-from .storage import SqlStorage, create_engine, migrate, ping
 from .teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
 from .telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
 from .telemetry import setup as setup_telemetry

@@ -56,7 +56,7 @@ async def opened(
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.database import create_engine
+    from bot.persistence.database import create_engine
 
     url = settings.db_url
     try:

@@ -110,7 +110,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> None:
 async def _list(engine: AsyncEngine, status: str | None, limit: int) -> list[Row[Any]]:
     from sqlalchemy import select
 
-    from bot.ib_tables import outbox_table
+    from bot.persistence.tables import outbox_table
 
     query = select(outbox_table).order_by(outbox_table.c.id.desc()).limit(limit)
     if status is not None:
@@ -123,8 +123,8 @@ async def _retry(engine: AsyncEngine, message_id: int, lang: Lang, now: datetime
     """Put a failed message back in the queue, due ``now``; the confirmation to print."""
     from sqlalchemy import select, update
 
-    from bot.ib_tables import outbox_table
     from bot.outbox import OutboxStatus
+    from bot.persistence.tables import outbox_table
 
     table = outbox_table.c
     async with engine.begin() as conn:

@@ -12,7 +12,7 @@ import asyncio
 from alembic import context
 from sqlalchemy import Connection
 
-from bot.database import metadata
+from bot.persistence.database import metadata
 
 config = context.config
 
@@ -24,7 +24,7 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_async() -> None:
-    from bot.database import create_engine
+    from bot.persistence.database import create_engine
     from bot.settings import Settings
 
     settings = Settings()

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ..clock import utc
-from ..database import insert_for
-from ..ib_tables import outbox_table
+from ..persistence.database import insert_for
+from ..persistence.tables import outbox_table
 from ..teams import ADAPTIVE_CARD
 
 __all__ = [

@@ -62,8 +62,14 @@ from cards.verbs import IB_REFRESH
 
 from .. import telemetry
 from ..clock import Clock, SystemClock, utc
-from ..database import writing
-from ..ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
+from ..persistence.database import writing
+from ..persistence.tables import (
+    case_post_table,
+    channel_table,
+    outbox_table,
+    pace_table,
+    user_ref_table,
+)
 from ..teams.connector import ConnectorClient, ConnectorError
 from ..telemetry import CASE_ID
 from . import OutboxKind, OutboxStatus, Target

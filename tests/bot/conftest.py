@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.agent import Dialogs
 from bot.clock import Clock
-from bot.database import create_engine, migrate
+from bot.persistence.database import create_engine, migrate
 from bot.server import create_app
 from bot.settings import Settings
 

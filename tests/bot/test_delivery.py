@@ -20,9 +20,15 @@ import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.ib_tables import case_post_table, channel_table, outbox_table, pace_table, user_ref_table
 from bot.outbox import OutboxKind, Target, card_activity, enqueue
 from bot.outbox.worker import DeliveryWorker, backoff_seconds
+from bot.persistence.tables import (
+    case_post_table,
+    channel_table,
+    outbox_table,
+    pace_table,
+    user_ref_table,
+)
 from bot.register import Actor, CaseRegister
 from bot.server import CONNECTOR, DELIVERY, ENGINE
 from bot.teams.connector import ConnectorClient, url_checker

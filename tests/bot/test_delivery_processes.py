@@ -19,8 +19,8 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.database import create_engine, migrate
 from bot.outbox import OutboxKind
+from bot.persistence.database import create_engine, migrate
 
 from .bot_harness import Connector, free_port
 from .test_delivery import (

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.ib import IbService, Origin
-from bot.ib_tables import user_ref_table
+from bot.persistence.storage import SqlStorage, StorageConflict
+from bot.persistence.tables import user_ref_table
 from bot.server import ENGINE
-from bot.storage import SqlStorage, StorageConflict
 from dialogs.turn import Effect, MyCases, Reply, Turn
 
 from .bot_harness import TENANT, Connector

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.ib_tables import channel_table, outbox_table
+from bot.persistence.tables import channel_table, outbox_table
 from bot.register import Actor, Case, CaseRegister, CaseStatus
 from bot.server import ENGINE
 from cards import verbs

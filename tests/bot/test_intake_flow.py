@@ -19,8 +19,8 @@ from fpdf import FPDF
 from sqlalchemy import func, select
 
 from bot.ib import IbService
-from bot.ib_tables import outbox_table, user_ref_table
 from bot.intake import ASSESS_COMMAND, FILE_DOWNLOAD
+from bot.persistence.tables import outbox_table, user_ref_table
 from bot.register import case_table
 from bot.server import ENGINE
 from cards import verbs

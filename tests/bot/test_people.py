@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.database import create_engine, migrate
-from bot.ib_tables import user_ref_table
 from bot.outbox import Target
 from bot.people import personal_target, remember_user
+from bot.persistence.database import create_engine, migrate
+from bot.persistence.tables import user_ref_table
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 ANNA = "0000AAAA-0000-0000-0000-00000000A11A"  # as Teams may spell it: upper case

@@ -19,10 +19,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.schema import CreateSchema
 
-from bot.audit import chain_table
 from bot.clock import FixedClock
-from bot.database import alembic_config, create_engine, migrate, state_table
-from bot.ib_tables import channel_table, outbox_table, user_ref_table
+from bot.persistence.audit import chain_table
+from bot.persistence.database import alembic_config, create_engine, migrate, state_table
+from bot.persistence.tables import channel_table, outbox_table, user_ref_table
 from bot.privacy import ERASED_COMMENT, erase_person, expire, export_person, verify_chain
 from bot.register import (
     Actor,

@@ -15,7 +15,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.database import MIGRATIONS, alembic_config, create_engine, migrate
+from bot.persistence.database import MIGRATIONS, alembic_config, create_engine, migrate
 from bot.register import (
     Actor,
     AuditEvent,

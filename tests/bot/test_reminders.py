@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.database import create_engine, migrate
-from bot.ib_tables import outbox_table, reminder_table
 from bot.outbox import OutboxKind, OutboxStatus
 from bot.people import remember_user
+from bot.persistence.database import create_engine, migrate
+from bot.persistence.tables import outbox_table, reminder_table
 from bot.register import Actor, Case, CaseRegister, CaseStatus
 from bot.reminders import ReminderJob, due_reviews, next_run
 from cards.elements import Card, card, facts, heading, user_text

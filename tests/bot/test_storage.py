@@ -10,7 +10,7 @@ from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.storage import E_TAG, NEW, SqlStorage, StorageConflict, create_engine, migrate
+from bot.persistence.storage import E_TAG, NEW, SqlStorage, StorageConflict, create_engine, migrate
 from cards import verbs
 
 from .conftest import MakeBot
@@ -193,7 +193,7 @@ async def test_the_migration_downgrades_and_upgrades_again(
 ) -> None:
     from alembic import command
 
-    from bot.database import alembic_config
+    from bot.persistence.database import alembic_config
 
     def downgrade(connection: Any) -> None:
         command.downgrade(alembic_config(connection), "base")

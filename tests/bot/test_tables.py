@@ -17,7 +17,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Connection, MetaData
 
 import bot
-from bot.database import create_engine, migrate
+from bot.persistence.database import create_engine, migrate
 
 from ..conftest import Database
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.database import create_engine, migrate
+from bot.persistence.database import create_engine, migrate
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.database import create_engine
+from bot.persistence.database import create_engine
 from bot.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
 from cli.main import main
 

@@ -13,9 +13,9 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.database import create_engine
-from bot.ib_tables import outbox_table
 from bot.outbox import OutboxKind, OutboxStatus, Target, enqueue
+from bot.persistence.database import create_engine
+from bot.persistence.tables import outbox_table
 from cli.main import main
 
 CREATED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 09:00 in Stockholm

@@ -22,9 +22,9 @@ _COLUMNS = ("personal_salt", "personal_digest", "prev_hash", "row_hash")
 
 
 def upgrade() -> None:
-    # The hashing is bot.audit's: the chain's format is defined once, and `cases verify`
+    # The hashing is bot.persistence.audit's: the chain's format is defined once, and `cases verify`
     # checks rows chained here exactly as rows chained by the register.
-    from bot.audit import GENESIS, new_salt, personal_digest, row_hash
+    from bot.persistence.audit import GENESIS, new_salt, personal_digest, row_hash
 
     op.add_column("case_audit", sa.Column("personal_salt", sa.String(32), nullable=True))
     op.add_column("case_audit", sa.Column("personal_digest", sa.String(64), nullable=True))

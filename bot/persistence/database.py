@@ -1,0 +1,170 @@
+"""The database under the bot: engine, the state table, and Alembic migrations.
+
+No Agents SDK here, so that the case register and ``strategikollen cases`` can
+open the database without loading the SDK. ``bot.persistence.storage`` builds the SDK's
+``Storage`` on top of this.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import weakref
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    event,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.schema import CreateSchema
+
+__all__ = [
+    "MAX_KEY_LENGTH",
+    "MIGRATIONS",
+    "alembic_config",
+    "create_engine",
+    "insert_for",
+    "metadata",
+    "migrate",
+    "ping",
+    "state_table",
+    "write_gate",
+    "writing",
+]
+
+MIGRATIONS = Path(__file__).parents[1] / "migrations"
+MAX_KEY_LENGTH = 1024
+_MIGRATION_LOCK = 0x5354_4B4F  # "STKO": the advisory lock id held while migrating
+
+metadata = MetaData()
+
+# Mirrors bot/migrations/versions/0001_state_table.py; the migration is the source of truth.
+state_table = Table(
+    "bot_state",
+    metadata,
+    Column("key", String(MAX_KEY_LENGTH), primary_key=True),
+    Column("value", JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# SQLite has one writer at a time. This process's writers (the state's group commits, the
+# register, the outbox and its worker, user_refs) take turns at an asyncio lock per engine
+# instead of in SQLite's busy handler, which sleeps and retries and so makes the slowest
+# turns under load much slower. PostgreSQL locks rows and needs no such gate.
+_SQLITE_WRITE_GATES: weakref.WeakKeyDictionary[Engine, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def write_gate(engine: AsyncEngine) -> contextlib.AbstractAsyncContextManager[Any]:
+    """Hold this while writing: on SQLite the engine's write lock in this process, on
+    PostgreSQL nothing."""
+    if engine.dialect.name != "sqlite":
+        return contextlib.nullcontext()
+    gate = _SQLITE_WRITE_GATES.get(engine.sync_engine)
+    if gate is None:
+        gate = _SQLITE_WRITE_GATES[engine.sync_engine] = asyncio.Lock()
+    return gate
+
+
+@contextlib.asynccontextmanager
+async def writing(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A write transaction (``engine.begin()``) behind the engine's ``write_gate``."""
+    async with write_gate(engine), engine.begin() as conn:
+        yield conn
+
+
+def insert_for(conn: AsyncConnection | AsyncEngine) -> Callable[[Table], Any]:
+    """The database's own ``insert`` (PostgreSQL's or SQLite's), for the upserts: both
+    have ``on_conflict_do_nothing``/``on_conflict_do_update`` and ``RETURNING``, which the
+    generic ``sqlalchemy.insert`` has not."""
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+
+def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
+    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path."""
+    parsed = make_url(url)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and schema:
+        connect_args["server_settings"] = {"search_path": schema}
+    # A server connection can drop between turns; a SQLite file cannot.
+    sqlite_db = parsed.get_backend_name() == "sqlite"
+    pre_ping = not sqlite_db
+    pool: dict[str, Any] = {}
+    if sqlite_db:
+        # The default pool keeps 5 connections and opens up to 10 more under load, closing
+        # each again as it comes back: on aiosqlite a new thread, a new file handle and the
+        # pragmas for a turn at a time. The same 15 at most, kept open, serve busy periods.
+        # And no ROLLBACK when a connection goes back: every SQLAlchemy Connection ends its
+        # own transaction when it closes (commit, or rollback of what it began), and on
+        # aiosqlite each needless ROLLBACK is one more hand-off to the driver's thread.
+        pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
+    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
+    if sqlite_db:
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # busy_timeout waits instead of failing. synchronous=NORMAL in WAL mode (set once by
+    # migrate; it belongs to the file) keeps every committed turn through a crash of the
+    # process, though not of the machine, at a fraction of FULL's fsyncs.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:
+    """Bring the database to the newest Alembic revision (creating the SQLite folder
+    or the PostgreSQL schema first when needed)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    if url.get_backend_name() == "sqlite":
+        # WAL lets readers run beside the one writer; it stays set in the file.
+        async with engine.connect() as conn:
+            await conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    async with engine.begin() as conn:
+        if url.get_backend_name() == "postgresql":
+            # Several replicas may start at once: one migrates, the others wait for it.
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            if schema:
+                await conn.execute(CreateSchema(schema, if_not_exists=True))
+        await conn.run_sync(_upgrade)
+
+
+def alembic_config(connection: Connection) -> Config:
+    """Alembic's configuration for running this project's migrations on ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    command.upgrade(alembic_config(connection), "head")
+
+
+async def ping(engine: AsyncEngine) -> None:
+    """Raise unless the database answers ``SELECT 1``."""
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))

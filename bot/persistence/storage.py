@@ -1,0 +1,364 @@
+"""Durable state for the Agents SDK: its ``Storage`` interface on SQLAlchemy 2 async.
+
+One table, ``bot_state``: the SDK's storage key (already scoped by the SDK, e.g.
+``msteams/conversations/<id>`` and ``msteams/users/<id>``), the item's JSON, a
+version that counts the writes, and when it was last written. SQLite by default,
+PostgreSQL with a ``postgresql+asyncpg://`` URL. Alembic owns the schema
+(``bot/migrations``); ``migrate`` runs it programmatically.
+
+Optimistic concurrency: a read item's JSON carries its version as ``e_tag``; a
+write of that item succeeds only if nobody wrote it since, else ``StorageConflict``.
+The SDK's ``AgentState`` does not look at e-tags, but its ``CachedAgentState`` keeps
+the key like any other property, so the check works through it unchanged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from microsoft_agents.hosting.core.storage import Storage, StoreItem
+from pydantic_core import to_jsonable_python
+from sqlalchemy import (
+    Table,
+    delete,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+__all__ = [
+    "E_TAG",
+    "NEW",
+    "SqlStorage",
+    "StorageConflict",
+    "create_engine",
+    "migrate",
+    "ping",
+    "state_table",
+]
+
+from ..clock import Clock, SystemClock
+from .database import (
+    MAX_KEY_LENGTH,
+    create_engine,
+    insert_for,
+    migrate,
+    ping,
+    state_table,
+    write_gate,
+)
+
+logger = logging.getLogger(__name__)
+
+StoreItemT = TypeVar("StoreItemT", bound=StoreItem)
+
+def _check_keys(keys: Any, operation: str) -> None:
+    if not keys:
+        raise ValueError(f"SqlStorage.{operation}(): keys are required.")
+    for key in keys:
+        if not key:
+            raise ValueError(f"SqlStorage.{operation}(): a key cannot be empty.")
+        if len(key) > MAX_KEY_LENGTH:
+            raise ValueError(
+                f"SqlStorage.{operation}(): a key is longer than {MAX_KEY_LENGTH} characters."
+            )
+
+
+# A change to apply inside a transaction: on PostgreSQL given the AsyncConnection, on SQLite
+# the aiosqlite connection underneath it (see SqlStorage._transaction).
+Operation = Callable[[Any], Awaitable[None]]
+
+# SqlStorage._read_sqlite's statement: the same as the SELECT that read() builds for PostgreSQL.
+# Only "?" placeholders go into {marks}; the keys travel as parameters.
+_SQLITE_READ = 'SELECT "key", value, version FROM bot_state WHERE "key" IN ({marks})'
+
+# SqlStorage.write's statements on SQLite, the same as those it builds with SQLAlchemy for
+# PostgreSQL: insert if absent; insert or replace; replace if still at the version read.
+_SQLITE_INSERT_NEW = (
+    'INSERT INTO bot_state ("key", value, version, updated_at) VALUES (?, ?, 1, ?) '
+    'ON CONFLICT ("key") DO NOTHING RETURNING version'
+)
+_SQLITE_UPSERT = (
+    'INSERT INTO bot_state ("key", value, version, updated_at) VALUES (?, ?, 1, ?) '
+    'ON CONFLICT ("key") DO UPDATE SET value = excluded.value, version = bot_state.version + 1, '
+    "updated_at = excluded.updated_at RETURNING version"
+)
+_SQLITE_UPDATE = (
+    "UPDATE bot_state SET value = ?, version = version + 1, updated_at = ? "
+    'WHERE "key" = ? AND version = ? RETURNING version'
+)
+_SQLITE_DELETE = 'DELETE FROM bot_state WHERE "key" IN ({marks})'
+
+# Where an item's version travels in its JSON (the Bot Framework storages' name for it).
+E_TAG = "e_tag"
+# The e-tag of an item that was not stored when it was read: written only if still absent.
+NEW = "0"
+
+
+class StorageConflict(Exception):
+    """Another writer changed the item since it was read; read it again and redo the change."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"{key} was changed by another writer since it was read")
+        self.key = key
+
+
+def _version(e_tag: object) -> int:
+    try:
+        return int(str(e_tag))
+    except ValueError:
+        return -1  # matches no stored version: a conflict
+
+
+class SqlStorage(Storage):
+    """The SDK's ``Storage`` on one SQL table.
+
+    On PostgreSQL every write or delete is its own transaction. SQLite has one writer
+    at a time, so there writes are group-committed: whatever arrives while a commit is
+    running goes into the next transaction together, and each caller returns once its
+    own change is committed. One failing change does not fail the others. ``clock``
+    (default the real time) gives the rows' ``updated_at``.
+    """
+
+    def __init__(self, engine: AsyncEngine, *, clock: Clock | None = None) -> None:
+        self._engine = engine
+        self._clock = clock or SystemClock()
+        dialect = engine.url.get_backend_name()
+        if dialect not in ("postgresql", "sqlite"):
+            raise ValueError(f"SqlStorage supports SQLite and PostgreSQL, not {dialect!r}.")
+        self._insert: Callable[[Table], Any] = insert_for(engine)
+        self._grouped = dialect == "sqlite"
+        # How SQLAlchemy stores the JSON and the time on this dialect, for the SQLite
+        # statements written out above (so the rows are the same as SQLAlchemy's own).
+        d = engine.dialect
+        self._json_bind = state_table.c.value.type.dialect_impl(d).bind_processor(d)
+        self._time_bind = state_table.c.updated_at.type.dialect_impl(d).bind_processor(d)
+        self._queue: list[tuple[Operation, asyncio.Future[None]]] = []
+        self._committer: asyncio.Task[None] | None = None
+
+    async def read(
+        self, keys: list[str], *, target_cls: type[StoreItemT], **kwargs: Any
+    ) -> dict[str, StoreItemT]:
+        """The stored items among ``keys``; keys never written are absent. Each item's JSON
+        carries its version as ``e_tag`` (Bot Framework's convention), for ``write``."""
+        _check_keys(keys, "read")
+        unique = list(dict.fromkeys(keys))
+        rows: Sequence[Any]
+        if self._grouped:
+            rows = await self._read_sqlite(unique)
+        else:
+            query = select(state_table.c.key, state_table.c.value, state_table.c.version).where(
+                state_table.c.key.in_(unique)
+            )
+            # One SELECT reads all the keys at once; in autocommit it needs no BEGIN before
+            # it nor ROLLBACK after it: two round trips to the server fewer.
+            async with self._engine.connect() as conn:
+                await conn.execution_options(isolation_level="AUTOCOMMIT")
+                rows = [tuple(row) for row in (await conn.execute(query)).all()]
+        items: dict[str, StoreItemT] = {}
+        for key, value, version in rows:
+            if isinstance(value, dict):
+                value = {**value, E_TAG: str(version)}
+            items[key] = target_cls.from_json_to_store_item(value)  # type: ignore[assignment]
+        return items
+
+    async def _read_sqlite(self, keys: list[str]) -> list[tuple[str, Any, int]]:
+        """The rows for ``keys`` in one call to aiosqlite's worker thread.
+
+        Through SQLAlchemy a SELECT on aiosqlite costs five hand-offs between the event loop
+        and that thread (cursor, execute, fetchall, close, rollback), each one waiting for
+        the GIL while the loop is busy with other turns; this is a third of a turn's time
+        under load. The statement is the same plain SELECT, on a connection from the same
+        pool; a SELECT opens no transaction in the sqlite3 module, so nothing is left to
+        roll back when the connection goes back (``create_engine`` turns the pool's reset
+        off for SQLite; SQLAlchemy's own connections still end their transactions).
+        """
+        sql = _SQLITE_READ.format(marks=", ".join("?" * len(keys)))
+        async with write_gate(self._engine), self._engine.connect() as conn:
+            raw = await conn.get_raw_connection()
+            driver: Any = raw.driver_connection  # the aiosqlite.Connection
+            rows = await driver.execute_fetchall(sql, keys)
+        return [
+            (key, json.loads(value) if isinstance(value, str | bytes) else value, int(version))
+            for key, value, version in rows
+        ]
+
+    async def write(self, changes: dict[str, StoreItem]) -> None:
+        """Insert or replace each item, all in one transaction; its version counts up by one.
+
+        An item whose JSON carries an ``e_tag`` is written only if the stored version is
+        still that one (``NEW``: only if nothing is stored yet; ``"*"`` or none: always);
+        otherwise nothing in ``changes`` is written and ``StorageConflict`` is raised.
+        Afterwards each written item that keeps its state in a dict (the SDK's
+        ``CachedAgentState``) carries its new ``e_tag``.
+        """
+        _check_keys(changes, "write")
+        now = self._clock.now()
+        statements: list[tuple[str, Any]] = []
+        for key, item in changes.items():
+            value = to_jsonable_python(item.store_item_to_json())
+            e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
+            if e_tag == NEW:
+                stmt = (
+                    self._insert(state_table)
+                    .values(key=key, value=value, version=1, updated_at=now)
+                    .on_conflict_do_nothing(index_elements=[state_table.c.key])
+                    .returning(state_table.c.version)
+                )
+                statements.append((key, stmt))
+            elif e_tag in (None, "*"):
+                insert = self._insert(state_table).values(
+                    key=key, value=value, version=1, updated_at=now
+                )
+                stmt = insert.on_conflict_do_update(
+                    index_elements=[state_table.c.key],
+                    set_={
+                        "value": insert.excluded.value,
+                        "version": state_table.c.version + 1,
+                        "updated_at": insert.excluded.updated_at,
+                    },
+                )
+                statements.append((key, stmt.returning(state_table.c.version)))
+            else:
+                stmt = (
+                    update(state_table)
+                    .where(state_table.c.key == key, state_table.c.version == _version(e_tag))
+                    .values(value=value, version=state_table.c.version + 1, updated_at=now)
+                    .returning(state_table.c.version)
+                )
+                statements.append((key, stmt))
+        versions: dict[str, int] = {}
+
+        async def upsert(conn: AsyncConnection) -> None:
+            for key, statement in statements:
+                version = (await conn.execute(statement)).scalar_one_or_none()
+                if version is None:  # only a conditional write can leave no row behind
+                    raise StorageConflict(key)
+                versions[key] = int(version)
+
+        async def upsert_sqlite(driver: Any) -> None:
+            for key, sql, params in self._sqlite_statements(changes, now):
+                rows = await driver.execute_fetchall(sql, params)
+                if not rows:  # only a conditional write can leave no row behind
+                    raise StorageConflict(key)
+                versions[key] = int(rows[0][0])
+
+        if not self._grouped and len(statements) == 1:
+            # One statement is atomic on its own: run it in autocommit, one round trip to
+            # the server instead of three (BEGIN, the statement, COMMIT). A conditional
+            # write that finds another version changes nothing, as the rollback would.
+            async with self._engine.connect() as conn:
+                await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await upsert(conn)
+        else:
+            await self._apply(upsert_sqlite if self._grouped else upsert)
+        for key, item in changes.items():
+            state = getattr(item, "state", None)
+            if isinstance(state, dict) and key in versions:
+                state[E_TAG] = str(versions[key])
+
+    async def delete(self, keys: list[str]) -> None:
+        """Remove the items; keys that do not exist are ignored."""
+        _check_keys(keys, "delete")
+        statement = delete(state_table).where(state_table.c.key.in_(list(keys)))
+
+        async def remove(conn: AsyncConnection) -> None:
+            await conn.execute(statement)
+
+        async def remove_sqlite(driver: Any) -> None:
+            marks = ", ".join("?" * len(keys))
+            await driver.execute_fetchall(_SQLITE_DELETE.format(marks=marks), list(keys))
+
+        await self._apply(remove_sqlite if self._grouped else remove)
+
+    def _sqlite_statements(
+        self, changes: dict[str, StoreItem], now: datetime
+    ) -> list[tuple[str, str, tuple[Any, ...]]]:
+        """``write``'s statements for SQLite: (key, SQL, parameters) for each item."""
+        assert self._json_bind is not None
+        assert self._time_bind is not None
+        at = self._time_bind(now)
+        statements: list[tuple[str, str, tuple[Any, ...]]] = []
+        for key, item in changes.items():
+            value = to_jsonable_python(item.store_item_to_json())
+            e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
+            stored = self._json_bind(value)
+            if e_tag == NEW:
+                statements.append((key, _SQLITE_INSERT_NEW, (key, stored, at)))
+            elif e_tag in (None, "*"):
+                statements.append((key, _SQLITE_UPSERT, (key, stored, at)))
+            else:
+                statements.append((key, _SQLITE_UPDATE, (stored, at, key, _version(e_tag))))
+        return statements
+
+    async def _transaction(self, operations: list[Operation]) -> None:
+        """Apply ``operations`` in one transaction; all or none.
+
+        On SQLite the statements go straight to the aiosqlite connection under the pooled
+        SQLAlchemy one: through SQLAlchemy each statement costs four hand-offs to aiosqlite's
+        thread (cursor, execute, fetchall, close), here one, plus one for the COMMIT. The
+        sqlite3 module opens the transaction before the first change; it is committed here,
+        or rolled back before the connection goes back to the pool.
+        """
+        if not self._grouped:
+            async with self._engine.begin() as conn:
+                for operation in operations:
+                    await operation(conn)
+            return
+        async with write_gate(self._engine), self._engine.connect() as conn:
+            raw = await conn.get_raw_connection()
+            driver: Any = raw.driver_connection  # the aiosqlite.Connection
+            try:
+                for operation in operations:
+                    await operation(driver)
+                await driver.commit()
+            except BaseException:
+                try:
+                    await driver.rollback()
+                except Exception:
+                    raw.invalidate()  # not fit to be used again
+                raise
+
+    async def _apply(self, operation: Operation) -> None:
+        if not self._grouped:
+            await self._transaction([operation])
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.append((operation, done))
+        if self._committer is None or self._committer.done():
+            self._committer = asyncio.create_task(self._commit_queued())
+        await done
+
+    async def _commit_queued(self) -> None:
+        while self._queue:
+            batch, self._queue = self._queue, []
+            try:
+                await self._transaction([operation for operation, _ in batch])
+            except Exception:
+                # Something in the batch failed: apply each on its own so only it fails.
+                for operation, done in batch:
+                    try:
+                        await self._transaction([operation])
+                    except Exception as error:
+                        if not done.done():
+                            done.set_exception(error)
+                    else:
+                        if not done.done():
+                            done.set_result(None)
+                continue
+            for _, done in batch:
+                if not done.done():
+                    done.set_result(None)
+
+    async def version(self, key: str) -> int | None:
+        """How many times ``key`` has been written, or None when it does not exist."""
+        async with self._engine.connect() as conn:
+            result = await conn.execute(
+                select(state_table.c.version).where(state_table.c.key == key)
+            )
+            return result.scalar_one_or_none()
