@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from policy import Lang
+from policy import Lang, Text
 
 __all__ = [
     "Empty",
@@ -21,10 +21,7 @@ class IntakeError(ValueError):
     """A file that gives no text to read. ``code`` is stable; ``message(lang)`` is for people."""
 
     code: ClassVar[str] = "unreadable"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Filen kan inte läsas.",
-        "en": "The file cannot be read.",
-    }
+    _texts: ClassVar[Text] = Text(sv="Filen kan inte läsas.", en="The file cannot be read.")
 
     def __init__(self, detail: str = "", **values: str) -> None:
         super().__init__(detail or self.code)
@@ -39,55 +36,57 @@ class IntakeError(ValueError):
             return text
 
 
-_HOW = {
-    "sv": " Klistra in inbjudans text i stället, eller fyll i formuläret själv.",
-    "en": " Paste the invitation's text instead, or fill in the form yourself.",
-}
+_HOW = Text(sv=" Klistra in inbjudans text i stället, eller fyll i formuläret själv.",
+            en=" Paste the invitation's text instead, or fill in the form yourself.")
 
 
 class Empty(IntakeError):
     code = "empty"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Det finns ingen text att läsa." + _HOW["sv"],
-        "en": "There is no text to read." + _HOW["en"]}
+    _texts: ClassVar[Text] = Text(sv="Det finns ingen text att läsa." + _HOW.sv,
+                                  en="There is no text to read." + _HOW.en)
 
 
 class NoText(IntakeError):
     """A scanned PDF or a picture: pages, but no text in them."""
 
     code = "no_text"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Filen innehåller ingen text, bara bilder (en skannad PDF?)." + _HOW["sv"],
-        "en": "The file holds no text, only images (a scanned PDF?)." + _HOW["en"]}
+    _texts: ClassVar[Text] = Text(
+        sv="Filen innehåller ingen text, bara bilder (en skannad PDF?)." + _HOW.sv,
+        en="The file holds no text, only images (a scanned PDF?)." + _HOW.en,
+    )
 
 
 class Encrypted(IntakeError):
     code = "encrypted"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Filen är lösenordsskyddad och kan inte läsas. Spara den utan lösenord, "
-            "eller klistra in texten.",
-        "en": "The file is password-protected and cannot be read. Save it without a "
-            "password, or paste its text."}
+    _texts: ClassVar[Text] = Text(
+        sv="Filen är lösenordsskyddad och kan inte läsas. Spara den utan lösenord, "
+           "eller klistra in texten.",
+        en="The file is password-protected and cannot be read. Save it without a "
+           "password, or paste its text.",
+    )
 
 
 class TooLarge(IntakeError):
     code = "too_large"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Filen är för stor: högst {limit} MB kan läsas." + _HOW["sv"],
-        "en": "The file is too large: at most {limit} MB can be read." + _HOW["en"]}
+    _texts: ClassVar[Text] = Text(
+        sv="Filen är för stor: högst {limit} MB kan läsas." + _HOW.sv,
+        en="The file is too large: at most {limit} MB can be read." + _HOW.en,
+    )
 
 
 class Unsupported(IntakeError):
     code = "unsupported"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Den här filtypen ({kind}) kan inte läsas. Använd text, e-post (.eml), PDF "
-            "eller Word (.docx).",
-        "en": "This kind of file ({kind}) cannot be read. Use text, e-mail (.eml), PDF "
-            "or Word (.docx)."}
+    _texts: ClassVar[Text] = Text(
+        sv="Den här filtypen ({kind}) kan inte läsas. Använd text, e-post (.eml), PDF "
+           "eller Word (.docx).",
+        en="This kind of file ({kind}) cannot be read. Use text, e-mail (.eml), PDF "
+           "or Word (.docx).",
+    )
 
 
 class Unreadable(IntakeError):
     code = "unreadable"
-    _texts: ClassVar[dict[str, str]] = {
-        "sv": "Filen kan inte läsas; den verkar vara skadad." + _HOW["sv"],
-        "en": "The file cannot be read; it seems to be damaged." + _HOW["en"]}
+    _texts: ClassVar[Text] = Text(
+        sv="Filen kan inte läsas; den verkar vara skadad." + _HOW.sv,
+        en="The file cannot be read; it seems to be damaged." + _HOW.en,
+    )

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..models import REQUIRED_BY_KIND, CounterpartType, Kind, Lang, MembershipBody
 from ..questions import fields_for
+from ..text import Text
 from . import _words as W
 from ._cldr import COUNTRIES
 from ._dates import DateMention, find_dates
@@ -36,20 +37,23 @@ _PERIOD_KINDS = frozenset({Kind.COOPERATION_AGREEMENT, Kind.INTENT_AGREEMENT, Ki
 _COMMON = ("start_date", "end_date", "counterpart.name", "counterpart.type",
            "counterpart.country")
 
-_NOTES: dict[str, dict[Lang, str]] = {
-    "foreign": {"sv": "Beloppet anges i {cur} ({amount}); ingen växelkurs angiven – ange "
-                      "kostnaden i kronor själv.",
-                "en": "The amount is in {cur} ({amount}); no exchange rate is given – enter the "
-                      "cost in SEK yourself."},
-    "several": {"sv": "Flera belopp nämns; ange vilken kostnad som gäller för staden.",
-                "en": "Several amounts are stated; enter the cost that applies to the city."},
-    "sign": {"sv": "Inbjudan ber staden att underteckna något.",
-             "en": "The invitation asks the city to sign something."},
-    "unknown_kind": {"sv": "Det framgår inte vad texten gäller; välj typ av engagemang själv.",
-                     "en": "It is not clear what the text is about; choose the kind yourself."},
-    "not_invitation": {"sv": "Texten ser inte ut som en inbjudan; fyll i formuläret själv.",
-                       "en": "The text does not look like an invitation; fill in the form "
-                             "yourself."},
+_NOTES: Mapping[str, Text] = {
+    "foreign": Text(
+        sv="Beloppet anges i {cur} ({amount}); ingen växelkurs angiven – ange kostnaden i kronor "
+           "själv.",
+        en="The amount is in {cur} ({amount}); no exchange rate is given – enter the cost in SEK "
+           "yourself.",
+    ),
+    "several": Text(sv="Flera belopp nämns; ange vilken kostnad som gäller för staden.",
+                    en="Several amounts are stated; enter the cost that applies to the city."),
+    "sign": Text(sv="Inbjudan ber staden att underteckna något.",
+                 en="The invitation asks the city to sign something."),
+    "unknown_kind": Text(sv="Det framgår inte vad texten gäller; välj typ av engagemang själv.",
+                         en="It is not clear what the text is about; choose the kind yourself."),
+    "not_invitation": Text(
+        sv="Texten ser inte ut som en inbjudan; fyll i formuläret själv.",
+        en="The text does not look like an invitation; fill in the form yourself.",
+    ),
 }
 
 
@@ -284,8 +288,12 @@ _CITY_RE = re.compile(
     + r")(?![\w])", re.IGNORECASE)
 
 
+_COUNTRY_NAMES: Mapping[str, Text] = {code: Text(sv=sv, en=en)
+                                       for code, (sv, en) in COUNTRIES.items()}
+
+
 def _country_name(code: str, lang: Lang) -> str:
-    return COUNTRIES[code][0 if lang == "sv" else 1]
+    return _COUNTRY_NAMES[code][lang]
 
 
 def _countries_in(text: str) -> list[str]:
