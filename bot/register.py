@@ -55,6 +55,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ibcase import (
+    OPEN,
     AuditEvent,
     CaseStatus,
     NotACaseId,
@@ -68,7 +69,6 @@ from ibcase import (
     status_after_version,
     takes_versions,
 )
-from ibcase.lifecycle import OPEN
 from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 
 from .audit import append_hashes
