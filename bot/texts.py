@@ -79,10 +79,6 @@ TEXTS: Mapping[str, Text] = {
         sv="Klart: ärende {id} har nu status ”{status}”.",
         en="Done: case {id} now has the status “{status}”.",
     ),
-    "ib.delivery_pending": Text(
-        sv="Ärendet är sparat och publiceras i IB-kanalen inom kort.",
-        en="The case is saved and will be posted in the IB channel shortly.",
-    ),
 }
 
 

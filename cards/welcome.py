@@ -47,7 +47,7 @@ def starter_rows(lang: Lang, *, resume: bool = False, help_button: bool = True) 
 
 def welcome_card(lang: Lang) -> Card:
     body: list[Element] = [
-        heading(t("app", lang), size="Large"),
+        heading(t("welcome.app", lang), size="Large"),
         para(t("welcome.intro", lang)),
         container([para(t("welcome.advisory", lang))], style="emphasis"),
         subtle(t("welcome.typing", lang)),

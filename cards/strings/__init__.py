@@ -1,7 +1,7 @@
 """Every fixed text a card shows, by card family; ``cards.i18n.t`` reads them by key. A key
 is its family's name and what it names: ``wizard.next``, ``case.sent``.
 
-The families: ``welcome`` (also ``app``, ``starter``, ``help``), ``wizard`` (also ``step``),
+The families: ``welcome`` (also ``starter``, ``help``), ``wizard`` (also ``step``),
 ``intake``, ``result``, ``who``, ``mine``, ``case`` (also ``agenda``, ``reminder``) and
 ``notice`` (``error``, ``notice``, ``card``). What the bot writes as plain messages is in
 ``bot.texts``. A test checks that the families share no key, that every text has both

@@ -11,7 +11,6 @@ __all__ = ["STRINGS"]
 
 STRINGS: Mapping[str, Text] = {
     "case.id": Text(sv="Ärende {id}", en="Case {id}"),
-    "case.id_version": Text(sv="Ärende {id}, version {version}", en="Case {id}, version {version}"),
     "case.prepare": Text(
         sv="För beredning i IB – beslutet fattas av {owner}.",
         en="For preparation in IB – the decision is made by {owner}.",

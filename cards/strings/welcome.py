@@ -9,7 +9,7 @@ from policy import Text
 __all__ = ["STRINGS"]
 
 STRINGS: Mapping[str, Text] = {
-    "app": Text(sv="Strategikollen", en="Strategikollen"),
+    "welcome.app": Text(sv="Strategikollen", en="Strategikollen"),
     "welcome.intro": Text(
         sv="Jag bedömer föreslagna internationella engagemang – resor, konferenser, besök, avtal, "
            "medlemskap, deklarationer och projekt – mot Stockholms stads internationella strategi "

@@ -41,10 +41,6 @@ STRINGS: Mapping[str, Text] = {
         sv="Den frågan ligger utanför den internationella strategin.",
         en="That question is outside the International Strategy.",
     ),
-    "who.unavailable": Text(
-        sv="Frågefunktionen är inte tillgänglig just nu. Du kan fortfarande göra en bedömning.",
-        en="Questions are not available right now. You can still make an assessment.",
-    ),
     "who.empty": Text(sv="Skriv en fråga först.", en="Type a question first."),
     "who.advisory": Text(
         sv="Svaret är rådgivande – beslutet fattas alltid av rätt organ.",
