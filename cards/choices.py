@@ -1,6 +1,6 @@
-"""What a person reads for the contract's enum values, and for the buttons of "Who decides?"
-that ask which case applies. Kinds, verdicts, outcomes and priorities read as the command
-line reads them, from ``policy.labels``."""
+"""What a person reads for the contract's enum values. Kinds, verdicts, outcomes and
+priorities read as the command line reads them, and the cases of "Who decides?" as its
+answer names them, from ``policy.labels``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from policy import Text
 
-__all__ = ["CHOICES", "WHO_CHOICES"]
+__all__ = ["CHOICES"]
 
 # Enum values: the contract's identifiers to what a person reads.
 CHOICES: Mapping[str, Text] = {
@@ -49,26 +49,4 @@ CHOICES: Mapping[str, Text] = {
     "none": Text(sv="Ingen finansiering", en="No funding"),
     # MembershipBody
     "organisation": Text(sv="Organisation", en="Organisation"),
-}
-
-# "Who decides?": what a clarifying button names, by routing field and value
-# (the buttons say which case applies; the owner is written above each).
-WHO_CHOICES: Mapping[tuple[str, object], Text] = {
-    ("scope", "single_operation"): Text(sv="En nämnd eller ett bolag",
-                                        en="One committee or company"),
-    ("scope", "several_operations"): Text(sv="Flera nämnder eller bolag",
-                                          en="Several committees or companies"),
-    ("scope", "city_wide"): Text(sv="Hela staden", en="The whole city"),
-    ("membership_body", "organisation"): Text(sv="En organisation", en="An organisation"),
-    ("membership_body", "network"): Text(sv="Ett nätverk", en="A network"),
-    ("on_behalf_of_ks", True): Text(sv="På uppdrag av kommunstyrelsen",
-                                    en="On behalf of the City Executive Board"),
-    ("on_behalf_of_ks", False): Text(sv="Inom den egna verksamheten",
-                                     en="Our own operation's work"),
-    ("increases_resource_burden", True): Text(sv="Ökad resursbörda",
-                                              en="Adds to the resource burden"),
-    ("increases_resource_burden", False): Text(sv="Ingen ökad resursbörda",
-                                               en="No added resource burden"),
-    ("high_political_level", True): Text(sv="Hög politisk nivå", en="A high political level"),
-    ("high_political_level", False): Text(sv="Inte hög nivå", en="Not a high level"),
 }

@@ -1,7 +1,7 @@
 """How a card reads its texts: ``t(key, lang)`` for the fixed strings (``cards.strings``),
 ``label``/``help_text``/``short_label`` for the contract's fields (``cards.fields``),
-``choice``/``who_choice`` for its values (``cards.choices``), and the verdict, outcome and
-priority labels the command line also reads (``policy.labels``).
+``choice`` for its values (``cards.choices``), and the verdict, outcome, priority and
+who-decides case labels the command line also reads (``policy.labels``).
 
 Static strings are trusted; anything from a user or the rules engine goes through ``escape``.
 """
@@ -9,9 +9,9 @@ Static strings are trusted; anything from a user or the rules engine goes throug
 from __future__ import annotations
 
 from policy import Kind, Lang, Outcome, Priority, Verdict
-from policy.labels import KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+from policy.labels import CASE_LABELS, KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 
-from .choices import CHOICES, WHO_CHOICES
+from .choices import CHOICES
 from .fields import FIELDS, SHORT_LABELS
 from .strings import STRINGS
 
@@ -39,7 +39,7 @@ def short_label(field: str, lang: Lang) -> str:
 
 def who_choice(field: str, value: object, lang: Lang) -> str | None:
     """What a clarifying button calls ``field`` = ``value``; None if it has no name."""
-    text = WHO_CHOICES.get((field, value)) if isinstance(value, str | bool) else None
+    text = CASE_LABELS.get((field, value)) if isinstance(value, str | bool) else None
     return text[lang] if text else None
 
 

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from .models import Kind, Outcome, Priority, Verdict
 from .text import Text
 
-__all__ = ["KIND_LABELS", "OUTCOME_LABELS", "PRIORITY_LABELS", "VERDICT_LABELS"]
+__all__ = [
+    "CASE_LABELS", "KIND_LABELS", "OUTCOME_LABELS", "PRIORITY_LABELS", "VERDICT_LABELS",
+]
 
 VERDICT_LABELS: Mapping[Verdict, Text] = {
     Verdict.NOT_COMPATIBLE: Text(sv="Inte förenligt med strategin",
@@ -54,3 +56,25 @@ KIND_LABELS: Mapping[Kind, Text] = {
                         en="The city's position on an international or EU matter"),
 }
 
+# "Who decides?": what a case is called, by routing field and value: the buttons of the
+# clarifying card (which case applies; the owner is written above each, and a case of two
+# fields joins their names: "Hela staden, ökad resursbörda") and the answer's options.
+CASE_LABELS: Mapping[tuple[str, object], Text] = {
+    ("scope", "single_operation"): Text(sv="En nämnd eller ett bolag",
+                                        en="One committee or company"),
+    ("scope", "several_operations"): Text(sv="Flera nämnder eller bolag",
+                                          en="Several committees or companies"),
+    ("scope", "city_wide"): Text(sv="Hela staden", en="The whole city"),
+    ("membership_body", "organisation"): Text(sv="En organisation", en="An organisation"),
+    ("membership_body", "network"): Text(sv="Ett nätverk", en="A network"),
+    ("on_behalf_of_ks", True): Text(sv="På uppdrag av kommunstyrelsen",
+                                    en="On behalf of the City Executive Board"),
+    ("on_behalf_of_ks", False): Text(sv="Inom den egna verksamheten",
+                                     en="Our own operation's work"),
+    ("increases_resource_burden", True): Text(sv="Ökad resursbörda",
+                                              en="Adds to the resource burden"),
+    ("increases_resource_burden", False): Text(sv="Ingen ökad resursbörda",
+                                               en="No added resource burden"),
+    ("high_political_level", True): Text(sv="Hög politisk nivå", en="A high political level"),
+    ("high_political_level", False): Text(sv="Inte hög nivå", en="Not a high level"),
+}

@@ -27,10 +27,12 @@ import pytest
 import bot.texts
 import cards.strings
 import cli.texts
-from cards.choices import CHOICES, WHO_CHOICES
+from cards.choices import CHOICES
 from cards.fields import FIELDS, SHORT_LABELS
 from policy import Kind, Outcome, Owner, Priority, Text, Verdict, models
-from policy.labels import KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+from policy.labels import CASE_LABELS, KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+from policy.who_decides._planner import FIELDS as ROUTING_FIELDS
+from policy.who_decides._wording import _QUESTION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -266,11 +268,9 @@ def test_every_short_label_belongs_to_a_field() -> None:
     assert set(SHORT_LABELS) <= set(FIELDS)
 
 
-def test_every_who_decides_button_names_a_value_of_its_field() -> None:
-    domains: Mapping[str, set[object]] = {
-        "scope": {s.value for s in models.Scope},
-        "membership_body": {m.value for m in models.MembershipBody},
-    }
-    for field, value in WHO_CHOICES:
-        assert field in models.Engagement.model_fields or field in models.Counterpart.model_fields
-        assert value in domains.get(field, {True, False}), (field, value)
+def test_who_decides_names_every_case_it_can_ask_about_and_no_other() -> None:
+    """A case label for each value of each field a clarifying question asks about (the
+    card's buttons and the answer's options read the same names)."""
+    asked = {(field, value) for field, values in ROUTING_FIELDS if field in _QUESTION
+             for value in values}
+    assert set(CASE_LABELS) == asked

@@ -9,7 +9,7 @@ from typing import Any, Final
 from .._cues import find as find_cues
 from .._lexicon import KIND_PRIORITY
 from .._stems import MAX_CHARS
-from ..labels import KIND_LABELS
+from ..labels import CASE_LABELS, KIND_LABELS
 from ..models import Citation, Kind, Lang, MembershipBody, Scope
 from ..routing import Route, owner_label
 from ..situations import SEVERAL_KINDS, SITUATIONS, Situation
@@ -25,7 +25,6 @@ from ._wording import (
     _IF_DECIDED_BY,
     _MAY_COORDINATE,
     _NO_TWINNING,
-    _OPTION_LABEL,
     _P1_CITATION,
     _P1_FOOTNOTE_CITATION,
     _P2_CITATION,
@@ -102,7 +101,7 @@ def _open(plan: _Plan, ask: str, lang: Lang) -> WhoDecides:
         citations=_citations((o.route, plan.kind) for o in plan.options),
         lang=lang,
         options=[
-            ClarifyOption(label=_OPTION_LABEL[ask, v][lang],
+            ClarifyOption(label=CASE_LABELS[ask, v][lang],
                           value=_value(plan.kind, plan.known, [(ask, v)]))
             for v in _DOMAIN[ask]
         ],

@@ -58,38 +58,6 @@ _CLAUSE: Final[Mapping[tuple[str, Any], Mapping[Lang, str]]] = {
     },
 }
 
-_OPTION_LABEL: Final[Mapping[tuple[str, Any], Mapping[Lang, str]]] = {
-    ("on_behalf_of_ks", True): {
-        "sv": "På uppdrag av kommunstyrelsen", "en": "On behalf of the City Executive Board",
-    },
-    ("on_behalf_of_ks", False): {
-        "sv": "Inom den egna verksamheten", "en": "Our operation's own work",
-    },
-    ("increases_resource_burden", True): {
-        "sv": "Ja, ökad resursbörda", "en": "Yes, it adds to the burden",
-    },
-    ("increases_resource_burden", False): {
-        "sv": "Nej, ingen ökad resursbörda", "en": "No added burden",
-    },
-    ("scope", Scope.SINGLE_OPERATION): {
-        "sv": "En nämnd eller ett bolag", "en": "One committee or company",
-    },
-    ("scope", Scope.SEVERAL_OPERATIONS): {
-        "sv": "Flera nämnder eller bolag", "en": "Several committees or companies",
-    },
-    ("scope", Scope.CITY_WIDE): {"sv": "Hela staden", "en": "The whole city"},
-    ("membership_body", MembershipBody.ORGANISATION): {
-        "sv": "En organisation", "en": "An organisation",
-    },
-    ("membership_body", MembershipBody.NETWORK): {"sv": "Ett nätverk", "en": "A network"},
-    ("high_political_level", True): {
-        "sv": "Ja, hög politisk nivå", "en": "Yes, a high political level",
-    },
-    ("high_political_level", False): {
-        "sv": "Nej, inte hög politisk nivå", "en": "No, not a high political level",
-    },
-}
-
 _QUESTION: Final[Mapping[str, Mapping[Lang, str]]] = {
     "on_behalf_of_ks": {
         "sv": "Sker det på uppdrag av kommunstyrelsen, som företrädare för staden, eller "
