@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from .models import Engagement, Financing, Lang, Priority, PriorityFactor
 from .rules import is_capital
@@ -59,8 +60,10 @@ class Factor:
 def yes_no(id: str, field: str, yes: int, no: int, explained: str, *,
            plus: Mapping[Lang, str], minus: Mapping[Lang, str]) -> Factor:
     """A factor of one yes/no answer: ``yes`` points for yes, ``no`` for no, 0 unknown."""
+    read = attrgetter(field)
+
     def points(e: Engagement) -> int:
-        value = getattr(e, field)
+        value = read(e)
         return 0 if value is None else (yes if value else no)
 
     return Factor(id, (field,), points, explained, plus, minus)
@@ -72,9 +75,13 @@ def _directions(e: Engagement) -> int:
 
 
 def _cost(e: Engagement) -> int:
-    if e.cost_sek is None or e.financing is Financing.EXTERNAL_FULL:
+    cost = e.cost_sek
+    if cost is None or e.financing is Financing.EXTERNAL_FULL:
         return 0
-    return next((p for limit, p in COST_STEPS if e.cost_sek >= limit), 0)
+    for limit, points in COST_STEPS:
+        if cost >= limit:
+            return points
+    return 0
 
 
 FACTORS: tuple[Factor, ...] = (  # the contract's order

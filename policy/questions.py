@@ -38,6 +38,4 @@ def fields_for(kind: Kind) -> tuple[str, ...]:
     for reg in registry():
         if reg.rule.concerns(kind):
             seen.update(dict.fromkeys(f for f in reg.rule.inputs if f != "screened_on"))
-    if kind is Kind.AID_PROJECT:
-        seen.update(dict.fromkeys(("cost_sek", "within_budget")))
     return tuple(f for f in seen if f not in COMMON_FIELDS)

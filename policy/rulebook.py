@@ -1,10 +1,12 @@
 """The rulebook: dated rule records, each registered with the one function that encodes it.
 
-A rule is a frozen record (id, section, the strategy's exact words, messages,
-the dates it is in force) plus one check function registered with
-``@applies(rule)``. ``rules_in_force(day)`` picks the rule set for a screening
-date; a rule that changes gets a new record with a new ``valid_from`` and the
-old one an ``valid_to``, so both sides of the change stay testable.
+A rule is a frozen record (id, section, the strategy's exact words, what it can
+say, keyed by a readable name, each with its outcome, the dates it is in force) plus one
+check function registered with ``@applies(rule)``: logic only, which picks the rule's
+messages by name (``rule.says("blocked")``). ``rules_in_force(day)`` picks the rule
+set for a screening date; a rule that changes gets a new record with a new
+``valid_from`` and the old one an ``valid_to``, so both sides of the change stay
+testable.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from .models import Engagement, Kind, Lang, Outcome, Owner, RulebookInfo
+from .text import Text
 
 __all__ = [
     "RULEBOOK_ID",
@@ -24,9 +27,11 @@ __all__ = [
     "STRATEGY_IN_FORCE",
     "Check",
     "Context",
+    "Message",
     "Reason",
     "Registered",
     "Rule",
+    "answer_of",
     "applies",
     "registry",
     "rulebook_info",
@@ -49,6 +54,38 @@ RULEBOOK_SOURCE = (
 RULEBOOK_VERSIONS: tuple[tuple[str, date], ...] = (("2017.1", STRATEGY_IN_FORCE),)
 
 
+@dataclass(frozen=True)
+class Message:
+    """One thing a rule can say, with its outcome, in Swedish and English; ``{fields}`` in
+    the texts are filled in by the check (``Rule.says``). ``quote`` when it cites another of
+    the rule's sentences (one of ``Rule.also_quotes``) than the rule's own."""
+
+    outcome: Outcome
+    sv: str
+    en: str
+    quote: str | None = None
+    _plain: Reason = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Most messages have no fields: their reason is made once.
+        object.__setattr__(self, "_plain", Reason(self.outcome, self.sv, self.en, self.quote))
+
+    def reason(self, **fields: object) -> Reason:
+        """The reason with ``fields`` filled in; a field given in both languages (a
+        ``Text``) is filled in each in its own."""
+        if not fields:
+            return self._plain
+        sv: dict[str, object] = {}
+        en: dict[str, object] = {}
+        for name, value in fields.items():
+            if type(value) is Text:
+                sv[name], en[name] = value.sv, value.en
+            else:
+                sv[name] = en[name] = value
+        return Reason(self.outcome, self.sv.format_map(sv), self.en.format_map(en),
+                      self.quote)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One principle of the strategy, with the strategy's own words."""
@@ -58,8 +95,16 @@ class Rule:
     quote: str
     title: Mapping[Lang, str]
     outcomes: tuple[Outcome, ...]
+    # What the rule can say, by name; its check picks them (``says``).
+    messages: Mapping[str, Message] = field(default_factory=dict)
     inputs: tuple[str, ...] = ()
     kinds: frozenset[Kind] = field(default_factory=frozenset)  # empty: every kind
+    # The kinds, among those it concerns, for which the rule insists: it asks for what is
+    # unanswered, or holds up what is not done, where for the other kinds it stays silent or
+    # only notes (S1's new forms of cooperation, W1's kinds whose cost is always asked).
+    insists_for: frozenset[Kind] = field(default_factory=frozenset)
+    # The route whose decision this rule's note explains (W4: R-KS-DECL), where it has one.
+    explains_route: str | None = None
     # Further sentences of the strategy that a reason of this rule may cite instead
     # of ``quote`` (P1 cites the footnote when it asks for a second look).
     also_quotes: tuple[str, ...] = ()
@@ -73,6 +118,19 @@ class Rule:
 
     def concerns(self, kind: Kind) -> bool:
         return not self.kinds or kind in self.kinds
+
+    def says(self, message: str, **fields: object) -> Reason:
+        """The reason of the message named ``message``, with ``fields`` filled in."""
+        m = self.messages[message]
+        return m.reason(**fields) if fields else m._plain
+
+
+Answer = Literal["yes", "no", "unknown"]
+
+
+def answer_of(value: bool | None) -> Answer:
+    """A yes/no field read as the three answers a rule tells apart."""
+    return "unknown" if value is None else "yes" if value else "no"
 
 
 class Reason(NamedTuple):

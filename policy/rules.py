@@ -27,16 +27,19 @@ from .models import (
     Owner,
     Scope,
 )
-from .rulebook import Context, Reason, Rule, applies
+from .rulebook import Context, Message, Reason, Rule, answer_of, applies
+from .text import Text
 
 __all__ = ["NOT_ENCODED", "NotEncoded", "is_capital"]
 
-B, M, C, N, S = Outcome.BLOCKER, Outcome.MISSING, Outcome.CONDITION, Outcome.NOTE, Outcome.SUPPORT
+BLOCKER, MISSING, CONDITION, NOTE, SUPPORT = (
+    Outcome.BLOCKER, Outcome.MISSING, Outcome.CONDITION, Outcome.NOTE, Outcome.SUPPORT)
 ALL_KINDS_BUT_TWINNING = frozenset(k for k in Kind if k is not Kind.TWINNING)
 
 
-def _fields(names: list[tuple[str, str]], lang: int) -> str:
-    return ", ".join(pair[lang] for pair in names)
+def _fields(names: list[tuple[str, str]]) -> Text:
+    """Field names, each as (Swedish, English), listed in each language."""
+    return Text(sv=", ".join(n[0] for n in names), en=", ".join(n[1] for n in names))
 
 
 # ---------------------------------------------------------------------------
@@ -47,13 +50,53 @@ P1_FOOTNOTE = (
     "Staden hanterar inte frågor som rör Sveriges relation med andra stater inklusive "
     "Sveriges bistånds- och säkerhetspolitik."
 )
+_P1_TOUCHES = Text(
+    sv="Engagemanget berör Sveriges relationer med andra stater eller utrikes-, bistånds- "
+    "eller säkerhetspolitik. Staden för ingen egen utrikespolitik.",
+    en="The engagement touches Sweden's relations with other states or foreign, aid or "
+    "security policy. The city conducts no foreign policy of its own.",
+)
+_P1_STATE = Text(
+    sv="Ange om engagemanget berör Sveriges relationer med andra stater, utrikes-, "
+    "bistånds- eller säkerhetspolitik, eller tar ställning mellan stater.",
+    en="State whether the engagement touches Sweden's relations with other states, "
+    "foreign, aid or security policy, or takes a side between states.",
+)
 P1 = Rule(
     id="P1",
     section="4",
     quote="En grundläggande princip för stadens internationella arbete är att staden inte för "
     "någon egen utrikespolitik",
     title={"sv": "Ingen egen utrikespolitik", "en": "No foreign policy of the city's own"},
-    outcomes=(B, M, C, S),
+    outcomes=(BLOCKER, MISSING, CONDITION, SUPPORT),
+    messages={
+        "foreign_policy": Message(BLOCKER, sv=_P1_TOUCHES.sv, en=_P1_TOUCHES.en),
+        "foreign_policy_of_an_aid_project": Message(
+            BLOCKER,
+            sv=_P1_TOUCHES.sv + " Ett projekt av biståndskaraktär som helt finansieras av "
+            "annan part är inte i sig utrikespolitik (P7); ändra svaret om det var skälet.",
+            en=_P1_TOUCHES.en + " A project of aid character fully financed by another party "
+            "is not in itself foreign policy (P7); change the answer if that was the reason.",
+        ),
+        "unanswered": Message(MISSING, sv=_P1_STATE.sv, en=_P1_STATE.en),
+        "unanswered_with_cues": Message(
+            MISSING,
+            sv=_P1_STATE.sv + " Uppgifter som pekar ditåt: {cues}.",
+            en=_P1_STATE.en + " What points that way: {cues}.",
+        ),
+        "second_look": Message(
+            CONDITION,
+            sv="Svaret är nej, men {cues}. Stadsledningskontoret bör pröva om engagemanget "
+            "har utrikespolitisk karaktär: staden hanterar inte frågor som rör Sveriges "
+            "relation med andra stater.",
+            en="The answer is no, but {cues}. The City Executive Office should examine "
+            "whether the engagement has a foreign-policy character: the city does not handle "
+            "matters of Sweden's relations with other states.",
+            quote=P1_FOOTNOTE,
+        ),
+        "none": Message(SUPPORT, sv="Engagemanget har ingen utrikespolitisk karaktär.",
+                        en="The engagement has no foreign-policy character."),
+    },
     inputs=("foreign_policy",),
     also_quotes=(P1_FOOTNOTE,),
     interpretation="The box is the user's own judgement; a counterpart at national level or "
@@ -106,42 +149,17 @@ def _cues_in(national: bool, title: str, description: str | None, name: str | No
 
 @applies(P1)
 def no_foreign_policy(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.foreign_policy is True:
-        sv = ("Engagemanget berör Sveriges relationer med andra stater eller utrikes-, "
-              "bistånds- eller säkerhetspolitik. Staden för ingen egen utrikespolitik.")
-        en = ("The engagement touches Sweden's relations with other states or foreign, aid "
-              "or security policy. The city conducts no foreign policy of its own.")
+    answer = answer_of(e.foreign_policy)
+    if answer == "yes":
         if e.kind is Kind.AID_PROJECT:
-            sv += (" Ett projekt av biståndskaraktär som helt finansieras av annan part är "
-                   "inte i sig utrikespolitik (P7); ändra svaret om det var skälet.")
-            en += (" A project of aid character fully financed by another party is not in "
-                   "itself foreign policy (P7); change the answer if that was the reason.")
-        return [Reason(B, sv, en)]
+            return [P1.says("foreign_policy_of_an_aid_project")]
+        return [P1.says("foreign_policy")]
     cues = foreign_policy_cues(e)
-    seen_sv = "; ".join([c[0] for c in cues]) if cues else ""
-    seen_en = "; ".join([c[1] for c in cues]) if cues else ""
-    if e.foreign_policy is None:
-        sv = ("Ange om engagemanget berör Sveriges relationer med andra stater, utrikes-, "
-              "bistånds- eller säkerhetspolitik, eller tar ställning mellan stater.")
-        en = ("State whether the engagement touches Sweden's relations with other states, "
-              "foreign, aid or security policy, or takes a side between states.")
-        if cues:
-            sv += f" Uppgifter som pekar ditåt: {seen_sv}."
-            en += f" What points that way: {seen_en}."
-        return [Reason(M, sv, en)]
-    if cues:
-        return [Reason(
-            C,
-            f"Svaret är nej, men {seen_sv}. Stadsledningskontoret bör pröva om engagemanget "
-            "har utrikespolitisk karaktär: staden hanterar inte frågor som rör Sveriges "
-            "relation med andra stater.",
-            f"The answer is no, but {seen_en}. The City Executive Office should examine "
-            "whether the engagement has a foreign-policy character: the city does not handle "
-            "matters of Sweden's relations with other states.",
-            quote=P1_FOOTNOTE,
-        )]
-    return [Reason(S, "Engagemanget har ingen utrikespolitisk karaktär.",
-                   "The engagement has no foreign-policy character.")]
+    if not cues:
+        return [P1.says("unanswered" if answer == "unknown" else "none")]
+    seen = Text(sv="; ".join(c[0] for c in cues), en="; ".join(c[1] for c in cues))
+    return [P1.says("unanswered_with_cues" if answer == "unknown" else "second_look",
+                    cues=seen)]
 
 
 P2 = Rule(
@@ -149,22 +167,23 @@ P2 = Rule(
     section="4",
     quote="Staden har dock inga utpekade vänorter och tecknar inte vänortsavtal.",
     title={"sv": "Inga vänortsavtal", "en": "No twinning agreements"},
-    outcomes=(B,),
+    outcomes=(BLOCKER,),
+    messages={
+        "blocked": Message(
+            BLOCKER,
+            sv="Staden har inga utpekade vänorter och tecknar inte vänortsavtal. Ett "
+            "tidsbegränsat samarbetsavtal om ett konkret utbyte kan vara ett alternativ.",
+            en="The city has no designated twin cities and signs no twinning agreements. A "
+            "time-limited cooperation agreement on a concrete exchange may be an alternative.",
+        ),
+    },
     kinds=frozenset({Kind.TWINNING}),
 )
 
 
 @applies(P2)
 def no_twinning(e: Engagement, ctx: Context) -> list[Reason]:
-    return [
-        Reason(
-            B,
-            "Staden har inga utpekade vänorter och tecknar inte vänortsavtal. Ett tidsbegränsat "
-            "samarbetsavtal om ett konkret utbyte kan vara ett alternativ.",
-            "The city has no designated twin cities and signs no twinning agreements. A "
-            "time-limited cooperation agreement on a concrete exchange may be an alternative.",
-        )
-    ]
+    return [P2.says("blocked")]
 
 
 P3 = Rule(
@@ -175,7 +194,26 @@ P3 = Rule(
     "slutdatum.",
     title={"sv": "Samarbetsavtal: konkret, tematiskt, ömsesidigt, tidsbegränsat",
            "en": "Cooperation agreements: concrete, thematic, mutual, time-limited"},
-    outcomes=(B, M),
+    outcomes=(BLOCKER, MISSING),
+    messages={
+        "no_concrete_exchange": Message(
+            BLOCKER,
+            sv="Avtalet avser inte ett konkret utbyte; ett samarbetsavtal får inte vara en "
+            "allmän vänskapsförbindelse.",
+            en="The agreement is not about a concrete exchange; a cooperation agreement may "
+            "not be a general friendship.",
+        ),
+        "no_mutual_benefit": Message(
+            BLOCKER,
+            sv="Avtalet saknar tydlig ömsesidig nytta för parterna.",
+            en="The agreement has no clear mutual benefit for the parties.",
+        ),
+        "missing": Message(
+            MISSING,
+            sv="Uppgifter saknas om samarbetsavtalet: {fields}.",
+            en="Information missing about the cooperation agreement: {fields}.",
+        ),
+    },
     inputs=("concrete_exchange", "thematic_area", "mutual_benefit", "start_date", "end_date"),
     kinds=frozenset({Kind.COOPERATION_AGREEMENT}),
 )
@@ -185,19 +223,9 @@ P3 = Rule(
 def cooperation_agreement_terms(e: Engagement, ctx: Context) -> list[Reason]:
     reasons: list[Reason] = []
     if e.concrete_exchange is False:
-        reasons.append(Reason(
-            B,
-            "Avtalet avser inte ett konkret utbyte; ett samarbetsavtal får inte vara en allmän "
-            "vänskapsförbindelse.",
-            "The agreement is not about a concrete exchange; a cooperation agreement may not be "
-            "a general friendship.",
-        ))
+        reasons.append(P3.says("no_concrete_exchange"))
     if e.mutual_benefit is False:
-        reasons.append(Reason(
-            B,
-            "Avtalet saknar tydlig ömsesidig nytta för parterna.",
-            "The agreement has no clear mutual benefit for the parties.",
-        ))
+        reasons.append(P3.says("no_mutual_benefit"))
     absent = [
         names
         for names, value in (
@@ -210,12 +238,14 @@ def cooperation_agreement_terms(e: Engagement, ctx: Context) -> list[Reason]:
         if value is None
     ]
     if absent:
-        reasons.append(Reason(
-            M,
-            f"Uppgifter saknas om samarbetsavtalet: {_fields(absent, 0)}.",
-            f"Information missing about the cooperation agreement: {_fields(absent, 1)}.",
-        ))
+        reasons.append(_p3_missing(tuple(absent)))
     return reasons
+
+
+# Few combinations of missing answers occur, so each one's reason is made once.
+@cache
+def _p3_missing(names: tuple[tuple[str, str], ...]) -> Reason:
+    return P3.says("missing", fields=_fields(list(names)))
 
 
 P4 = Rule(
@@ -225,7 +255,38 @@ P4 = Rule(
     "eller inom ramen för internationella initiativ staden väljer att delta i.",
     title={"sv": "Intentionsavtal bara med organisationer, nätverk eller inom initiativ",
            "en": "Intent agreements only with organisations, networks or within initiatives"},
-    outcomes=(B, M, S),
+    outcomes=(BLOCKER, MISSING, SUPPORT),
+    messages={
+        "with_a_partner": Message(
+            SUPPORT,
+            sv="Intentionsavtalet tecknas med en internationell organisation eller ett "
+            "nätverk.",
+            en="The intent agreement is made with an international organisation or network.",
+        ),
+        "within_an_initiative": Message(
+            SUPPORT,
+            sv="Intentionsavtalet tecknas inom ett internationellt initiativ som staden "
+            "deltar i.",
+            en="The intent agreement is made within an international initiative the city is "
+            "part of.",
+        ),
+        "unanswered": Message(
+            MISSING,
+            sv="Ange vilken typ av motpart avtalet tecknas med och om det ingås inom ett "
+            "internationellt initiativ som staden deltar i.",
+            en="State what type of counterpart the agreement is made with and whether it is "
+            "made within an international initiative the city takes part in.",
+        ),
+        "blocked": Message(
+            BLOCKER,
+            sv="Intentionsavtal tecknas bara med internationella organisationer och nätverk "
+            "eller inom internationella initiativ. Med en annan stad krävs ett samarbetsavtal "
+            "om ett konkret utbyte (P3).",
+            en="Intent agreements are made only with international organisations and "
+            "networks or within international initiatives. With another city a cooperation "
+            "agreement on a concrete exchange is needed (P3).",
+        ),
+    },
     inputs=("counterpart.type", "within_initiative"),
     kinds=frozenset({Kind.INTENT_AGREEMENT}),
 )
@@ -240,48 +301,12 @@ P4_PARTNERS = frozenset({CounterpartType.INTERNATIONAL_ORGANISATION, Counterpart
 def intent_agreement_partner(e: Engagement, ctx: Context) -> list[Reason]:
     ctype = e.counterpart.type if e.counterpart else None
     if ctype in P4_PARTNERS:
-        return [Reason(
-            S,
-            "Intentionsavtalet tecknas med en internationell organisation eller ett nätverk.",
-            "The intent agreement is made with an international organisation or network.",
-        )]
+        return [P4.says("with_a_partner")]
     if e.within_initiative is True:
-        return [Reason(
-            S,
-            "Intentionsavtalet tecknas inom ett internationellt initiativ som staden deltar i.",
-            "The intent agreement is made within an international initiative the city is part "
-            "of.",
-        )]
+        return [P4.says("within_an_initiative")]
     if ctype is None or e.within_initiative is None:
-        return [Reason(
-            M,
-            "Ange vilken typ av motpart avtalet tecknas med och om det ingås inom ett "
-            "internationellt initiativ som staden deltar i.",
-            "State what type of counterpart the agreement is made with and whether it is made "
-            "within an international initiative the city takes part in.",
-        )]
-    return [Reason(
-        B,
-        "Intentionsavtal tecknas bara med internationella organisationer och nätverk eller "
-        "inom internationella initiativ. Med en annan stad krävs ett samarbetsavtal om ett "
-        "konkret utbyte (P3).",
-        "Intent agreements are made only with international organisations and networks or "
-        "within international initiatives. With another city a cooperation agreement on a "
-        "concrete exchange is needed (P3).",
-    )]
-
-
-P5 = Rule(
-    id="P5",
-    section="4",
-    quote="För att säkerställa relevans och mervärde bör sådana avtal, liksom medlemskap i "
-    "internationella organisationer och nätverk, omprövas regelbundet (exempelvis vart fjärde "
-    "år).",
-    title={"sv": "Regelbunden omprövning", "en": "Regular review"},
-    outcomes=(C, N, S),
-    inputs=("review_years",),
-    kinds=frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT}),
-)
+        return [P4.says("unanswered")]
+    return [P4.says("blocked")]
 
 
 # The strategy's own words for the review, which the condition and every help text use.
@@ -291,30 +316,50 @@ P5_SHOULD = {
 }
 P5_EXAMPLE_YEARS = 4
 
+P5 = Rule(
+    id="P5",
+    section="4",
+    quote="För att säkerställa relevans och mervärde bör sådana avtal, liksom medlemskap i "
+    "internationella organisationer och nätverk, omprövas regelbundet (exempelvis vart fjärde "
+    "år).",
+    title={"sv": "Regelbunden omprövning", "en": "Regular review"},
+    outcomes=(CONDITION, NOTE, SUPPORT),
+    messages={
+        "unplanned": Message(
+            CONDITION,
+            sv=f"Medlemskap och intentionsavtal {P5_SHOULD['sv']} för att säkerställa "
+            "relevans och mervärde; ange när det ska omprövas.",
+            en=f"Memberships and intent agreements {P5_SHOULD['en']} to ensure relevance "
+            "and added value; state when it will be reviewed.",
+        ),
+        "regular": Message(
+            SUPPORT,
+            sv="Omprövning planeras vart {years}:e år.",
+            en="A review is planned every {years} year(s).",
+        ),
+        "less_often": Message(
+            NOTE,
+            sv="Omprövning planeras vart {years}:e år; strategin nämner vart fjärde år som "
+            "exempel på en regelbunden omprövning.",
+            en="A review is planned every {years} years; the strategy gives every fourth "
+            "year as an example of a regular review.",
+        ),
+    },
+    inputs=("review_years",),
+    kinds=frozenset({Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT}),
+    interpretation="The strategy gives every fourth year as an example of a regular review; "
+    "the rule reads a review planned at most every fourth year as regular, and one planned "
+    "less often as a note, not a condition.",
+)
+
 
 @applies(P5)
 def regular_review(e: Engagement, ctx: Context) -> list[Reason]:
     if e.review_years is None:
-        return [Reason(
-            C,
-            f"Medlemskap och intentionsavtal {P5_SHOULD['sv']} för att säkerställa relevans "
-            "och mervärde; ange när det ska omprövas.",
-            f"Memberships and intent agreements {P5_SHOULD['en']} to ensure relevance and "
-            "added value; state when it will be reviewed.",
-        )]
+        return [P5.says("unplanned")]
     if e.review_years <= P5_EXAMPLE_YEARS:
-        return [Reason(
-            S,
-            f"Omprövning planeras vart {e.review_years}:e år.",
-            f"A review is planned every {e.review_years} year(s).",
-        )]
-    return [Reason(
-        N,
-        f"Omprövning planeras vart {e.review_years}:e år; strategin nämner vart fjärde år "
-        "som exempel på en regelbunden omprövning.",
-        f"A review is planned every {e.review_years} years; the strategy gives every fourth "
-        "year as an example of a regular review.",
-    )]
+        return [P5.says("regular", years=e.review_years)]
+    return [P5.says("less_often", years=e.review_years)]
 
 
 P6 = Rule(
@@ -324,7 +369,21 @@ P6 = Rule(
     "prioriterat besök för verksamheten och som också har stöd i internationella strategin.",
     title={"sv": "Inbjudningsbrev bara för särskilt prioriterade besök",
            "en": "Invitation letters only for specially prioritised visits"},
-    outcomes=(B, M, S),
+    outcomes=(BLOCKER, MISSING, SUPPORT),
+    messages={
+        "yes": Message(SUPPORT, sv="Besöket är särskilt prioriterat för verksamheten.",
+                       en="The visit is specially prioritised for the operation."),
+        "no": Message(
+            BLOCKER,
+            sv="Inbjudningsbrev skrivs bara för besök som är särskilt prioriterade för "
+            "verksamheten.",
+            en="Invitation letters are written only for visits specially prioritised for the "
+            "operation.",
+        ),
+        "unknown": Message(
+            MISSING, sv="Ange om besöket är särskilt prioriterat för verksamheten.",
+            en="State whether the visit is specially prioritised for the operation."),
+    },
     inputs=("prioritised_visit",),
     kinds=frozenset({Kind.INVITATION_LETTER}),
 )
@@ -332,19 +391,7 @@ P6 = Rule(
 
 @applies(P6)
 def invitation_letter(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.prioritised_visit is True:
-        return [Reason(S, "Besöket är särskilt prioriterat för verksamheten.",
-                       "The visit is specially prioritised for the operation.")]
-    if e.prioritised_visit is False:
-        return [Reason(
-            B,
-            "Inbjudningsbrev skrivs bara för besök som är särskilt prioriterade för "
-            "verksamheten.",
-            "Invitation letters are written only for visits specially prioritised for the "
-            "operation.",
-        )]
-    return [Reason(M, "Ange om besöket är särskilt prioriterat för verksamheten.",
-                   "State whether the visit is specially prioritised for the operation.")]
+    return [P6.says(answer_of(e.prioritised_visit))]
 
 
 P7 = Rule(
@@ -354,7 +401,35 @@ P7 = Rule(
     "uppbärs av annan part, till exempel Sida.",
     title={"sv": "Bistånd bara med full extern finansiering",
            "en": "Aid projects only when fully financed by others"},
-    outcomes=(B, M, S),
+    outcomes=(BLOCKER, MISSING, SUPPORT),
+    messages={
+        "external_but_the_city_pays": Message(
+            MISSING,
+            sv="Finansieringen anges som helt extern, men kostnaden för staden är inte noll. "
+            "Ange vilken del staden betalar; i projekt av biståndskaraktär ska hela "
+            "finansieringen bäras av annan part.",
+            en="The financing is stated as fully external, but the cost to the city is not "
+            "zero. State which part the city pays; in aid projects the whole financing must "
+            "be borne by another party.",
+        ),
+        "fully_external": Message(SUPPORT, sv="Hela finansieringen bärs av annan part.",
+                                  en="The whole financing is borne by another party."),
+        "unanswered": Message(MISSING, sv="Ange hur projektet finansieras.",
+                              en="State how the project is financed."),
+        "eu_grant_of_unknown_cover": Message(
+            MISSING,
+            sv="Ange om EU-bidraget täcker hela kostnaden; staden får inte stå för någon del.",
+            en="State whether the EU grant covers the whole cost; the city may not pay any "
+            "part.",
+        ),
+        "blocked": Message(
+            BLOCKER,
+            sv="I projekt av biståndskaraktär får staden inte stå för någon del av "
+            "finansieringen; hela finansieringen ska bäras av annan part, till exempel Sida.",
+            en="In aid projects the city may not pay any part; the whole financing must be "
+            "borne by another party, for example Sida.",
+        ),
+    },
     inputs=("financing", "funder", "cost_sek"),
     kinds=frozenset({Kind.AID_PROJECT}),
 )
@@ -364,36 +439,16 @@ P7 = Rule(
 def aid_fully_financed(e: Engagement, ctx: Context) -> list[Reason]:
     city_pays = e.cost_sek is not None and e.cost_sek > 0
     if e.financing is Financing.EXTERNAL_FULL and city_pays:
-        return [Reason(
-            M,
-            "Finansieringen anges som helt extern, men kostnaden för staden är inte noll. "
-            "Ange vilken del staden betalar; i projekt av biståndskaraktär ska hela "
-            "finansieringen bäras av annan part.",
-            "The financing is stated as fully external, but the cost to the city is not zero. "
-            "State which part the city pays; in aid projects the whole financing must be "
-            "borne by another party.",
-        )]
+        return [P7.says("external_but_the_city_pays")]
     if e.financing is Financing.EXTERNAL_FULL or (
         e.financing is Financing.EU_GRANT and e.cost_sek == 0
     ):
-        return [Reason(S, "Hela finansieringen bärs av annan part.",
-                       "The whole financing is borne by another party.")]
+        return [P7.says("fully_external")]
     if e.financing is None:
-        return [Reason(M, "Ange hur projektet finansieras.",
-                       "State how the project is financed.")]
+        return [P7.says("unanswered")]
     if e.financing is Financing.EU_GRANT and e.cost_sek is None:
-        return [Reason(
-            M,
-            "Ange om EU-bidraget täcker hela kostnaden; staden får inte stå för någon del.",
-            "State whether the EU grant covers the whole cost; the city may not pay any part.",
-        )]
-    return [Reason(
-        B,
-        "I projekt av biståndskaraktär får staden inte stå för någon del av finansieringen; "
-        "hela finansieringen ska bäras av annan part, till exempel Sida.",
-        "In aid projects the city may not pay any part; the whole financing must be borne by "
-        "another party, for example Sida.",
-    )]
+        return [P7.says("eu_grant_of_unknown_cover")]
+    return [P7.says("blocked")]
 
 
 P8 = Rule(
@@ -402,7 +457,16 @@ P8 = Rule(
     quote="Staden har en särskild gemenskap med andra huvudstäder och särskilt de nordiska "
     "huvudstäderna.",
     title={"sv": "Gemenskap med huvudstäder", "en": "Community with capitals"},
-    outcomes=(S,),
+    outcomes=(SUPPORT,),
+    messages={
+        "a_capital": Message(
+            SUPPORT,
+            sv="Motparten är en huvudstad; staden har en särskild gemenskap med andra "
+            "huvudstäder, särskilt de nordiska.",
+            en="The counterpart is a capital; the city has a special community with other "
+            "capitals, especially the Nordic ones.",
+        ),
+    },
     inputs=("counterpart.name", "counterpart.type", "counterpart.country"),
 )
 
@@ -465,15 +529,7 @@ def _is_capital(name: str, country: str | None, ctype: CounterpartType | None) -
 
 @applies(P8)
 def capitals(e: Engagement, ctx: Context) -> list[Reason]:
-    if not is_capital(e):
-        return []
-    return [Reason(
-        S,
-        "Motparten är en huvudstad; staden har en särskild gemenskap med andra huvudstäder, "
-        "särskilt de nordiska.",
-        "The counterpart is a capital; the city has a special community with other capitals, "
-        "especially the Nordic ones.",
-    )]
+    return [P8.says("a_capital")] if is_capital(e) else []
 
 
 # ---------------------------------------------------------------------------
@@ -486,7 +542,18 @@ D1 = Rule(
     quote="Stockholms stads internationella arbete ska inriktas på följande områden: "
     "profilering, omvärldsbevakning, samverkan och påverkan.",
     title={"sv": "Inriktningar", "en": "Directions"},
-    outcomes=(M, S),
+    outcomes=(MISSING, SUPPORT),
+    messages={
+        "none": Message(
+            MISSING,
+            sv="Ange vilka av strategins inriktningar engagemanget tjänar: profilering, "
+            "omvärldsbevakning, samverkan eller påverkan.",
+            en="State which of the strategy's directions the engagement serves: profiling, "
+            "monitoring, cooperation or influence.",
+        ),
+        "served": Message(SUPPORT, sv="Engagemanget tjänar inriktningarna {directions}.",
+                          en="The engagement serves the directions {directions}."),
+    },
     inputs=("directions",),
     kinds=ALL_KINDS_BUT_TWINNING,
 )
@@ -502,26 +569,16 @@ _DIRECTION_NAMES = {
 @applies(D1)
 def directions(e: Engagement, ctx: Context) -> list[Reason]:
     if not e.directions:
-        return [Reason(
-            M,
-            "Ange vilka av strategins inriktningar engagemanget tjänar: profilering, "
-            "omvärldsbevakning, samverkan eller påverkan.",
-            "State which of the strategy's directions the engagement serves: profiling, "
-            "monitoring, cooperation or influence.",
-        )]
-    sv, en = _served(tuple(e.directions))
-    return [Reason(
-        S,
-        f"Engagemanget tjänar inriktningarna {sv}.",
-        f"The engagement serves the directions {en}.",
-    )]
+        return [D1.says("none")]
+    return [_served(tuple(e.directions))]
 
 
+# Few sets of directions occur, so each one's reason is made once.
 @cache
-def _served(directions: tuple[Direction, ...]) -> tuple[str, str]:
-    """The directions' names, each once, in Swedish and English."""
+def _served(directions: tuple[Direction, ...]) -> Reason:
+    """D1's reason for the directions served, each named once."""
     names = [_DIRECTION_NAMES[d.value] for d in dict.fromkeys(directions)]
-    return _fields(names, 0), _fields(names, 1)
+    return D1.says("served", directions=_fields(names))
 
 
 D2 = Rule(
@@ -530,22 +587,27 @@ D2 = Rule(
     quote="Det innebär att det internationella arbetet långsiktigt ska bidra till bättre "
     "välfärd och livskvalitet för stockholmarna",
     title={"sv": "Nytta för stockholmarna", "en": "Benefit for Stockholm's residents"},
-    outcomes=(M, S),
+    outcomes=(MISSING, SUPPORT),
+    messages={
+        "unstated": Message(
+            MISSING,
+            sv="Beskriv den förväntade nyttan för stadens verksamheter och för stockholmarna.",
+            en="Describe the expected benefit for the city's operations and residents.",
+        ),
+        "stated": Message(SUPPORT, sv="Förväntad nytta för verksamheten är angiven.",
+                          en="An expected benefit for the operation is stated."),
+    },
     inputs=("benefit",),
     kinds=ALL_KINDS_BUT_TWINNING,
+    interpretation="Whether an engagement will bring better welfare and quality of life is "
+    "not something a screening can judge; the rule asks that the expected benefit be "
+    "described, and takes any description as meeting it.",
 )
 
 
 @applies(D2)
 def benefit(e: Engagement, ctx: Context) -> list[Reason]:
-    if not e.has_benefit:
-        return [Reason(
-            M,
-            "Beskriv den förväntade nyttan för stadens verksamheter och för stockholmarna.",
-            "Describe the expected benefit for the city's operations and residents.",
-        )]
-    return [Reason(S, "Förväntad nytta för verksamheten är angiven.",
-                   "An expected benefit for the operation is stated.")]
+    return [D2.says("stated" if e.has_benefit else "unstated")]
 
 
 D3 = Rule(
@@ -555,22 +617,23 @@ D3 = Rule(
     "påverkansarbete på EU-nivå samt vid utarbetande av stadens inställning i enskilda "
     "EU-ärenden.",
     title={"sv": "EU-policyn som grund", "en": "The EU policy as the basis"},
-    outcomes=(N,),
+    outcomes=(NOTE,),
+    messages={
+        "eu_matter": Message(
+            NOTE,
+            sv="Principerna i stadens EU-policy ska ligga till grund för stadens inställning "
+            "i EU-ärendet; stäm av ställningstagandet mot dem.",
+            en="The principles of the city's EU policy must be the basis of the city's "
+            "position on the EU matter; check the position against them.",
+        ),
+    },
     kinds=frozenset({Kind.POSITION}),
 )
 
 
 @applies(D3)
 def eu_policy_basis(e: Engagement, ctx: Context) -> list[Reason]:
-    if not concerns_the_eu(e):
-        return []
-    return [Reason(
-        N,
-        "Principerna i stadens EU-policy ska ligga till grund för stadens inställning i "
-        "EU-ärendet; stäm av ställningstagandet mot dem.",
-        "The principles of the city's EU policy must be the basis of the city's position on "
-        "the EU matter; check the position against them.",
-    )]
+    return [D3.says("eu_matter")] if concerns_the_eu(e) else []
 
 
 # ---------------------------------------------------------------------------
@@ -583,47 +646,60 @@ S1 = Rule(
     quote="Möjligheten att samverka inom redan etablerade forum ska undersökas innan nya "
     "samarbetsformer initieras.",
     title={"sv": "Etablerade forum först", "en": "Established forums first"},
-    outcomes=(M, C, N),
+    outcomes=(MISSING, CONDITION, NOTE),
+    messages={
+        "forum_exists_for_a_new_form": Message(
+            CONDITION,
+            sv="Frågan hanteras redan i {forum}. Förklara varför det forumet inte räcker "
+            "innan en ny samarbetsform inleds.",
+            en="The matter is already handled in {forum}. Explain why that forum is not "
+            "enough before starting a new form of cooperation.",
+        ),
+        "forum_exists": Message(
+            NOTE,
+            sv="Frågan hanteras redan i {forum}; väg in det när nyttan av deltagandet "
+            "bedöms.",
+            en="The matter is already handled in {forum}; weigh that when judging the "
+            "benefit of taking part.",
+        ),
+        "not_examined": Message(
+            CONDITION,
+            sv="Möjligheten att samverka inom redan etablerade forum ska undersökas innan en "
+            "ny samarbetsform inleds; undersök den först.",
+            en="Cooperating within established forums must be examined before a new form of "
+            "cooperation is started; examine it first.",
+        ),
+        "unanswered": Message(
+            MISSING,
+            sv="Ange om möjligheten att samverka inom redan etablerade forum har undersökts.",
+            en="State whether cooperating within established forums has been examined.",
+        ),
+    },
     inputs=("existing_forum", "existing_forums_checked"),
     kinds=frozenset({Kind.MEMBERSHIP, Kind.COOPERATION_AGREEMENT, Kind.INTENT_AGREEMENT,
                      Kind.TRIP, Kind.CONFERENCE}),
+    # The new forms of cooperation; a trip or conference only weighs an existing forum.
+    insists_for=frozenset({Kind.MEMBERSHIP, Kind.COOPERATION_AGREEMENT,
+                           Kind.INTENT_AGREEMENT}),
 )
-S1_NEW_FORMS = frozenset({Kind.MEMBERSHIP, Kind.COOPERATION_AGREEMENT, Kind.INTENT_AGREEMENT})
 
 
 @applies(S1)
 def established_forums(e: Engagement, ctx: Context) -> list[Reason]:
+    new_form = e.kind in S1.insists_for
     if e.has_existing_forum:
-        if e.kind in S1_NEW_FORMS:
-            return [Reason(
-                C,
-                f"Frågan hanteras redan i {e.existing_forum}. Förklara varför det forumet inte "
-                "räcker innan en ny samarbetsform inleds.",
-                f"The matter is already handled in {e.existing_forum}. Explain why that forum "
-                "is not enough before starting a new form of cooperation.",
-            )]
-        return [Reason(
-            N,
-            f"Frågan hanteras redan i {e.existing_forum}; väg in det när nyttan av deltagandet "
-            "bedöms.",
-            f"The matter is already handled in {e.existing_forum}; weigh that when judging the "
-            "benefit of taking part.",
-        )]
-    if e.kind in S1_NEW_FORMS and e.existing_forums_checked is False:
-        return [Reason(
-            C,
-            "Möjligheten att samverka inom redan etablerade forum ska undersökas innan en ny "
-            "samarbetsform inleds; undersök den först.",
-            "Cooperating within established forums must be examined before a new form of "
-            "cooperation is started; examine it first.",
-        )]
-    if e.kind in S1_NEW_FORMS and e.existing_forums_checked is None:
-        return [Reason(
-            M,
-            "Ange om möjligheten att samverka inom redan etablerade forum har undersökts.",
-            "State whether cooperating within established forums has been examined.",
-        )]
+        return [_s1_forum(new_form, e.existing_forum)]
+    if new_form and e.existing_forums_checked is False:
+        return [S1.says("not_examined")]
+    if new_form and e.existing_forums_checked is None:
+        return [S1.says("unanswered")]
     return []
+
+
+# A wizard screens again after every answer, with the same forum.
+@lru_cache(maxsize=4096)
+def _s1_forum(new_form: bool, forum: str | None) -> Reason:
+    return S1.says("forum_exists_for_a_new_form" if new_form else "forum_exists", forum=forum)
 
 
 S2 = Rule(
@@ -632,7 +708,18 @@ S2 = Rule(
     quote="I de internationella organisationer och nätverk som staden väljer att engagera sig "
     "i ska staden göra aktiva insatser och vara strategiskt inriktad.",
     title={"sv": "Aktiva insatser", "en": "Active contribution"},
-    outcomes=(C, S),
+    outcomes=(CONDITION, SUPPORT),
+    messages={
+        "active": Message(SUPPORT, sv="Staden bidrar aktivt i organisationen eller nätverket.",
+                          en="The city contributes actively in the organisation or network."),
+        "not_shown_active": Message(
+            CONDITION,
+            sv="Staden ska göra aktiva insatser i de organisationer och nätverk den går med "
+            "i; beskriv stadens aktiva roll.",
+            en="The city must contribute actively in the organisations and networks it "
+            "joins; describe the city's active role.",
+        ),
+    },
     inputs=("active_role",),
     kinds=frozenset({Kind.MEMBERSHIP}),
 )
@@ -640,16 +727,7 @@ S2 = Rule(
 
 @applies(S2)
 def active_membership(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.active_role is True:
-        return [Reason(S, "Staden bidrar aktivt i organisationen eller nätverket.",
-                       "The city contributes actively in the organisation or network.")]
-    return [Reason(
-        C,
-        "Staden ska göra aktiva insatser i de organisationer och nätverk den går med i; "
-        "beskriv stadens aktiva roll.",
-        "The city must contribute actively in the organisations and networks it joins; "
-        "describe the city's active role.",
-    )]
+    return [S2.says("active" if e.active_role is True else "not_shown_active")]
 
 
 S3 = Rule(
@@ -659,7 +737,21 @@ S3 = Rule(
     "koppling till den planerade verksamhetsutvecklingen.",
     title={"sv": "EU-projekt kopplade till verksamhetsutvecklingen",
            "en": "EU projects linked to planned development"},
-    outcomes=(B, M, S),
+    outcomes=(BLOCKER, MISSING, SUPPORT),
+    messages={
+        "yes": Message(
+            SUPPORT, sv="Projektet har en tydlig koppling till planerad verksamhetsutveckling.",
+            en="The project is clearly linked to the operation's planned development."),
+        "no": Message(
+            BLOCKER,
+            sv="EU-projekt ska ha en tydlig koppling till den planerade "
+            "verksamhetsutvecklingen.",
+            en="EU projects must be clearly linked to the operation's planned development.",
+        ),
+        "unknown": Message(
+            MISSING, sv="Ange hur projektet kopplar till den planerade verksamhetsutvecklingen.",
+            en="State how the project links to the operation's planned development."),
+    },
     inputs=("linked_to_operational_plan",),
     kinds=frozenset({Kind.EU_PROJECT}),
 )
@@ -667,17 +759,7 @@ S3 = Rule(
 
 @applies(S3)
 def eu_project_link(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.linked_to_operational_plan is True:
-        return [Reason(S, "Projektet har en tydlig koppling till planerad verksamhetsutveckling.",
-                       "The project is clearly linked to the operation's planned development.")]
-    if e.linked_to_operational_plan is False:
-        return [Reason(
-            B,
-            "EU-projekt ska ha en tydlig koppling till den planerade verksamhetsutvecklingen.",
-            "EU projects must be clearly linked to the operation's planned development.",
-        )]
-    return [Reason(M, "Ange hur projektet kopplar till den planerade verksamhetsutvecklingen.",
-                   "State how the project links to the operation's planned development.")]
+    return [S3.says(answer_of(e.linked_to_operational_plan))]
 
 
 S4 = Rule(
@@ -686,7 +768,14 @@ S4 = Rule(
     quote="Internationella besök till staden, inklusive representationsverksamheten, ska "
     "användas för och prioriteras utifrån ömsesidigt lärande och erfarenhetsutbyte",
     title={"sv": "Besök för ömsesidigt lärande", "en": "Visits for mutual learning"},
-    outcomes=(N, S),
+    outcomes=(NOTE, SUPPORT),
+    messages={
+        "yes": Message(SUPPORT, sv="Besöket bygger på ömsesidigt lärande och erfarenhetsutbyte.",
+                       en="The visit rests on mutual learning and exchange of experience."),
+        "no": Message(
+            NOTE, sv="Besöket ger inget tydligt ömsesidigt lärande; prioritera det därefter.",
+            en="The visit offers no clear mutual learning; prioritise it accordingly."),
+    },
     inputs=("mutual_benefit",),
     kinds=frozenset({Kind.INCOMING_VISIT}),
 )
@@ -694,16 +783,8 @@ S4 = Rule(
 
 @applies(S4)
 def visit_mutual_learning(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.mutual_benefit is True:
-        return [Reason(S, "Besöket bygger på ömsesidigt lärande och erfarenhetsutbyte.",
-                       "The visit rests on mutual learning and exchange of experience.")]
-    if e.mutual_benefit is False:
-        return [Reason(
-            N,
-            "Besöket ger inget tydligt ömsesidigt lärande; prioritera det därefter.",
-            "The visit offers no clear mutual learning; prioritise it accordingly.",
-        )]
-    return []
+    answer = answer_of(e.mutual_benefit)
+    return [] if answer == "unknown" else [S4.says(answer)]
 
 
 S5 = Rule(
@@ -712,18 +793,23 @@ S5 = Rule(
     quote="Staden ska strategiskt använda de möjligheter som erbjuds att delta i olika typer "
     "av samverkansprojekt som finansieras av EU:s fonder och program.",
     title={"sv": "EU:s fonder och program", "en": "EU funds and programmes"},
-    outcomes=(S,),
+    outcomes=(SUPPORT,),
+    messages={
+        "uses_eu_funds": Message(
+            SUPPORT,
+            sv="Projektet använder EU:s fonder och program, som staden strategiskt ska "
+            "använda.",
+            en="The project uses EU funds and programmes, which the city is to use "
+            "strategically.",
+        ),
+    },
     kinds=frozenset({Kind.EU_PROJECT}),
 )
 
 
 @applies(S5)
 def eu_funds(e: Engagement, ctx: Context) -> list[Reason]:
-    return [Reason(
-        S,
-        "Projektet använder EU:s fonder och program, som staden strategiskt ska använda.",
-        "The project uses EU funds and programmes, which the city is to use strategically.",
-    )]
+    return [S5.says("uses_eu_funds")]
 
 
 S6 = Rule(
@@ -731,7 +817,19 @@ S6 = Rule(
     section="3.3",
     quote="Därtill ska besöken användas till att stärka Stockholmsbilden internationellt.",
     title={"sv": "Besök stärker Stockholmsbilden", "en": "Visits strengthen Stockholm's image"},
-    outcomes=(N, S),
+    outcomes=(NOTE, SUPPORT),
+    messages={
+        "profiling": Message(
+            SUPPORT, sv="Besöket används till att stärka Stockholmsbilden internationellt.",
+            en="The visit is used to strengthen Stockholm's image abroad."),
+        "no_profiling": Message(
+            NOTE,
+            sv="Besök ska också användas till att stärka Stockholmsbilden internationellt; "
+            "överväg hur besöket kan göra det (profilering).",
+            en="Visits are also to strengthen Stockholm's image abroad; consider how this "
+            "visit can (profiling).",
+        ),
+    },
     inputs=("directions",),
     kinds=frozenset({Kind.INCOMING_VISIT}),
 )
@@ -741,16 +839,7 @@ S6 = Rule(
 def visit_stockholm_image(e: Engagement, ctx: Context) -> list[Reason]:
     if not e.directions:
         return []  # D1 asks for the directions
-    if Direction.PROFILERING in e.directions:
-        return [Reason(S, "Besöket används till att stärka Stockholmsbilden internationellt.",
-                       "The visit is used to strengthen Stockholm's image abroad.")]
-    return [Reason(
-        N,
-        "Besök ska också användas till att stärka Stockholmsbilden internationellt; "
-        "överväg hur besöket kan göra det (profilering).",
-        "Visits are also to strengthen Stockholm's image abroad; consider how this visit can "
-        "(profiling).",
-    )]
+    return [S6.says("profiling" if Direction.PROFILERING in e.directions else "no_profiling")]
 
 
 # ---------------------------------------------------------------------------
@@ -763,32 +852,39 @@ W1 = Rule(
     quote="Det internationella arbetet ska utgöra en integrerad del av respektive nämnds och "
     "bolagsstyrelses verksamhet och ska därmed rymmas inom given ekonomisk ram.",
     title={"sv": "Inom given ekonomisk ram", "en": "Within the given budget"},
-    outcomes=(M, C),
+    outcomes=(MISSING, CONDITION),
+    messages={
+        "cost_unanswered": Message(MISSING, sv="Ange den totala kostnaden för staden.",
+                                   en="State the total cost to the city."),
+        "budget_unanswered": Message(
+            MISSING, sv="Ange om kostnaden ryms inom verksamhetens givna ekonomiska ram.",
+            en="State whether the cost fits within the operation's given budget."),
+        "over_budget": Message(
+            CONDITION,
+            sv="Kostnaden ryms inte inom given ekonomisk ram, som det internationella "
+            "arbetet enligt strategin ska rymmas inom; finansieringen måste lösas innan "
+            "beslut.",
+            en="The cost does not fit within the given budget, which the strategy says "
+            "international work must fit within; financing must be settled before a "
+            "decision.",
+        ),
+    },
     inputs=("cost_sek", "within_budget"),
+    # The kinds whose cost is always asked; for the others an unstated cost is no cost.
+    insists_for=frozenset({Kind.TRIP, Kind.CONFERENCE, Kind.MEMBERSHIP}),
 )
-W1_COST_ASKED = frozenset({Kind.TRIP, Kind.CONFERENCE, Kind.MEMBERSHIP})
 
 
 @applies(W1)
 def within_budget(e: Engagement, ctx: Context) -> list[Reason]:
     if e.cost_sek is None:
-        if e.kind in W1_COST_ASKED:
-            return [Reason(M, "Ange den totala kostnaden för staden.",
-                           "State the total cost to the city.")]
-        return []
+        return [W1.says("cost_unanswered")] if e.kind in W1.insists_for else []
     if e.cost_sek <= 0:
         return []
     if e.within_budget is None:
-        return [Reason(M, "Ange om kostnaden ryms inom verksamhetens givna ekonomiska ram.",
-                       "State whether the cost fits within the operation's given budget.")]
+        return [W1.says("budget_unanswered")]
     if e.within_budget is False:
-        return [Reason(
-            C,
-            "Kostnaden ryms inte inom given ekonomisk ram, som det internationella arbetet "
-            "enligt strategin ska rymmas inom; finansieringen måste lösas innan beslut.",
-            "The cost does not fit within the given budget, which the strategy says "
-            "international work must fit within; financing must be settled before a decision.",
-        )]
+        return [W1.says("over_budget")]
     return []
 
 
@@ -798,9 +894,27 @@ W2 = Rule(
     quote="Syftet med IB är en enhetlig och långsiktig bedömning av stadens internationella "
     "åtaganden och att synliggöra hur skattemedel används.",
     title={"sv": "Underlag för IB:s bedömning", "en": "What IB needs to assess"},
-    outcomes=(M, N),
+    outcomes=(MISSING, NOTE),
+    messages={
+        "no_programme": Message(
+            MISSING,
+            sv="Det finns inget program att ta ställning till; IB behöver programmet för att "
+            "bedöma deltagandet.",
+            en="There is no programme to assess; IB needs the programme to assess "
+            "participation.",
+        ),
+        "no_active_role": Message(
+            NOTE, sv="Staden erbjuds ingen aktiv roll (talare, panel, värd).",
+            en="The city is offered no active role (speaker, panel, host)."),
+        "not_transferable": Message(
+            NOTE, sv="Inbjudan kan inte överlåtas till en annan företrädare.",
+            en="The invitation cannot be passed to another representative."),
+    },
     inputs=("programme_available", "active_role", "invitation_transferable"),
     kinds=frozenset({Kind.TRIP, Kind.CONFERENCE}),
+    interpretation="The quote gives IB's purpose, a uniform assessment; what IB needs for "
+    "it — a programme, whether the city gets an active role, whether the invitation can be "
+    "passed on — comes from IB's practice (the Paris case), not from this sentence.",
 )
 
 
@@ -810,18 +924,11 @@ def ib_event_basis(e: Engagement, ctx: Context) -> list[Reason]:
         return []
     reasons: list[Reason] = []
     if e.programme_available is not True:
-        reasons.append(Reason(
-            M,
-            "Det finns inget program att ta ställning till; IB behöver programmet för att "
-            "bedöma deltagandet.",
-            "There is no programme to assess; IB needs the programme to assess participation.",
-        ))
+        reasons.append(W2.says("no_programme"))
     if e.active_role is False:
-        reasons.append(Reason(N, "Staden erbjuds ingen aktiv roll (talare, panel, värd).",
-                              "The city is offered no active role (speaker, panel, host)."))
+        reasons.append(W2.says("no_active_role"))
     if e.invitation_transferable is False:
-        reasons.append(Reason(N, "Inbjudan kan inte överlåtas till en annan företrädare.",
-                              "The invitation cannot be passed to another representative."))
+        reasons.append(W2.says("not_transferable"))
     return reasons
 
 
@@ -832,7 +939,17 @@ W3 = Rule(
     "vid behov i nära samarbete med koncernstyrelsen för Stadshus AB.",
     title={"sv": "Påverkan mot EU i samarbete med kommunstyrelsen",
            "en": "EU influence work together with the City Executive Board"},
-    outcomes=(C,),
+    outcomes=(CONDITION,),
+    messages={
+        "eu_matter": Message(
+            CONDITION,
+            sv="Påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen och "
+            "vid behov med koncernstyrelsen för Stadshus AB.",
+            en="Influence work towards the EU must be done in close cooperation with the "
+            "City Executive Board and, where needed, with the group board of Stockholms "
+            "Stadshus AB.",
+        ),
+    },
     inputs=("counterpart.type",),
     kinds=frozenset({Kind.POSITION}),
     interpretation="A position concerns the EU when its counterpart is an EU institution or "
@@ -851,15 +968,7 @@ def concerns_the_eu(e: Engagement) -> bool:
 
 @applies(W3)
 def eu_influence_with_ks(e: Engagement, ctx: Context) -> list[Reason]:
-    if not concerns_the_eu(e):
-        return []
-    return [Reason(
-        C,
-        "Påverkansarbete gentemot EU ska ske i nära samarbete med kommunstyrelsen och vid "
-        "behov med koncernstyrelsen för Stadshus AB.",
-        "Influence work towards the EU must be done in close cooperation with the City "
-        "Executive Board and, where needed, with the group board of Stockholms Stadshus AB.",
-    )]
+    return [W3.says("eu_matter")] if concerns_the_eu(e) else []
 
 
 W4 = Rule(
@@ -871,23 +980,25 @@ W4 = Rule(
     ),
     title={"sv": "Deklarationer med ökad resursbörda",
            "en": "Declarations that add to the resource burden"},
-    outcomes=(N,),
+    outcomes=(NOTE,),
+    messages={
+        "burden": Message(
+            NOTE,
+            sv="Deklarationen ökar stadens resursbörda; därför beslutar kommunstyrelsen, inte "
+            "finansborgarrådet efter IB.",
+            en="The declaration adds to the city's resource burden, so the City Executive "
+            "Board decides, not the Finance Commissioner after IB.",
+        ),
+    },
     inputs=("increases_resource_burden",),
     kinds=frozenset({Kind.DECLARATION}),
+    explains_route="R-KS-DECL",
 )
 
 
 @applies(W4)
 def declaration_burden(e: Engagement, ctx: Context) -> list[Reason]:
-    if e.increases_resource_burden is not True:
-        return []
-    return [Reason(
-        N,
-        "Deklarationen ökar stadens resursbörda; därför beslutar kommunstyrelsen, inte "
-        "finansborgarrådet efter IB.",
-        "The declaration adds to the city's resource burden, so the City Executive Board "
-        "decides, not the Finance Commissioner after IB.",
-    )]
+    return [W4.says("burden")] if e.increases_resource_burden is True else []
 
 
 W5 = Rule(
@@ -897,20 +1008,23 @@ W5 = Rule(
     "bolagets internationella arbete, inklusive inkommande internationella besök",
     title={"sv": "Internationell kontaktperson samordnar besök",
            "en": "The international contact person coordinates visits"},
-    outcomes=(N,),
+    outcomes=(NOTE,),
+    messages={
+        "contact_person": Message(
+            NOTE,
+            sv="Verksamhetens internationella kontaktperson samordnar besöket; "
+            "kommunstyrelsen koordinerar betydande besök.",
+            en="The operation's international contact person coordinates the visit; the City "
+            "Executive Board coordinates significant visits.",
+        ),
+    },
     kinds=frozenset({Kind.INCOMING_VISIT}),
 )
 
 
 @applies(W5)
 def visit_contact_person(e: Engagement, ctx: Context) -> list[Reason]:
-    return [Reason(
-        N,
-        "Verksamhetens internationella kontaktperson samordnar besöket; kommunstyrelsen "
-        "koordinerar betydande besök.",
-        "The operation's international contact person coordinates the visit; the City "
-        "Executive Board coordinates significant visits.",
-    )]
+    return [W5.says("contact_person")]
 
 
 W6 = Rule(
@@ -921,7 +1035,25 @@ W6 = Rule(
     "medför ökad resursbörda för staden är delegerat till finansborgarrådet och behandlas av "
     "stadens internationella beredning.",
     title={"sv": "Politiker som reser", "en": "Politicians travelling"},
-    outcomes=(C, N),
+    outcomes=(CONDITION, NOTE),
+    messages={
+        "not_on_behalf": Message(
+            CONDITION,
+            sv="Borgarråd, finansborgarrådet eller kommunfullmäktiges presidium deltar men "
+            "deltagandet anges inte vara på uppdrag av kommunstyrelsen. Bekräfta det; annars "
+            "beslutar finansborgarrådet efter beredning i IB.",
+            en="A borgarråd, the Finance Commissioner or the City Council's presidium takes "
+            "part, but not on behalf of the City Executive Board, the answer says. Confirm "
+            "it; otherwise the Finance Commissioner decides after IB.",
+        ),
+        "read_as_on_behalf": Message(
+            NOTE,
+            sv="Borgarråd, finansborgarrådet eller kommunfullmäktiges presidium deltar; "
+            "deltagandet behandlas som på uppdrag av kommunstyrelsen.",
+            en="A borgarråd, the Finance Commissioner or the City Council's presidium takes "
+            "part; the participation is treated as on behalf of the City Executive Board.",
+        ),
+    },
     inputs=("participants", "on_behalf_of_ks"),
     kinds=frozenset({Kind.TRIP, Kind.CONFERENCE}),
     interpretation="A borgarråd, the finansborgarråd or KF's presidium represents the city "
@@ -934,24 +1066,11 @@ W6 = Rule(
 def politicians_travelling(e: Engagement, ctx: Context) -> list[Reason]:
     if not e.politicians_represent_the_city:
         return []
-    if e.on_behalf_of_ks is False:
-        return [Reason(
-            C,
-            "Borgarråd, finansborgarrådet eller kommunfullmäktiges presidium deltar men "
-            "deltagandet anges inte vara på uppdrag av kommunstyrelsen. Bekräfta det; annars "
-            "beslutar finansborgarrådet efter beredning i IB.",
-            "A borgarråd, the Finance Commissioner or the City Council's presidium takes "
-            "part, but not on behalf of the City Executive Board, the answer says. Confirm "
-            "it; otherwise the Finance Commissioner decides after IB.",
-        )]
-    if e.on_behalf_of_ks is None:
-        return [Reason(
-            N,
-            "Borgarråd, finansborgarrådet eller kommunfullmäktiges presidium deltar; "
-            "deltagandet behandlas som på uppdrag av kommunstyrelsen.",
-            "A borgarråd, the Finance Commissioner or the City Council's presidium takes "
-            "part; the participation is treated as on behalf of the City Executive Board.",
-        )]
+    answer = answer_of(e.on_behalf_of_ks)
+    if answer == "no":
+        return [W6.says("not_on_behalf")]
+    if answer == "unknown":
+        return [W6.says("read_as_on_behalf")]
     return []
 
 
@@ -961,7 +1080,27 @@ W7 = Rule(
     quote="Kommunfullmäktige beslutar om nya medlemskap i stadsövergripande internationella "
     "organisationer.",
     title={"sv": "Organisation eller nätverk", "en": "Organisation or network"},
-    outcomes=(C,),
+    outcomes=(CONDITION,),
+    messages={
+        "said_network_is_organisation": Message(
+            CONDITION,
+            sv="Medlemskapet anges gälla ett nätverk, men motparten är angiven som en "
+            "internationell organisation. Bekräfta vilket det är: nya medlemskap i "
+            "stadsövergripande organisationer beslutar kommunfullmäktige om.",
+            en="The membership is said to be of a network, but the counterpart is given as "
+            "an international organisation. Confirm which it is: new memberships of "
+            "city-wide organisations are decided by the City Council.",
+        ),
+        "said_organisation_is_network": Message(
+            CONDITION,
+            sv="Medlemskapet anges gälla en organisation, men motparten är angiven som ett "
+            "nätverk. Bekräfta vilket det är: deltagande i stadsövergripande nätverk "
+            "beslutar kommunstyrelsen om.",
+            en="The membership is said to be of an organisation, but the counterpart is "
+            "given as a network. Confirm which it is: the City Executive Board decides on "
+            "city-wide networks.",
+        ),
+    },
     inputs=("membership_body", "counterpart.type"),
     kinds=frozenset({Kind.MEMBERSHIP}),
     interpretation="Who decides a city-wide membership (KF or KS) turns on the user's own "
@@ -983,20 +1122,8 @@ def organisation_or_network(e: Engagement, ctx: Context) -> list[Reason]:
     if e.scope is not Scope.CITY_WIDE:
         return []  # the nämnd or KS decides either way
     if implied is MembershipBody.ORGANISATION:
-        sv = ("Medlemskapet anges gälla ett nätverk, men motparten är angiven som en "
-              "internationell organisation. Bekräfta vilket det är: nya medlemskap i "
-              "stadsövergripande organisationer beslutar kommunfullmäktige om.")
-        en = ("The membership is said to be of a network, but the counterpart is given as an "
-              "international organisation. Confirm which it is: new memberships of city-wide "
-              "organisations are decided by the City Council.")
-    else:
-        sv = ("Medlemskapet anges gälla en organisation, men motparten är angiven som ett "
-              "nätverk. Bekräfta vilket det är: deltagande i stadsövergripande nätverk "
-              "beslutar kommunstyrelsen om.")
-        en = ("The membership is said to be of an organisation, but the counterpart is given "
-              "as a network. Confirm which it is: the City Executive Board decides on "
-              "city-wide networks.")
-    return [Reason(C, sv, en)]
+        return [W7.says("said_network_is_organisation")]
+    return [W7.says("said_organisation_is_network")]
 
 
 # ---------------------------------------------------------------------------
@@ -1010,8 +1137,20 @@ T1 = Rule(
     "internationella arbetet finns en internationell strategi.",
     title={"sv": "Strategin gäller från sitt ikraftträdande",
            "en": "The strategy applies from when it took effect"},
-    outcomes=(N,),
+    outcomes=(NOTE,),
+    messages={
+        "before": Message(
+            NOTE,
+            sv="Bedömningsdagen {day} ligger före strategins ikraftträdande ({since}); "
+            "reglerna tillämpas ändå som vägledning.",
+            en="The screening date {day} is before the strategy took effect ({since}); its "
+            "rules are applied as guidance all the same.",
+        ),
+    },
     inputs=("screened_on",),
+    interpretation="The quote says why the city has a strategy; that its rules apply from "
+    "the day it took effect (policy.rulebook.STRATEGY_IN_FORCE, itself an assumption) is read "
+    "from its adoption, not from this sentence.",
 )
 
 
@@ -1019,13 +1158,7 @@ T1 = Rule(
 def before_strategy(e: Engagement, ctx: Context) -> list[Reason]:
     if ctx.day >= T1.valid_from:
         return []
-    return [Reason(
-        N,
-        f"Bedömningsdagen {ctx.day.isoformat()} ligger före strategins ikraftträdande "
-        f"({T1.valid_from.isoformat()}); reglerna tillämpas ändå som vägledning.",
-        f"The screening date {ctx.day.isoformat()} is before the strategy took effect "
-        f"({T1.valid_from.isoformat()}); its rules are applied as guidance all the same.",
-    )]
+    return [T1.says("before", day=ctx.day.isoformat(), since=T1.valid_from.isoformat())]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from policy import Kind, Outcome, assess, parse_engagement
+from policy.models import Engagement, Scope
 from policy.rulebook import (
     RULEBOOK_ID,
     STRATEGY_IN_FORCE,
     Context,
+    Message,
     Reason,
     Registered,
     Rule,
+    answer_of,
     registry,
     rules_in_force,
 )
+from policy.text import Text
 
 from .helpers import base
 
@@ -69,3 +75,42 @@ def test_the_day_before_the_strategy_took_effect_gets_the_note_and_the_day_it_di
                 today=today)
     assert any(f.rule == "T1" for f in before.findings)
     assert not any(f.rule == "T1" for f in on.findings)
+
+
+def test_every_message_of_a_rule_has_one_of_its_outcomes_and_every_outcome_a_message() -> None:
+    for reg in registry():
+        rule = reg.rule
+        said = {m.outcome for m in rule.messages.values()}
+        assert said == set(rule.outcomes), rule.id
+
+
+def test_a_message_fills_in_each_language_with_its_own_words() -> None:
+    m = Message(Outcome.NOTE, sv="Hej {name} i {place}.", en="Hello {name} in {place}.")
+    r = m.reason(name="Ada", place=Text(sv="Stockholm", en="Stockholm city"))
+    assert (r.outcome, r.sv, r.en) == (Outcome.NOTE, "Hej Ada i Stockholm.",
+                                       "Hello Ada in Stockholm city.")
+    assert m.reason() == (Outcome.NOTE, "Hej {name} i {place}.", "Hello {name} in {place}.",
+                          None)
+
+
+def test_a_yes_no_answer_reads_as_yes_no_or_unknown() -> None:
+    assert [answer_of(v) for v in (True, False, None)] == ["yes", "no", "unknown"]
+
+
+def test_a_rule_insists_only_for_kinds_it_concerns() -> None:
+    for reg in registry():
+        assert all(reg.rule.concerns(k) for k in reg.rule.insists_for), reg.rule.id
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_w4s_note_is_given_exactly_where_its_route_decides(kind: Kind) -> None:
+    from policy.routing import ROUTES, route_for
+    w4 = next(reg for reg in registry() if reg.rule.id == "W4")
+    assert w4.rule.explains_route in {r.id for r in ROUTES}
+    for burden in (True, False, None):
+        for scope in Scope:
+            e = Engagement.model_construct(kind=kind, title="?", scope=scope,
+                                           increases_resource_burden=burden)
+            noted = w4.rule.concerns(kind) and bool(
+                w4.check(e, Context(owner=route_for(e).owner, day=date(2026, 11, 22))))
+            assert noted == (route_for(e).id == w4.rule.explains_route), (kind, burden, scope)
