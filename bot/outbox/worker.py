@@ -35,6 +35,10 @@ What it guarantees, and how:
 
 Each attempt runs within half the lease, so a live process never loses its lease
 mid-send; if an attempt overruns, it is treated as interrupted (uncertain).
+
+This module is the queue (claim under a lease, record sent or failed, backoff);
+``bot.outbox.pace`` keeps the per-conversation pace and ``bot.outbox.send`` sends a row
+by its kind, Graph's look-up included.
 """
 
 from __future__ import annotations
@@ -42,44 +46,38 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import json
 import logging
 import os
 import random
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, true, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-
-from cards.verbs import IB_REFRESH
 
 from .. import telemetry
 from ..clock import Clock, SystemClock, utc
 from ..persistence.database import writing
 from ..persistence.tables import (
     case_post_table,
-    channel_table,
     outbox_table,
     pace_table,
-    user_ref_table,
 )
-from ..teams.connector import ConnectorClient, ConnectorError
+from ..teams.connector import ConnectorClient
 from ..telemetry import CASE_ID
-from . import OutboxKind, OutboxStatus, Target
+from . import OutboxKind, OutboxStatus, pace
+from .send import Failure, NotYet, Sender
 
 __all__ = ["DeliveryWorker", "backoff_seconds"]
 
 logger = logging.getLogger(__name__)
 
 _OPEN = (OutboxStatus.PENDING.value, OutboxStatus.SENDING.value)
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ERROR_LENGTH = 1000  # outbox.last_error's size
 
 
@@ -98,16 +96,6 @@ def backoff_seconds(
 class _Claim:
     row: Row[Any]
     uncertain: bool  # found 'sending' with an expired lease: it may have gone out
-
-
-class _NotYet(Exception):
-    """An update or reply whose case post has no activity id yet."""
-
-
-class _Failure(ConnectorError):
-    """An attempt failed: the connector's error as the worker judged it, or a reason of the
-    worker's own (no conversation, no post to update). ``transient``: try again later;
-    ``uncertain``: the message may have been delivered all the same."""
 
 
 class DeliveryWorker:
@@ -134,18 +122,18 @@ class DeliveryWorker:
         if not 0 < max_per_second <= 7:
             raise ValueError("max_per_second must be in (0, 7]: Teams allows 7 per second")
         self._engine = engine
-        self._connector = connector
         self._pace_seconds = 1 / max_per_second
         self._interval = timedelta(seconds=self._pace_seconds)
         self._poll = poll_seconds
         self._lease = timedelta(seconds=lease_seconds)
         self._budget = lease_seconds / 2
-        self._reconcile = graph_reconcile
         self._clock = clock or SystemClock()
+        self._sender = Sender(
+            engine, connector, clock=self._clock, graph_reconcile=graph_reconcile
+        )
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._slots = asyncio.Semaphore(concurrency)
         self._max_backoff = max_backoff_seconds
-        self._postgres = engine.url.get_backend_name() == "postgresql"
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -282,7 +270,7 @@ class DeliveryWorker:
         o = outbox_table.c
         async with self._writing() as conn:
             now = self._now()
-            pace_at = await self._lock_pace(conn, key)
+            pace_at = await pace.lock(conn, key)
             if pace_at is None:  # another process is claiming in this conversation
                 return None, None
             if pace_at > now:
@@ -319,34 +307,6 @@ class DeliveryWorker:
                 return None, None
             return _Claim(claimed, uncertain=head.status == OutboxStatus.SENDING.value), None
 
-    async def _lock_pace(self, conn: AsyncConnection, key: str) -> datetime | None:
-        """The conversation's pace (earliest next send), its row locked for this
-        transaction; None on PostgreSQL when another transaction holds it."""
-        if self._postgres:
-            await conn.execute(
-                postgresql.insert(pace_table)
-                .values(conversation_key=key, next_at=_EPOCH)
-                .on_conflict_do_nothing(index_elements=[pace_table.c.conversation_key])
-            )
-            next_at = (
-                await conn.execute(
-                    select(pace_table.c.next_at)
-                    .where(pace_table.c.conversation_key == key)
-                    .with_for_update(skip_locked=True)
-                )
-            ).scalar_one_or_none()
-        else:  # a write first: SQLite's write lock is held from here to the commit
-            stmt = sqlite.insert(pace_table).values(conversation_key=key, next_at=_EPOCH)
-            next_at = (
-                await conn.execute(
-                    stmt.on_conflict_do_update(
-                        index_elements=[pace_table.c.conversation_key],
-                        set_={"next_at": pace_table.c.next_at},
-                    ).returning(pace_table.c.next_at)
-                )
-            ).scalar_one()
-        return None if next_at is None else utc(next_at)
-
     # Delivering -----------------------------------------------------------------------
 
     async def _deliver(self, claim: _Claim) -> None:
@@ -358,10 +318,12 @@ class DeliveryWorker:
                     "outbox.id": row.id, "outbox.kind": row.kind,
                     "outbox.attempt": int(row.attempts) + 1,
                 }):
-                    activity_id, reconciled = await self._attempt(claim)
-        except _NotYet as waiting:
-            await self._record_failure(row, _Failure(str(waiting), transient=True))
-        except _Failure as failure:
+                    activity_id, reconciled = await self._sender.send(
+                        row, uncertain=claim.uncertain
+                    )
+        except NotYet as waiting:
+            await self._record_failure(row, Failure(str(waiting), transient=True))
+        except Failure as failure:
             await self._record_failure(row, failure)
         except (TimeoutError, OSError, SQLAlchemyError) as error:
             # Interrupted (the attempt overran its time, or the database failed): a post
@@ -372,145 +334,12 @@ class DeliveryWorker:
                 else f"{type(error).__name__} while sending"
             )
             post = row.kind == OutboxKind.POST.value
-            await self._record_failure(row, _Failure(reason, transient=True, uncertain=post))
+            await self._record_failure(row, Failure(reason, transient=True, uncertain=post))
         except Exception as error:  # a row this code cannot deliver (malformed target, …)
             logger.exception("Outbox %s cannot be delivered", row.id)
-            await self._record_failure(row, _Failure(type(error).__name__, transient=False))
+            await self._record_failure(row, Failure(type(error).__name__, transient=False))
         else:
             await self._record_sent(row, activity_id, reconciled=reconciled)
-
-    async def _attempt(self, claim: _Claim) -> tuple[str | None, bool]:
-        """Deliver the claimed row. Returns (the message's activity id, whether it was
-        found already posted); raises ``_Failure`` or ``_NotYet``."""
-        row = claim.row
-        kind = OutboxKind(row.kind)
-        target = Target.model_validate(row.target)
-        activity: dict[str, Any] = dict(row.activity)
-        uncertain = claim.uncertain and kind is OutboxKind.POST
-        try:
-            if kind is OutboxKind.POST:
-                if uncertain:
-                    found = await self._find_post(row, target)
-                    if found is not None:
-                        return found, True
-                uncertain = False  # not found (or cannot look): this send decides
-                return await self._connector.send(
-                    target.service_url, _required(target.conversation_id), activity
-                ), False
-            if kind is OutboxKind.UPDATE:
-                post_id = target.activity_id or await self._post_activity_id(target)
-                await self._connector.update(
-                    target.service_url, _required(target.conversation_id), post_id, activity
-                )
-                return post_id, False
-            if kind is OutboxKind.REPLY:
-                post_id = target.activity_id or await self._post_activity_id(target)
-                channel = _required(target.conversation_id).split(";", 1)[0]
-                return await self._connector.reply(
-                    target.service_url, f"{channel};messageid={post_id}", post_id, activity
-                ), False
-            conversation = target.conversation_id or await self._personal_chat(target)
-            return await self._connector.send(target.service_url, conversation, activity), False
-        except ConnectorError as error:
-            raise _Failure(
-                str(error),
-                status=error.status,
-                retry_after=error.retry_after,
-                transient=error.transient,
-                uncertain=uncertain or (kind is OutboxKind.POST and error.uncertain),
-            ) from error
-
-    async def _find_post(self, row: Row[Any], target: Target) -> str | None:
-        """The case's post in the IB channel, looked up through Graph; None when it is not
-        there or cannot be looked up (then the caller posts it, at least once)."""
-        case_id = row.case_id or target.case_id
-        channel = target.conversation_id
-        if not (self._reconcile and case_id and channel):
-            return None
-        async with self._engine.connect() as conn:
-            group = (
-                await conn.execute(
-                    select(channel_table.c.team_aad_group_id).where(
-                        channel_table.c.channel_id == channel
-                    )
-                )
-            ).scalar_one_or_none()
-        if not group:
-            logger.warning(
-                "Outbox %s: the post of %s may have gone out, but the channel's group is "
-                "unknown, so Graph cannot be asked; sending it again",
-                row.id,
-                case_id,
-            )
-            return None
-        try:
-            return await self._connector.find_channel_post(
-                group, channel, [IB_REFRESH, json.dumps(case_id)]
-            )
-        except ConnectorError as error:
-            if error.transient:
-                raise  # still uncertain: look again later
-            logger.error(
-                "Outbox %s: Graph refused the lookup of %s's post (status %s); sending it "
-                "again, which may duplicate it",
-                row.id,
-                case_id,
-                error.status,
-            )
-            return None
-
-    async def _post_activity_id(self, target: Target) -> str:
-        """The delivered post of ``target.case_id``; ``_NotYet`` until it is delivered,
-        ``_Failure`` (permanent) when it never will be."""
-        if not target.case_id:
-            raise _Failure("no activity id and no case to take it from", transient=False)
-        query = (
-            select(case_post_table.c.activity_id, outbox_table.c.status)
-            .select_from(
-                case_post_table.outerjoin(
-                    outbox_table, outbox_table.c.id == case_post_table.c.outbox_id
-                )
-            )
-            .where(case_post_table.c.case_id == target.case_id)
-        )
-        async with self._engine.connect() as conn:
-            post = (await conn.execute(query)).one_or_none()
-        if post is not None and post.activity_id:
-            return str(post.activity_id)
-        if post is None or post.status == OutboxStatus.FAILED.value:
-            raise _Failure(f"the post of {target.case_id} was never delivered", transient=False)
-        raise _NotYet(f"the post of {target.case_id} is not delivered yet")
-
-    async def _personal_chat(self, target: Target) -> str:
-        """The user's personal chat: known in ``user_refs``, or opened now and stored."""
-        if not target.user_mri:
-            raise _Failure("no conversation and no user to open one with", transient=False)
-        user_id = (target.user_id or "").strip().lower()
-        if user_id:
-            async with self._engine.connect() as conn:
-                known = (
-                    await conn.execute(
-                        select(user_ref_table.c.conversation_id).where(
-                            user_ref_table.c.user_id == user_id
-                        )
-                    )
-                ).scalar_one_or_none()
-            if known:
-                return str(known)
-        conversation = await self._connector.create_personal_conversation(
-            target.service_url,
-            tenant_id=target.tenant_id,
-            user_mri=target.user_mri,
-            bot_id=target.bot_id,
-        )
-        if user_id:
-            async with self._writing() as conn:
-                await conn.execute(
-                    update(user_ref_table)
-                    .where(user_ref_table.c.user_id == user_id)
-                    .values(conversation_id=conversation, updated_at=self._now())
-                )
-        return conversation
 
     # Recording the outcome ------------------------------------------------------------
 
@@ -524,17 +353,6 @@ class DeliveryWorker:
             o.id == row.id,
             o.status == OutboxStatus.SENDING.value,
             o.lease_owner == self.worker_id,
-        )
-
-    async def _set_pace(self, conn: AsyncConnection, key: str, now: datetime) -> None:
-        await conn.execute(
-            update(pace_table)
-            .where(pace_table.c.conversation_key == key)
-            .values(
-                next_at=func.max(pace_table.c.next_at, now + self._interval)
-                if not self._postgres
-                else func.greatest(pace_table.c.next_at, now + self._interval)
-            )
         )
 
     async def _record_sent(
@@ -568,7 +386,7 @@ class DeliveryWorker:
                         .where(case_post_table.c.case_id == row.case_id)
                         .values(activity_id=activity_id, posted_at=now)
                     )
-                await self._set_pace(conn, row.conversation_key, now)
+                await pace.push(conn, row.conversation_key, now + self._interval)
         except (OSError, SQLAlchemyError) as error:
             # The row stays 'sending'; after its lease it is uncertain and looked up again.
             logger.error(
@@ -580,7 +398,7 @@ class DeliveryWorker:
         if reconciled:
             logger.info("Outbox %s: found already posted (%s), not sent again", row.id, activity_id)
 
-    async def _record_failure(self, row: Row[Any], failure: _Failure) -> None:
+    async def _record_failure(self, row: Row[Any], failure: Failure) -> None:
         now = self._now()
         attempts = row.attempts + 1
         values: dict[str, Any] = {"attempts": attempts, "last_error": str(failure)[:_ERROR_LENGTH]}
@@ -626,16 +444,10 @@ class DeliveryWorker:
         try:
             async with self._writing() as conn:
                 await conn.execute(update(outbox_table).where(self._mine(row)).values(values))
-                await self._set_pace(conn, row.conversation_key, now)
+                await pace.push(conn, row.conversation_key, now + self._interval)
         except (OSError, SQLAlchemyError) as error:
             logger.error(
                 "Outbox %s: the failed attempt could not be recorded (%s)",
                 row.id,
                 type(error).__name__,
             )
-
-
-def _required(conversation_id: str | None) -> str:
-    if not conversation_id:
-        raise _Failure("the target has no conversation id", transient=False)
-    return conversation_id
