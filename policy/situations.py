@@ -4,7 +4,7 @@ The review of December 2026 (``shared/audits/policy-2026-12.md`` §5) lists situ
 the twelve kinds do not name. Each is screened as one of the existing kinds, with the
 fields that follow from the situation; who-decides recognises the situation in a
 question and says how, and the wizard's help for "Vad gäller det?" says the same
-(``cards.i18n``). Data only.
+(``cards.fields``). Data only.
 
 Where the existing kinds fit badly, a new kind is proposed in the issue note instead
 (hosting with a budget of its own; bids for titles and events).
