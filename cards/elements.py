@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
+from policy import Lang
 from policy.strategy import occurs_verbatim
 
 from .escape import escape
-from .i18n import Lang, t
+from .i18n import t
 
 __all__ = [
     "SCHEMA",

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ibcase import CaseStatus, may_move, status_label, takes_versions
-from policy import Assessment, Engagement
+from policy import Assessment, Engagement, Lang
 
 from . import verbs
 from .elements import (
@@ -35,15 +35,7 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import (
-    Lang,
-    choice,
-    priority_label,
-    sek,
-    short_label,
-    t,
-    verdict_label,
-)
+from .i18n import choice, priority_label, sek, short_label, t, verdict_label
 from .result import finding_groups, owner_block, priority_block, verdict_block
 from .strings import STRINGS
 

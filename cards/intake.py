@@ -20,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from policy import Lang
+
 from . import verbs
 from .elements import (
     Card,
@@ -36,7 +38,7 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import Lang, t
+from .i18n import t
 from .wizard import Question, question_block
 
 __all__ = ["Found", "continued_card", "dialog_card", "found_card", "refused_card"]

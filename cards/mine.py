@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policy import Lang
+
 from . import verbs
 from .elements import (
     Card,
@@ -19,7 +21,7 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import Lang, choice, t, verdict_label
+from .i18n import choice, t, verdict_label
 
 __all__ = ["MineRow", "mine_card"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from policy import Assessment, Outcome, Owner, Verdict, owner_label
+from policy import Assessment, Lang, Outcome, Owner, Verdict, owner_label
 
 from . import verbs
 from .elements import (
@@ -26,7 +26,7 @@ from .elements import (
     subtle,
     user_text,
 )
-from .i18n import Lang, choice, outcome_label, priority_label, short_label, t, verdict_label
+from .i18n import choice, outcome_label, priority_label, short_label, t, verdict_label
 
 __all__ = [
     "OUTCOME_ORDER", "VERDICT_STYLE", "finding_groups", "owner_block", "priority_block",

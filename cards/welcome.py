@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from policy import Lang
+
 from . import verbs
 from .elements import (
     Card,
@@ -14,7 +16,7 @@ from .elements import (
     para,
     subtle,
 )
-from .i18n import Lang, t
+from .i18n import t
 
 __all__ = [
     "error_card", "help_card", "starter_rows", "starters", "text_card",

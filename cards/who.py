@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from policy import Lang
 from policy.who_decides import Candidate, WhoDecides
 
 from . import verbs
@@ -26,7 +27,7 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import Lang, t, who_choice
+from .i18n import t, who_choice
 from .welcome import starter_rows
 
 __all__ = ["answer_card", "choice_titles", "prompt_card"]

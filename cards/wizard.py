@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from policy import Lang
+
 from . import verbs
 from .elements import (
     Card,
@@ -29,7 +31,7 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import Lang, choice, grouped, help_text, label, short_label, t
+from .i18n import choice, grouped, help_text, label, short_label, t
 
 __all__ = [
     "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "is_answered",

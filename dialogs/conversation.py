@@ -20,13 +20,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from cards import verbs
-from cards.i18n import Lang, t
+from cards.i18n import t
 from cards.mine import MineRow, mine_card
 from cards.result import result_card
 from cards.welcome import error_card, help_card, text_card, welcome_card
 from cards.who import prompt_card
 from cards.wizard import cancelled_card
-from policy import EngagementInvalid, assess, lang_of, owner_label, parse_engagement
+from policy import EngagementInvalid, Lang, assess, lang_of, owner_label, parse_engagement
 
 from . import ib, intake, who, wizard
 from .commands import Command, parse_command

@@ -12,10 +12,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from cards.i18n import Lang
 from cards.ib import ACTION_STATUS, CaseEvent, CaseView
 from ibcase import CaseStatus, check_action, register_order
-from policy import Engagement, Priority, assess
+from policy import Engagement, Lang, Priority, assess
 
 from .fields import MAX_RAW, as_raw, to_values
 from .turn import IbAction

@@ -40,10 +40,10 @@ from dataclasses import dataclass
 
 from cards.elements import Card
 from cards.escape import escape
-from cards.i18n import Lang, grouped, short_label, t
+from cards.i18n import grouped, short_label, t
 from cards.intake import Found, continued_card, dialog_card, found_card, refused_card
 from cards.wizard import display_value, is_answered
-from policy import Kind
+from policy import Kind, Lang
 from policy.extract import Extraction, extract
 from policy.questions import COMMON_FIELDS
 

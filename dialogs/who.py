@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from cards.elements import Card
-from cards.i18n import Lang, t, who_choice
+from cards.i18n import t, who_choice
 from cards.who import answer_card, prompt_card
-from policy import owner_label
+from policy import Lang, owner_label
 from policy.who_decides import answer
 
 __all__ = ["MAX_QUESTION", "ask"]

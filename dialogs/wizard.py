@@ -22,7 +22,7 @@ from datetime import date
 from enum import StrEnum
 
 from cards.elements import Card
-from cards.i18n import Lang, choice, t
+from cards.i18n import choice, t
 from cards.result import result_card
 from cards.wizard import Question, Widget, cancelled_card, step_card, summary_card
 from policy import (
@@ -30,6 +30,7 @@ from policy import (
     Engagement,
     EngagementInvalid,
     Kind,
+    Lang,
     assess,
     parse_engagement,
     required_for,

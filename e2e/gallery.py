@@ -24,7 +24,7 @@ from typing import Any
 
 from cards import error_card, verbs
 from cards.elements import walk
-from cards.i18n import Lang, choice
+from cards.i18n import choice
 from cards.ib import (
     CaseEvent,
     CaseView,
@@ -40,7 +40,7 @@ from cards.result import result_card
 from dialogs.conversation import handle, welcome
 from dialogs.fields import details_fields, question_fields, to_values
 from dialogs.turn import Reply, Turn
-from policy import Kind, assess, parse_engagement
+from policy import Kind, Lang, assess, parse_engagement
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"

@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cards.i18n import Lang
 from cards.ib import CaseEvent, CaseView
 from dialogs.fields import to_values
-from policy import assess, parse_engagement
+from policy import Lang, assess, parse_engagement
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 TODAY = date(2026, 11, 30)
