@@ -28,6 +28,7 @@ async def test_a_short_soak_loses_nothing_sends_nothing_twice_and_stays_flat(
     assert figures.sent_twice == 0
     assert figures.posted_twice == 0
     assert [s.label for s in figures.samples][:2] == ["start", "after warm-up"]
-    assert figures.samples[-1].label == "drained" and len(figures.samples) >= 4
+    assert figures.samples[-1].label == "drained"
+    assert len(figures.samples) >= 4
     assert figures.rss_end - figures.rss_warm < 40, figures.lines()
     assert figures.blocks_end < figures.blocks_warm * 1.2, figures.lines()

@@ -141,4 +141,5 @@ def _run(command: list[str], *, timeout: float) -> None:
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("CONTAINERS_CONF", str(Path(__file__).with_name("containers.conf")))
     print(ensure(sys.argv[1:] or ["podman"]))
