@@ -29,3 +29,21 @@ def test_no_two_statuses_read_alike() -> None:
     for lang in ("sv", "en"):
         labels = [status_label(s, lang) for s in CaseStatus]  # type: ignore[arg-type]
         assert len(set(labels)) == len(labels)
+
+
+def test_the_registers_documentation_shows_these_labels() -> None:
+    """docs/case-register.md's status table is the labels here, row for row."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "case-register.md").read_text(
+        encoding="utf-8")
+    section = doc.split("## Statuses", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        cells[0].strip("`"): (cells[1], cells[2])
+        for line in section.splitlines()
+        if line.startswith("| `")
+        for cells in [[c.strip() for c in line.strip().strip("|").split("|")]]
+    }
+    assert rows == {
+        s.value: (status_label(s, "sv"), status_label(s, "en")) for s in CaseStatus
+    }
