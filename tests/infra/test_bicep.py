@@ -7,10 +7,9 @@ identity reading Key Vault, the secrets marked secure and never in the template'
 the probes, and every parameter documented in docs/deploy.md (section 8).
 
 PyPI does have a Bicep parser that runs offline, ``pycep-parser`` (Lark grammar; checkov
-lints Bicep with it): where it is installed, the template must parse, and the parser
-must see the same resources, API versions and parameters as the text tests read, with
-every secret a ``@secure()`` parameter. It is not yet in the project's dev dependencies,
-so those tests skip, saying so, where it is missing.
+lints Bicep with it), a dev dependency: the template must parse, and the parser must see
+the same resources, API versions and parameters as the text tests read, with every secret
+a ``@secure()`` parameter.
 """
 
 from __future__ import annotations
@@ -125,13 +124,13 @@ def test_every_parameter_is_described_and_documented_in_the_deployment_guide() -
     assert set(PARAMETERS["parameters"]) <= set(declared)
 
 
-# --- parsed by pycep-parser, where it is installed ---------------------------------------
+# --- parsed by pycep-parser ---------------------------------------
 
 
 def _parse(text: str) -> dict[str, Any]:
-    pycep = pytest.importorskip(
-        "pycep", reason="pycep-parser (PyPI: a Bicep parser that runs offline) is not installed")
-    tree: dict[str, Any] = pycep.BicepParser().parse(text=text)
+    import pycep
+
+    tree: dict[str, Any] = dict(pycep.BicepParser().parse(text=text))
     return tree
 
 
@@ -150,7 +149,7 @@ def test_the_template_parses_and_the_parser_sees_what_the_text_tests_read() -> N
 
 
 def test_the_parser_refuses_a_broken_template() -> None:
-    _parse(BICEP)  # skips without the parser
+    _parse(BICEP)
     from lark.exceptions import LarkError
 
     with pytest.raises(LarkError):
