@@ -29,6 +29,9 @@ param tenantId string = subscription().tenantId
 @secure()
 param botClientSecret string
 
+@description('When the client secret expires (Unix time, seconds), as set on the app registration; Key Vault records it so that the vault shows the secret is due. 0: not recorded.')
+param botCredentialExpires int = 0
+
 @description('Administrator login of the PostgreSQL server.')
 param postgresAdminLogin string = 'strategikollen'
 
@@ -96,13 +99,18 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 resource clientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'bot-client-secret'
-  properties: { value: botClientSecret }
+  properties: {
+    value: botClientSecret
+    contentType: 'text/plain; Entra ID client secret'
+    attributes: botCredentialExpires == 0 ? {} : { exp: botCredentialExpires }
+  }
 }
 
 resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'database-url'
   properties: {
+    contentType: 'text/plain; SQLAlchemy URL'
     value: 'postgresql+asyncpg://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?ssl=require'
   }
 }
