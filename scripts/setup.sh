@@ -36,3 +36,18 @@ if [ "${STRATEGIKOLLEN_SETUP_NODE:-1}" = "1" ] && [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error >/dev/null
   fi
 fi
+
+# The overview tab's browser libraries, bundled with the app (no CDN): copied from
+# node_modules (pinned in package-lock.json) into bot/overview/static/vendor/ (git-ignored).
+if [ -d node_modules/chart.js ] && [ -d node_modules/@microsoft/teams-js ]; then
+  vendor=bot/overview/static/vendor
+  mkdir -p "$vendor"
+  for pair in "node_modules/chart.js/dist/chart.umd.min.js:chart.umd.min.js" \
+              "node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js:MicrosoftTeams.min.js"; do
+    src=${pair%%:*}; dest="$vendor/${pair##*:}"
+    if [ ! -f "$dest" ] || ! cmp -s "$src" "$dest"; then
+      log "vendor: $src → $dest"
+      cp "$src" "$dest"
+    fi
+  done
+fi
