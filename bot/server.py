@@ -51,6 +51,7 @@ from .agent import Dialogs, apologise, build_agent
 from .clock import Clock, FixedClock, SystemClock
 from .ib import IbService
 from .outbox.worker import DeliveryWorker
+from .overview import add_overview_routes
 from .persistence.storage import SqlStorage, create_engine, migrate, ping
 from .privacy import RetentionJob
 from .reminders import ReminderJob
@@ -293,6 +294,8 @@ def create_app(
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    add_overview_routes(app, engine=engine, settings=settings, clock=clock, ib=ib,
+                        tenants=tenants)
 
     async def start(app: web.Application) -> None:
         if settings.migrate_on_start:

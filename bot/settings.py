@@ -163,6 +163,31 @@ class Settings(BaseSettings):
         "public records and are kept. Run daily, at reminder_hour.",
     )
 
+    # --- IB's overview tab (bot.overview) ---
+    tab_audience: str = Field(
+        default="",
+        description="Comma-separated audiences a tab token (Teams single sign-on) must carry: "
+        "the tab's Application ID URI `api://{host}/{bot app id}` as in the manifest's "
+        "webApplicationInfo, and/or the app id. Empty = the tab's API accepts no token (dev "
+        "mode's test user still works).",
+    )
+    tab_jwks_url: str = Field(
+        default="https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys",
+        description="Where the tab's token signing keys are published; `{tenant}` becomes "
+        "the token's tenant id (one that is allowed). Fetched when needed and kept for a day.",
+    )
+    ib_secretariat: str = Field(
+        default="",
+        description="Comma-separated Entra object ids of IB's secretariat: in the overview "
+        "tab they see every case, as IB's members do. Empty = nobody.",
+    )
+    dev_tab_user: str = Field(
+        default="",
+        description="Dev mode only: the Entra object id the overview tab takes a request from "
+        "loopback without a token to come from (its role follows from the same rules as "
+        "anyone's). Outside dev mode a request without a token gets 401.",
+    )
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
@@ -203,6 +228,16 @@ class Settings(BaseSettings):
     def admins(self) -> frozenset[str]:
         """The configured IB administrators' Entra object ids, lower-cased."""
         return _ids(self.ib_admins)
+
+    @property
+    def secretariat(self) -> frozenset[str]:
+        """IB's secretariat's Entra object ids, lower-cased."""
+        return _ids(self.ib_secretariat)
+
+    @property
+    def tab_audiences(self) -> tuple[str, ...]:
+        """The audiences a tab token may carry."""
+        return tuple(a.strip() for a in self.tab_audience.split(",") if a.strip())
 
     @property
     def members(self) -> frozenset[str]:

@@ -1,0 +1,293 @@
+"""The overview's reads of the case register, in SQL: the filtered, sorted, paged table,
+its filters' counts, the year's summary, and the next meeting's cases.
+
+Every query is scoped (``Scope``): every case, or one submitter's. Filtering, sorting,
+counting and paging happen in the database; only the page's rows (or, for the summary,
+a year's cost, directions and country) come back to Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from ibcase import STATUS_LABELS, CaseStatus
+from policy import OWNER_LABELS, Kind, Lang, Owner, Priority, Verdict
+from policy.labels import KIND_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+
+from ..clock import utc
+from ..register import case_table, version_table
+
+__all__ = [
+    "SORTS",
+    "Filters",
+    "Scope",
+    "case_rows",
+    "facets",
+    "label_of",
+    "row_of",
+]
+
+C = case_table.c
+V = version_table.c
+_CURRENT = and_(V.case_id == C.id, V.version == C.version)
+COST = V.engagement["cost_sek"].as_float()
+DESCRIPTION = V.engagement["description"].as_string()
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which cases a request may see: all of them, or ``submitter``'s own."""
+
+    submitter: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    statuses: tuple[CaseStatus, ...] = ()
+    owners: tuple[Owner, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    units: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    q: str = ""
+    without: frozenset[str] = field(default_factory=frozenset)  # facets counted without their own
+
+
+def _labels(lang: Lang) -> Mapping[str, Mapping[str, str]]:
+    return {
+        "kind": {k.value: KIND_LABELS[k][lang] for k in Kind},
+        "owner": {o.value: OWNER_LABELS[o][lang] for o in Owner},
+        "verdict": {v.value: VERDICT_LABELS[v][lang] for v in Verdict},
+        "priority": {p.value: PRIORITY_LABELS[p][lang] for p in Priority},
+        "status": {s.value: STATUS_LABELS[s][lang] for s in CaseStatus},
+    }
+
+
+def label_of(name: str, value: str | None, lang: Lang) -> str | None:
+    """The label of ``value`` of the row field ``name`` (kind, owner, verdict, priority,
+    status), or None for a missing value."""
+    return None if value is None else _labels(lang)[name].get(value, value)
+
+
+def _label_sort(name: str, column: Any, lang: Lang) -> Any:
+    mapping = _labels(lang)[name]
+    return case(*[(column == value, literal(label)) for value, label in mapping.items()],
+                else_=column)
+
+
+# The row's keys by which the table sorts, and the column each sorts on (None: the id,
+# in register order).
+_SORT_COLUMNS: Mapping[str, Any] = {
+    "id": None, "title": C.title, "kind": C.kind, "unit": C.unit, "owner": C.decision_owner,
+    "verdict": C.verdict, "priority": C.priority, "status": C.status, "cost": COST,
+    "meeting_date": C.meeting_date, "review_due": C.review_due, "submitted_at": C.created_at,
+}
+_LABEL_SORTS = {"kind_label": ("kind", C.kind), "owner_label": ("owner", C.decision_owner),
+                "verdict_label": ("verdict", C.verdict),
+                "priority_label": ("priority", C.priority),
+                "status_label": ("status", C.status)}
+SORTS: tuple[str, ...] = (*_SORT_COLUMNS, *_LABEL_SORTS)
+
+
+def _where(scope: Scope, filters: Filters, *, skip: str | None = None) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if scope.submitter is not None:
+        out.append(C.submitter_id == scope.submitter)
+    if filters.statuses and skip != "status":
+        out.append(C.status.in_([s.value for s in filters.statuses]))
+    if filters.owners and skip != "owner":
+        out.append(C.decision_owner.in_([o.value for o in filters.owners]))
+    if filters.kinds and skip != "kind":
+        out.append(C.kind.in_([k.value for k in filters.kinds]))
+    if filters.units and skip != "unit":
+        out.append(C.unit.in_(list(filters.units)))
+    if filters.years and skip != "year":
+        out.append(C.year.in_(list(filters.years)))
+    if filters.q:
+        needle = "%" + filters.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace(
+            "_", "\\_") + "%"
+        out.append(or_(*(func.lower(column).like(needle, escape="\\") for column in
+                         (C.id, C.title, C.unit, DESCRIPTION))))
+    return out
+
+
+def _needs_version(filters: Filters, sort: str | None = None) -> bool:
+    return bool(filters.q) or sort == "cost"
+
+
+def _order(sort: str, descending: bool, lang: Lang) -> list[Any]:
+    register = [C.year.desc(), C.sequence.desc()] if descending else [C.year, C.sequence]
+    if sort == "id":
+        return register
+    if sort in _LABEL_SORTS:
+        name, column = _LABEL_SORTS[sort]
+        expression = _label_sort(name, column, lang)
+    else:
+        expression = _SORT_COLUMNS[sort]
+    # Missing values last either way, on SQLite and PostgreSQL alike.
+    nulls_last = case((expression.is_(None), 1), else_=0)
+    return [nulls_last, expression.desc() if descending else expression.asc(), *register]
+
+
+ROW_COLUMNS = (C.id, C.year, C.sequence, C.title, C.kind, C.unit, C.decision_owner, C.verdict,
+               C.priority, C.status, C.meeting_date, C.review_due, C.created_at, C.submitter_id,
+               COST.label("cost"))
+
+
+def _rows_query(scope: Scope, filters: Filters) -> Select[Any]:
+    return select(*ROW_COLUMNS).join(version_table, _CURRENT).where(*_where(scope, filters))
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = utc(value)
+    return str(value.isoformat())
+
+
+def row_of(row: Any, lang: Lang) -> dict[str, Any]:
+    """A table row as the page reads it (the JSON's ``rows``)."""
+    cost = row.cost
+    return {
+        "id": row.id,
+        "title": row.title,
+        "kind": row.kind,
+        "kind_label": label_of("kind", row.kind, lang),
+        "unit": row.unit,
+        "owner": row.decision_owner,
+        "owner_label": label_of("owner", row.decision_owner, lang),
+        "verdict": row.verdict,
+        "verdict_label": label_of("verdict", row.verdict, lang),
+        "priority": row.priority,
+        "priority_label": label_of("priority", row.priority, lang),
+        "status": row.status,
+        "status_label": label_of("status", row.status, lang),
+        "cost": None if cost is None else round(float(cost)),
+        "meeting_date": _iso(row.meeting_date),
+        "review_due": _iso(row.review_due),
+        "submitted_at": _iso(row.created_at),
+    }
+
+
+async def one_row(conn: AsyncConnection, key: str) -> Any:
+    """The table row of the case ``key`` (which exists)."""
+    return (await conn.execute(
+        select(*ROW_COLUMNS).join(version_table, _CURRENT).where(C.id == key))).one()
+
+
+async def case_rows(conn: AsyncConnection, scope: Scope, filters: Filters, *, sort: str,
+                    descending: bool, lang: Lang, offset: int = 0,
+                    limit: int | None = None) -> tuple[int, list[Any]]:
+    """The number of matching cases, and the rows of one page of them (``limit=None``: all)."""
+    count = select(func.count()).select_from(case_table)
+    if _needs_version(filters):
+        count = count.join(version_table, _CURRENT)
+    total = int((await conn.execute(count.where(*_where(scope, filters)))).scalar_one())
+    query = _rows_query(scope, filters).order_by(*_order(sort, descending, lang)).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = list((await conn.execute(query)).all()) if total > offset else []
+    return total, rows
+
+
+_FACETS: Mapping[str, Any] = {
+    "status": C.status, "owner": C.decision_owner, "kind": C.kind, "unit": C.unit,
+    "year": C.year,
+}
+MAX_FACET_VALUES = 200
+
+
+async def facets(conn: AsyncConnection, scope: Scope, filters: Filters,
+                 lang: Lang) -> dict[str, list[dict[str, Any]]]:
+    """Each filter's values with how many cases have them, counted with the other filters
+    applied (not the filter's own, so that choosing a second value shows what it adds)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, column in _FACETS.items():
+        query = select(column, func.count()).select_from(case_table)
+        if _needs_version(filters):
+            query = query.join(version_table, _CURRENT)
+        query = query.where(*_where(scope, filters, skip=name)).group_by(column)
+        counted = (await conn.execute(query)).all()
+        values = [(value, int(n)) for value, n in counted if value is not None]
+        if name == "year":
+            values.sort(key=lambda item: -int(item[0]))
+        elif name == "unit":
+            values.sort(key=lambda item: (-item[1], str(item[0]).lower()))
+            values = values[:MAX_FACET_VALUES]
+        else:
+            order = {v: i for i, v in enumerate(_labels(lang)[name])}
+            values.sort(key=lambda item: order.get(item[0], len(order)))
+        out[name] = [
+            {"value": value,
+             "label": (str(value) if name in ("unit", "year")
+                       else label_of(name, str(value), lang)),
+             "count": n}
+            for value, n in values
+        ]
+    return out
+
+
+async def year_totals(conn: AsyncConnection, scope: Scope, year: int) -> list[Any]:
+    """The year's cases grouped by kind, owner and status: count and cost."""
+    query = (
+        select(C.kind, C.decision_owner, C.status, func.count().label("count"),
+               func.coalesce(func.sum(COST), 0).label("cost"))
+        .join(version_table, _CURRENT)
+        .where(*_where(scope, Filters(years=(year,))))
+        .group_by(C.kind, C.decision_owner, C.status)
+    )
+    return list((await conn.execute(query)).all())
+
+
+async def year_spread(conn: AsyncConnection, scope: Scope, year: int) -> list[Any]:
+    """The year's cases' cost, directions and counterpart country (one row a case)."""
+    query = (
+        select(COST.label("cost"), V.engagement["directions"].label("directions"),
+               V.engagement["counterpart"]["country"].as_string().label("country"))
+        .join(case_table, _CURRENT)
+        .where(*_where(scope, Filters(years=(year,))))
+    )
+    return list((await conn.execute(query)).all())
+
+
+async def upcoming_reviews(conn: AsyncConnection, scope: Scope, today: date,
+                           limit: int = 20) -> list[Any]:
+    query = (
+        select(C.id, C.title, C.review_due)
+        .where(*_where(scope, Filters()), C.status == CaseStatus.ACCEPTED.value,
+               C.review_due.is_not(None), C.review_due >= today)
+        .order_by(C.review_due, C.year, C.sequence)
+        .limit(limit)
+    )
+    return list((await conn.execute(query)).all())
+
+
+async def next_meeting_cases(conn: AsyncConnection, scope: Scope,
+                             today: date) -> tuple[date | None, list[Any]]:
+    """The next meeting's date (the earliest meeting date of a case on the agenda that is
+    not before ``today``) and those cases' rows with their current engagement."""
+    where = [*_where(scope, Filters()), C.status == CaseStatus.ON_AGENDA.value]
+    meeting = (await conn.execute(
+        select(func.min(C.meeting_date)).where(*where, C.meeting_date >= today)
+    )).scalar_one_or_none()
+    if meeting is None:
+        return None, []
+    rows = (await conn.execute(
+        select(*ROW_COLUMNS, V.engagement, V.assessment, C.version, C.submitter_name,
+               C.submitter_unit)
+        .join(version_table, _CURRENT)
+        .where(*where, C.meeting_date == meeting)
+    )).all()
+    return meeting, list(rows)
+
+
+def grouped(items: Sequence[tuple[str, str, float, int]]) -> list[dict[str, Any]]:
+    """``(key, label, cost, count)`` as the summary's list entries, costs in whole SEK."""
+    return [{"key": key, "label": label, "cost": round(cost), "count": count}
+            for key, label, cost, count in items]
