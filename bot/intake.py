@@ -9,7 +9,7 @@ JSON. Reading the file is ``intake.read_text``; everything the user sees comes f
 A file attached in a personal chat arrives as an attachment of content type
 ``application/vnd.microsoft.teams.file.download.info`` whose ``content.downloadUrl`` is a
 short-lived, pre-authorised SharePoint/OneDrive link: no token is sent to it. The URL
-must pass the same outbound check as the bot's own calls (``bot.connector.url_checker``:
+must pass the same outbound check as the bot's own calls (``bot.teams.connector.url_checker``:
 Microsoft hosts in production, loopback too in dev mode); the size is checked against
 the ``Content-Length`` the server gives and again while the body streams, so a file over
 the limit is never read to its end. Nothing downloaded is stored: the bytes and the text
@@ -31,6 +31,8 @@ from dialogs.intake import MIN_CHARS
 from dialogs.turn import Document
 from intake import MAX_BYTES, Empty, IntakeError, NoText, TooLarge, read_text
 
+from .teams import ADAPTIVE_CARD
+
 __all__ = [
     "ADAPTIVE_CARD",
     "ASSESS_COMMAND",
@@ -48,7 +50,6 @@ logger = logging.getLogger(__name__)
 
 ASSESS_COMMAND = "assessInvitation"  # the action command's id in the manifest
 FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 MAX_REDIRECTS = 3
 DOWNLOAD_TIMEOUT_SECONDS = 15.0  # Teams waits about that long for a message's answer
 
