@@ -26,10 +26,11 @@ from urllib.parse import urljoin
 import httpx
 from microsoft_agents.activity import Activity
 
-from cards.i18n import Lang, t
+from cards.i18n import t
 from dialogs.intake import MIN_CHARS
 from dialogs.turn import Document
 from intake import MAX_BYTES, Empty, IntakeError, NoText, TooLarge, read_text
+from policy import Lang
 
 from .teams import ADAPTIVE_CARD
 

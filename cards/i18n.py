@@ -16,7 +16,7 @@ from .fields import FIELDS, SHORT_LABELS
 from .strings import STRINGS
 
 __all__ = [
-    "Lang", "choice", "grouped", "help_text", "label", "outcome_label", "priority_label", "sek",
+    "choice", "grouped", "help_text", "label", "outcome_label", "priority_label", "sek",
     "short_label", "t", "verdict_label", "who_choice",
 ]
 
