@@ -22,8 +22,8 @@ const COLUMNS = [
   { key: "review_due" },
 ];
 const CHARTS = [
-  { key: "by_kind", title: "byKind", type: "bar", value: "cost", head: "col_kind" },
-  { key: "by_owner", title: "byOwner", type: "bar", value: "cost", head: "col_owner" },
+  { key: "by_kind", title: "byKind", type: "bar", value: "cost", head: "col_kind", horizontal: true, stacked: true },
+  { key: "by_owner", title: "byOwner", type: "bar", value: "cost", head: "col_owner", horizontal: true, stacked: true },
   { key: "by_status", title: "byStatus", type: "doughnut", value: "count", head: "col_status" },
   { key: "by_direction", title: "byDirection", type: "bar", value: "count", head: "col_direction" },
   { key: "by_country", title: "byCountry", type: "bar", value: "count", head: "col_country", horizontal: true },
@@ -175,6 +175,7 @@ function applyTheme(theme) {
 function tabs() { return [...document.querySelectorAll('[role="tab"]')].filter((tab) => !tab.hidden); }
 
 function selectTab(tab, focus = false) {
+  notice("");
   for (const other of tabs()) {
     const selected = other === tab;
     other.setAttribute("aria-selected", String(selected));
@@ -272,7 +273,7 @@ function renderRows(rows) {
       const value = column.label ? row[column.label] ?? row[column.key] : row[column.key];
       const text = column.number ? money(value) : value ?? "";
       const cell = h("td", { class: column.number ? "num" : null, "data-col": column.key }, text);
-      if (column.key === "verdict" && row.verdict) cell.append(h("span", { class: `dot v-${row.verdict}`, "aria-hidden": "true" }));
+      if (column.key === "verdict" && row.verdict) cell.prepend(h("span", { class: `dot v-${row.verdict}`, "aria-hidden": "true" }));
       tr.append(cell);
     }
     body.append(tr);
@@ -351,17 +352,51 @@ function valueText(value) {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(valueText).join(", ");
   if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${valueText(v)}`).join("; ");
-  if (typeof value === "boolean") return value ? "✓" : "–";
+  if (typeof value === "boolean") return state.t(value ? "yes" : "no");
   return String(value);
 }
 
-function fields(object) {
-  const list = h("dl", { class: "fields" });
-  for (const [key, value] of Object.entries(object || {})) {
+/** The engagement's fields: as the server labels them (`engagement_fields`: [{key, label,
+ * value}]) when it does, else the engagement's own keys, nested ones as "counterpart.name". */
+function engagementFields(version) {
+  if (Array.isArray(version.engagement_fields)) return version.engagement_fields;
+  const out = [];
+  const walk = (object, prefix) => {
+    for (const [key, value] of Object.entries(object || {})) {
+      if (value && typeof value === "object" && !Array.isArray(value)) walk(value, `${prefix}${key}.`);
+      else out.push({ key: `${prefix}${key}`, label: `${prefix}${key}`, value });
+    }
+  };
+  walk(version.engagement, "");
+  return out;
+}
+
+function fields(list) {
+  const dl = h("dl", { class: "fields" });
+  for (const { key, label, value } of list) {
     if (value === null || value === undefined || value === "") continue;
-    list.append(h("dt", { text: key }), h("dd", { text: valueText(value) }));
+    dl.append(h("dt", { text: label || key }), h("dd", { text: valueText(value) }));
   }
-  return list;
+  return dl;
+}
+
+/** A quote from the strategy with its page ("5") or its source as given. */
+function quote(text, citation) {
+  if (!text) return null;
+  const source = citation === null || citation === undefined || citation === "" ? null
+    : /^\d+$/.test(String(citation)) ? state.t("citePage", { page: citation }) : String(citation);
+  return h("blockquote", {}, h("p", { text }), source ? h("footer", {}, h("cite", { text: source })) : null);
+}
+
+function renderRouting(routing) {
+  if (!routing) return null;
+  if (typeof routing !== "object") return h("p", {}, h("strong", { text: `${state.t("routing")}: ` }), String(routing));
+  return h("div", { class: "routing" },
+    h("p", {}, h("strong", { text: `${state.t("routing")}: ` }),
+      routing.rule ? h("span", { class: "rule", text: routing.rule }) : null, " ",
+      routing.label || routing.reason || ""),
+    routing.label && routing.reason ? h("p", { text: routing.reason }) : null,
+    quote(routing.quote, routing.citation));
 }
 
 function renderVersion(version) {
@@ -374,16 +409,15 @@ function renderVersion(version) {
     h("h4", { text: state.t("assessment") }),
     h("p", {}, h("span", { class: `dot v-${a.verdict}`, "aria-hidden": "true" }), " ",
       h("strong", { text: a.verdict_label || a.verdict || "" })),
-    a.routing ? h("p", {}, `${state.t("routing")}: `, valueText(a.routing)) : null,
+    renderRouting(a.routing),
     h("h4", { text: state.t("findings") }),
     findings.length
       ? h("ul", { class: "findings" }, findings.map((f) => h("li", {},
         h("p", {}, h("span", { class: "rule", text: f.rule }), " ", f.message),
-        f.quote ? h("blockquote", {}, h("p", { text: f.quote }),
-          f.citation ? h("footer", {}, h("cite", { text: f.citation })) : null) : null)))
+        quote(f.quote, f.citation))))
       : h("p", { text: state.t("noFindings") }),
     h("h4", { text: state.t("engagement") }),
-    fields(version.engagement));
+    fields(engagementFields(version)));
 }
 
 function renderAudit(audit) {
@@ -417,7 +451,7 @@ async function openCase(id) {
             return value ? [h("dt", { text: state.t(`col_${key}`) }), h("dd", { text: value })] : [];
           })),
       h("h3", { text: state.t("versions") }),
-      versions.map(renderVersion),
+      ...versions.map(renderVersion),
       h("h3", { text: state.t("audit") }),
       renderAudit(data.audit));
     if (!dialog.open) dialog.showModal();
@@ -441,6 +475,8 @@ function palette() {
   return {
     fg: v("--fg"), grid: v("--grid"), bg: v("--bg"),
     series: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => v(`--c${n}`)),
+    // Accepted green, declined red, open in the brand's colour, withdrawn grey.
+    status: { open: v("--brand"), accepted: v("--ok"), declined: v("--bad"), withdrawn: v("--fg-2") },
   };
 }
 
@@ -461,7 +497,18 @@ function chartTable(spec, items, id) {
 function scales(spec, colours, isMoney) {
   const value = { ticks: { color: colours.fg, precision: 0 }, grid: { color: colours.grid }, beginAtZero: true };
   if (isMoney) value.ticks.callback = (v) => money(v);
-  const category = { ticks: { color: colours.fg, autoSkip: false }, grid: { display: false } };
+  const category = {
+    ticks: {
+      color: colours.fg,
+      autoSkip: false,
+      // Long names (the kinds) are shortened on the axis; the table beside has them whole.
+      callback(v) {
+        const label = String(this.getLabelForValue(v));
+        return label.length > 34 ? `${label.slice(0, 33)}…` : label;
+      },
+    },
+    grid: { display: false },
+  };
   return spec.horizontal ? { x: value, y: category } : { x: category, y: value };
 }
 
@@ -479,10 +526,13 @@ function drawCharts(summary) {
     const canvas = h("canvas", {
       id: `chart-${spec.key}`, role: "img", "aria-label": title, "aria-describedby": tableId,
     });
-    const figure = h("figure", { class: `chart chart-${spec.type}`, "data-chart": spec.key },
+    const box = h("div", { class: "canvas-box" }, canvas);
+    // Set through the CSSOM (a strict CSP refuses style attributes in markup).
+    if (spec.horizontal) box.style.height = `${Math.max(200, 40 + 28 * items.length)}px`;
+    const figure = h("figure", { class: `chart chart-${spec.type}${spec.stacked ? " chart-stacked" : ""}`, "data-chart": spec.key },
       h("figcaption", {}, h("h3", { text: title })),
       h("div", { class: "chart-body" },
-        h("div", { class: "canvas-box" }, canvas),
+        box,
         chartTable(spec, items, tableId)));
     holder.append(figure);
     if (!Chart || !items.length) continue;
@@ -497,7 +547,9 @@ function drawCharts(summary) {
         datasets: [{
           label: isMoney ? state.t("col_cost") : state.t("col_count"),
           data: values,
-          backgroundColor: doughnut ? items.map((_, i) => colours.series[i % colours.series.length]) : colours.series[0],
+          backgroundColor: doughnut
+            ? items.map((item, i) => colours.status[item.key] || colours.series[i % colours.series.length])
+            : colours.series[0],
           borderColor: doughnut ? colours.bg : colours.series[0],
           borderWidth: doughnut ? 2 : 0,
         }],

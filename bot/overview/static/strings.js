@@ -57,6 +57,7 @@ export const STRINGS = {
     routing: "Beslutsväg",
     findings: "Vad strategin säger",
     rule: "Regel",
+    citePage: "Internationella strategin, s. {page}",
     noFindings: "Inga anmärkningar.",
     audit: "Händelser",
     auditCaption: "Ärendets händelselogg",
@@ -87,6 +88,9 @@ export const STRINGS = {
     errorNetwork: "Servern svarar inte. Försök igen om en stund.",
     noAccess: "Du har inte behörighet att se översikten.",
     sek: "kr",
+    yes: "Ja",
+    no: "Nej",
+    skip: "Till innehållet",
   },
   en: {
     title: "IB overview",
@@ -143,6 +147,7 @@ export const STRINGS = {
     routing: "Decision route",
     findings: "What the strategy says",
     rule: "Rule",
+    citePage: "The International Strategy, p. {page}",
     noFindings: "No remarks.",
     audit: "Events",
     auditCaption: "The case's audit log",
@@ -173,6 +178,9 @@ export const STRINGS = {
     errorNetwork: "The server does not answer. Try again in a while.",
     noAccess: "You do not have access to the overview.",
     sek: "SEK",
+    yes: "Yes",
+    no: "No",
+    skip: "Skip to the content",
   },
 };
 

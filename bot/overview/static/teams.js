@@ -21,12 +21,26 @@ function mightBeTeams() {
   }
 }
 
+/** The bundled teams-js, loaded only where Teams may answer: on load it asks Microsoft's
+ * CDN for its list of hosts (the page's CSP refuses that and it falls back to the list it
+ * carries), so a page outside Teams does not load it at all. */
+function loadSdk() {
+  if (window.microsoftTeams) return Promise.resolve(window.microsoftTeams);
+  return new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = "/tab/static/vendor/MicrosoftTeams.min.js";
+    script.onload = () => resolve(window.microsoftTeams || null);
+    script.onerror = () => resolve(null);
+    document.head.append(script);
+  });
+}
+
 /**
  * { inTeams, locale, theme, user, getToken(), onTheme(handler) }.
  * `theme` is Teams' name: "default", "dark" or "contrast".
  */
 export async function connect() {
-  const sdk = window.microsoftTeams;
+  const sdk = mightBeTeams() ? await loadSdk() : null;
   const host = {
     inTeams: false,
     locale: null,
@@ -36,7 +50,7 @@ export async function connect() {
     onTheme() {},
     sdk,
   };
-  if (!sdk || !mightBeTeams()) return host;
+  if (!sdk) return host;
   try {
     await withTimeout(sdk.app.initialize(), INIT_TIMEOUT_MS);
     const context = await withTimeout(sdk.app.getContext(), INIT_TIMEOUT_MS);
