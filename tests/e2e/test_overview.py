@@ -53,10 +53,11 @@ SEEDED = 60
 # is ahead.
 SEED_START = datetime(2025, 12, 1, 8, 0, tzinfo=UTC)
 SEED_DAYS = 350
-EXPECTED = tuple(
-    f"overview-{part}-{theme}.png"
-    for part in ("cases", "case", "year", "agenda") for theme in ("light", "dark")
-) + ("overview-agenda-print.png", "overview-year-contrast.png")
+EXPECTED = (
+    *(f"overview-{part}-{theme}.png"
+      for part in ("cases", "case", "year", "agenda") for theme in ("light", "dark")),
+    "overview-agenda-print.png", "overview-year-contrast.png",
+)
 
 
 async def _seed(url: str) -> list[str]:
