@@ -10,6 +10,7 @@
 // Screenshots overview-*.png go to --shots; a JSON summary of what was seen to --out.
 //
 //   node e2e/overview.mjs --url http://127.0.0.1:PORT --shots DIR --downloads DIR --out FILE
+//   node e2e/overview.mjs --url http://127.0.0.1:PORT --no-access   (a user without a right)
 //
 // Exit 0 when every check passed, 1 with the reason otherwise.
 import fs from "node:fs";
@@ -19,8 +20,12 @@ import { launch } from "./browser.mjs";
 function args() {
   const out = { timeout: 20000 };
   const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, "")] = argv[i + 1];
-  for (const key of ["url", "shots", "downloads", "out"]) {
+  for (let i = 0; i < argv.length; i += 1) {
+    const key = argv[i].replace(/^--/, "");
+    if (key === "no-access") out.noAccess = true;
+    else out[key] = argv[++i];
+  }
+  for (const key of out.noAccess ? ["url"] : ["url", "shots", "downloads", "out"]) {
     if (!out[key]) {
       console.error("usage: overview.mjs --url URL --shots DIR --downloads DIR --out FILE");
       process.exit(2);
@@ -223,7 +228,44 @@ async function keyboardTabs(page) {
   check(await page.$eval("#tab-cases", (t) => t.getAttribute("aria-selected") === "true"), "ArrowLeft goes back");
 }
 
+/** A user with no right: the page says why (the server's message) and shows no data. */
+async function noAccess(context, problems) {
+  const page = await context.newPage();
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(`${opts.url}/tab/`);
+  await page.waitForSelector("#error:not([hidden])", { timeout: opts.timeout });
+  const cases = await api(page, "/tab/api/cases?lang=sv");
+  check(cases.status === 403, `the API refuses the user: ${cases.status}`);
+  same((await page.textContent("#error")).trim(), cases.body.message, "the page shows the server's reason");
+  check(await page.$eval("#main", (m) => m.hidden), "no register is shown");
+  same(await page.$$eval("#cases-body tr", (rows) => rows.length), 0, "no rows");
+  await page.close();
+}
+
+/** The configuration page outside Teams: its text, no error. */
+async function configPage(context, problems) {
+  const page = await context.newPage();
+  page.on("pageerror", (err) => problems.push(`config page error: ${err.message}`));
+  await page.goto(`${opts.url}/tab/config`);
+  await page.waitForFunction(() => document.getElementById("config-status")?.textContent.length > 0);
+  same(await page.textContent("#config-title"), "IB:s översikt", "the configuration page's title");
+  await page.close();
+}
+
 async function main() {
+  if (opts.noAccess) {
+    const { context, blocked, close } = await launch();
+    const problems = [];
+    try {
+      await noAccess(context, problems);
+      check(blocked.length === 0, `requests left the machine: ${blocked.join(", ")}`);
+      check(problems.length === 0, problems.join("\n"));
+      log("all checks passed");
+    } finally {
+      await close();
+    }
+    return;
+  }
   fs.mkdirSync(opts.shots, { recursive: true });
   fs.mkdirSync(opts.downloads, { recursive: true });
   const { context, blocked, close } = await launch({ viewport: { width: 1366, height: 900 } });
@@ -268,6 +310,8 @@ async function main() {
     await contrast.waitForSelector("body[data-summary-ready]");
     await shot(contrast, "overview-year-contrast.png", { fullPage: true });
     await contrast.close();
+
+    await configPage(context, problems);
 
     // English for an English locale (outside Teams: ?lang=en).
     const page = await context.newPage();

@@ -32,6 +32,7 @@ from .harness import (
     CLOCK_START,
     E2E,
     ROOT,
+    Processes,
     free_port,
     processes,
     require_browser_tools,
@@ -47,6 +48,7 @@ DRIVER_TIMEOUT = 240.0
 # The dev test user: an IB member (every case) who has also submitted cases of their own
 # (the personal tab's "Mina ärenden").
 IB_MEMBER = SUBMITTERS[0].id
+STRANGER = "00000000-0000-0000-0000-00000000ffff"  # neither IB, the secretariat nor a submitter
 SEEDED = 60
 # The seeded cases run from December 2025 to mid-November 2026, before the served clock
 # (CLOCK_START, 22 November 2026), so the year 2026 has most of them and the next meeting
@@ -85,29 +87,41 @@ def _xlsx_rows(path: Path) -> list[list[object]]:
             if any(cell not in (None, "") for cell in row)]
 
 
-def test_the_overview_tab_filters_opens_a_case_draws_the_year_and_exports(tmp_path: Path) -> None:
+def _tools() -> str:
     node = require_browser_tools("playwright-core", "chart.js", "@microsoft/teams-js")
     vendor = ROOT / "bot" / "overview" / "static" / "vendor"
     for name in ("chart.umd.min.js", "MicrosoftTeams.min.js"):
         if not (vendor / name).is_file():
             pytest.fail(f"{vendor / name} is missing: scripts/setup.sh copies it from "
                         "node_modules", pytrace=False)
+    return str(node)
+
+
+def _serve(procs: Processes, folder: Path, database: str, user: str) -> int:
+    """``serve --dev`` on a free port over ``database``, its dev tab user ``user``
+    (``IB_MEMBER`` is IB's one member); returns the port."""
+    port = free_port()
+    bot = procs.start("bot", [*strategikollen(), "serve", "--dev", "--port", str(port)], env={
+        "STRATEGIKOLLEN_DATA_DIR": str(folder / "data"),
+        "STRATEGIKOLLEN_DATABASE_URL": database,
+        "STRATEGIKOLLEN_DEV_CLOCK_START": CLOCK_START,
+        "STRATEGIKOLLEN_DEV_TAB_USER": user,
+        "STRATEGIKOLLEN_IB_MEMBERS": IB_MEMBER,
+        "STRATEGIKOLLEN_GRAPH_RECONCILE": "false",
+    })
+    wait_for_http(bot, f"http://127.0.0.1:{port}/readyz")
+    return int(port)
+
+
+def test_the_overview_tab_filters_opens_a_case_draws_the_year_and_exports(tmp_path: Path) -> None:
+    node = _tools()
     database = f"sqlite+aiosqlite:///{(tmp_path / 'data' / 'register.db').as_posix()}"
     ids = asyncio.run(_seed(database))
     assert len(ids) == SEEDED
 
     shots, downloads, out = tmp_path / "screenshots", tmp_path / "downloads", tmp_path / "seen.json"
     with processes(tmp_path) as procs:
-        port = free_port()
-        bot = procs.start("bot", [*strategikollen(), "serve", "--dev", "--port", str(port)], env={
-            "STRATEGIKOLLEN_DATA_DIR": str(tmp_path / "data"),
-            "STRATEGIKOLLEN_DATABASE_URL": database,
-            "STRATEGIKOLLEN_DEV_CLOCK_START": CLOCK_START,
-            "STRATEGIKOLLEN_DEV_TAB_USER": IB_MEMBER,
-            "STRATEGIKOLLEN_IB_MEMBERS": IB_MEMBER,
-            "STRATEGIKOLLEN_GRAPH_RECONCILE": "false",
-        })
-        wait_for_http(bot, f"http://127.0.0.1:{port}/readyz")
+        port = _serve(procs, tmp_path, database, IB_MEMBER)
         run = run_node(node, E2E / "overview.mjs", [
             "--url", f"http://127.0.0.1:{port}", "--shots", str(shots),
             "--downloads", str(downloads), "--out", str(out),
@@ -154,3 +168,17 @@ def test_the_overview_tab_filters_opens_a_case_draws_the_year_and_exports(tmp_pa
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for name in EXPECTED:
             shutil.copy2(shots / name, SCREENSHOTS / name)
+
+
+def test_a_user_without_a_right_is_told_why_and_sees_no_case(tmp_path: Path) -> None:
+    node = _tools()
+    database = f"sqlite+aiosqlite:///{(tmp_path / 'data' / 'register.db').as_posix()}"
+    asyncio.run(_seed(database))
+    with processes(tmp_path) as procs:
+        port = _serve(procs, tmp_path, database, STRANGER)
+        run = run_node(node, E2E / "overview.mjs", [
+            "--url", f"http://127.0.0.1:{port}", "--no-access",
+        ], timeout=DRIVER_TIMEOUT, folder=tmp_path)
+        if run.returncode != 0:
+            pytest.fail(f"The no-access check failed:\n{run.stdout[-6000:]}\n\n{procs.report()}",
+                        pytrace=False)
