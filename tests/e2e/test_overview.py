@@ -82,9 +82,12 @@ def _csv_rows(path: Path) -> list[list[str]]:
 def _xlsx_rows(path: Path) -> list[list[object]]:
     from openpyxl import load_workbook
 
-    sheet = load_workbook(path, read_only=True).worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)
-            if any(cell not in (None, "") for cell in row)]
+    book = load_workbook(path, read_only=True)
+    try:
+        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)
+                if any(cell not in (None, "") for cell in row)]
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed
 
 
 def _tools() -> str:
