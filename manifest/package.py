@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from .icons import icon_files
 
 __all__ = [
+    "DEFAULT_BOT_HOST",
     "DEFAULT_PRIVACY_URL",
     "DEFAULT_TERMS_URL",
     "DEFAULT_VERSION",
@@ -44,6 +45,9 @@ __all__ = [
 MANIFEST_VERSION = "1.22"  # the Teams manifest schema the template follows
 
 DEFAULT_WEBSITE_URL = "https://start.stockholm/strategikollen/"
+# Where the bot is served (docs/deploy.md's example): the overview tab's pages are there, and
+# its single sign-on resource is api://{host}/{bot id} (STRATEGIKOLLEN_TAB_AUDIENCE).
+DEFAULT_BOT_HOST = "strategikollen.stockholm.se"
 DEFAULT_PRIVACY_URL = "https://start.stockholm/strategikollen/personuppgifter/"
 DEFAULT_TERMS_URL = "https://start.stockholm/strategikollen/anvandarvillkor/"
 
@@ -135,6 +139,22 @@ def _check_domains(domains: Sequence[str]) -> list[str]:
     return checked
 
 
+def _listed(domains: Sequence[str]) -> list[str]:
+    return [domains] if isinstance(domains, str) else list(domains)
+
+
+def _check_host(host: str) -> str:
+    """The bot's host name: a domain without a wildcard (or a port: Teams wants 443)."""
+    checked = _check_domains([host])[0]
+    if checked.startswith("*.") or ":" in checked:
+        raise PackageError(
+            f"Ogiltig värd för boten {host!r}: ange värdnamnet utan * och port, t.ex. "
+            f"{DEFAULT_BOT_HOST}. / Invalid bot host {host!r}: give the host name without * "
+            f"or a port, e.g. {DEFAULT_BOT_HOST}."
+        )
+    return checked
+
+
 def _fill(node: Any, values: Mapping[str, str | list[str]]) -> Any:
     """Replace ``{{NAME}}`` placeholders; a list item that is exactly a list placeholder expands."""
     if isinstance(node, dict):
@@ -170,11 +190,12 @@ def render_manifest(
     website_url: str = DEFAULT_WEBSITE_URL,
     privacy_url: str = DEFAULT_PRIVACY_URL,
     terms_url: str = DEFAULT_TERMS_URL,
+    bot_host: str = DEFAULT_BOT_HOST,
 ) -> dict[str, Any]:
     """The manifest as a dict, every placeholder filled; raises ``PackageError`` on bad input.
 
-    ``valid_domains`` defaults to the host of the developer pages; add the bot's
-    own host when its cards link there.
+    ``valid_domains`` defaults to the host of the developer pages; the bot's own host
+    (``bot_host``, where the overview tab is served) is always added.
     """
     bot = _check_guid(
         bot_id,
@@ -187,14 +208,16 @@ def render_manifest(
         "{{PRIVACY_URL}}": _check_url(privacy_url, "privacyUrl"),
         "{{TERMS_URL}}": _check_url(terms_url, "termsOfUseUrl"),
     }
+    host = _check_host(bot_host)
     if valid_domains is None:
         hosts = [urlsplit(u).hostname or "" for u in urls.values()]
-        domains = _check_domains(hosts)
+        domains = _check_domains([*hosts, host])
     else:
-        domains = _check_domains(valid_domains)
+        domains = _check_domains([*_listed(valid_domains), host])
     values: dict[str, str | list[str]] = {
         "{{APP_ID}}": app,
         "{{BOT_ID}}": bot,
+        "{{BOT_HOST}}": host,
         "{{VERSION}}": _check_version(version),
         "{{VALID_DOMAINS}}": domains,
         **urls,
@@ -229,6 +252,7 @@ def build_package(
     website_url: str = DEFAULT_WEBSITE_URL,
     privacy_url: str = DEFAULT_PRIVACY_URL,
     terms_url: str = DEFAULT_TERMS_URL,
+    bot_host: str = DEFAULT_BOT_HOST,
 ) -> Path:
     """Write ``strategikollen-<version>.zip`` into ``out_dir`` and return its path.
 
@@ -243,6 +267,7 @@ def build_package(
         website_url=website_url,
         privacy_url=privacy_url,
         terms_url=terms_url,
+        bot_host=bot_host,
     )
     files: dict[str, bytes] = {
         "manifest.json": (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(),
@@ -281,6 +306,7 @@ def main(
     app_id: str | None = None,
     version: str | None = None,
     valid_domains: list[str] | None = None,
+    bot_host: str = DEFAULT_BOT_HOST,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -293,6 +319,7 @@ def main(
             app_id=app_id,
             version=version or DEFAULT_VERSION,
             valid_domains=valid_domains,
+            bot_host=bot_host,
         )
     except PackageError as exc:
         se.write(f"strategikollen package: {exc}\n")

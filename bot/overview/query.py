@@ -8,6 +8,8 @@ a year's cost, directions and country) come back to Python.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -27,9 +29,9 @@ __all__ = [
     "SORTS",
     "Filters",
     "Scope",
-    "case_rows",
     "facets",
     "label_of",
+    "page_rows",
     "row_of",
 ]
 
@@ -58,6 +60,7 @@ class Filters:
     without: frozenset[str] = field(default_factory=frozenset)  # facets counted without their own
 
 
+@functools.cache
 def _labels(lang: Lang) -> Mapping[str, Mapping[str, str]]:
     return {
         "kind": {k.value: KIND_LABELS[k][lang] for k in Kind},
@@ -114,10 +117,6 @@ def _where(scope: Scope, filters: Filters, *, skip: str | None = None) -> list[C
         out.append(or_(*(func.lower(column).like(needle, escape="\\") for column in
                          (C.id, C.title, C.unit, DESCRIPTION))))
     return out
-
-
-def _needs_version(filters: Filters, sort: str | None = None) -> bool:
-    return bool(filters.q) or sort == "cost"
 
 
 def _order(sort: str, descending: bool, lang: Lang) -> list[Any]:
@@ -181,19 +180,14 @@ async def one_row(conn: AsyncConnection, key: str) -> Any:
         select(*ROW_COLUMNS).join(version_table, _CURRENT).where(C.id == key))).one()
 
 
-async def case_rows(conn: AsyncConnection, scope: Scope, filters: Filters, *, sort: str,
+async def page_rows(conn: AsyncConnection, scope: Scope, filters: Filters, *, sort: str,
                     descending: bool, lang: Lang, offset: int = 0,
-                    limit: int | None = None) -> tuple[int, list[Any]]:
-    """The number of matching cases, and the rows of one page of them (``limit=None``: all)."""
-    count = select(func.count()).select_from(case_table)
-    if _needs_version(filters):
-        count = count.join(version_table, _CURRENT)
-    total = int((await conn.execute(count.where(*_where(scope, filters)))).scalar_one())
+                    limit: int | None = None) -> list[Any]:
+    """The rows of one page of the matching cases (``limit=None``: all from ``offset``)."""
     query = _rows_query(scope, filters).order_by(*_order(sort, descending, lang)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    rows = list((await conn.execute(query)).all()) if total > offset else []
-    return total, rows
+    return list((await conn.execute(query)).all())
 
 
 _FACETS: Mapping[str, Any] = {
@@ -203,57 +197,83 @@ _FACETS: Mapping[str, Any] = {
 MAX_FACET_VALUES = 200
 
 
+def _chosen(filters: Filters) -> dict[str, set[Any]]:
+    return {
+        "status": {s.value for s in filters.statuses}, "owner": {o.value for o in filters.owners},
+        "kind": {k.value for k in filters.kinds}, "unit": set(filters.units),
+        "year": set(filters.years),
+    }
+
+
 async def facets(conn: AsyncConnection, scope: Scope, filters: Filters,
-                 lang: Lang) -> dict[str, list[dict[str, Any]]]:
-    """Each filter's values with how many cases have them, counted with the other filters
-    applied (not the filter's own, so that choosing a second value shows what it adds)."""
+                 lang: Lang) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """How many cases match, and each filter's values with how many cases have them,
+    counted with the other filters applied (not the filter's own, so that choosing a
+    second value shows what it adds). One query: the cases of the scope and the free text,
+    counted by every combination of the five filters' columns; the combinations are few
+    (statuses × owners × kinds × units × years), and folded here."""
+    columns = list(_FACETS.values())
+    query = select(*columns, func.count()).select_from(case_table)
+    if filters.q:
+        query = query.join(version_table, _CURRENT)
+    query = query.where(*_where(scope, Filters(q=filters.q))).group_by(*columns)
+    groups = [(dict(zip(_FACETS, row[:-1], strict=True)), int(row[-1]))
+              for row in (await conn.execute(query)).all()]
+    chosen = _chosen(filters)
+
+    def matches(values: Mapping[str, Any], skip: str | None) -> bool:
+        return all(not wanted or values[name] in wanted
+                   for name, wanted in chosen.items() if name != skip)
+
+    total = sum(n for values, n in groups if matches(values, None))
     out: dict[str, list[dict[str, Any]]] = {}
-    for name, column in _FACETS.items():
-        query = select(column, func.count()).select_from(case_table)
-        if _needs_version(filters):
-            query = query.join(version_table, _CURRENT)
-        query = query.where(*_where(scope, filters, skip=name)).group_by(column)
-        counted = (await conn.execute(query)).all()
-        values = [(value, int(n)) for value, n in counted if value is not None]
+    for name in _FACETS:
+        counted: dict[Any, int] = {}
+        for values, n in groups:
+            if values[name] is not None and matches(values, name):
+                counted[values[name]] = counted.get(values[name], 0) + n
+        items = list(counted.items())
         if name == "year":
-            values.sort(key=lambda item: -int(item[0]))
+            items.sort(key=lambda item: -int(item[0]))
         elif name == "unit":
-            values.sort(key=lambda item: (-item[1], str(item[0]).lower()))
-            values = values[:MAX_FACET_VALUES]
+            items.sort(key=lambda item: (-item[1], str(item[0]).lower()))
+            items = items[:MAX_FACET_VALUES]
         else:
             order = {v: i for i, v in enumerate(_labels(lang)[name])}
-            values.sort(key=lambda item: order.get(item[0], len(order)))
+            items.sort(key=lambda item: order.get(item[0], len(order)))
         out[name] = [
             {"value": value,
              "label": (str(value) if name in ("unit", "year")
                        else label_of(name, str(value), lang)),
              "count": n}
-            for value, n in values
+            for value, n in items
         ]
-    return out
+    return total, out
 
 
-async def year_totals(conn: AsyncConnection, scope: Scope, year: int) -> list[Any]:
-    """The year's cases grouped by kind, owner and status: count and cost."""
+async def year_cases(conn: AsyncConnection, scope: Scope, year: int) -> list[tuple[Any, ...]]:
+    """The year's cases, one small tuple each: kind, owner, status, cost, directions and
+    the counterpart's country (the directions are a list in the engagement: one scan of
+    the year's current versions, folded by the caller). On SQLite the three are read in
+    one ``json_extract`` (one parse of the document instead of three)."""
+    where = _where(scope, Filters(years=(year,)))
+    if conn.dialect.name == "sqlite":
+        picked = func.json_extract(V.engagement, "$.cost_sek", "$.directions",
+                                   "$.counterpart.country")
+        query = (select(C.kind, C.decision_owner, C.status, picked)
+                 .join(version_table, _CURRENT).where(*where))
+        out = []
+        for kind, owner, status, text in (await conn.execute(query)).all():
+            cost, directions, country = json.loads(text) if text else (None, None, None)
+            out.append((kind, owner, status, cost, directions, country))
+        return out
     query = (
-        select(C.kind, C.decision_owner, C.status, func.count().label("count"),
-               func.coalesce(func.sum(COST), 0).label("cost"))
+        select(C.kind, C.decision_owner, C.status, COST,
+               V.engagement["directions"], V.engagement["counterpart"]["country"].as_string())
         .join(version_table, _CURRENT)
-        .where(*_where(scope, Filters(years=(year,))))
-        .group_by(C.kind, C.decision_owner, C.status)
+        .where(*where)
     )
-    return list((await conn.execute(query)).all())
-
-
-async def year_spread(conn: AsyncConnection, scope: Scope, year: int) -> list[Any]:
-    """The year's cases' cost, directions and counterpart country (one row a case)."""
-    query = (
-        select(COST.label("cost"), V.engagement["directions"].label("directions"),
-               V.engagement["counterpart"]["country"].as_string().label("country"))
-        .join(case_table, _CURRENT)
-        .where(*_where(scope, Filters(years=(year,))))
-    )
-    return list((await conn.execute(query)).all())
+    return [tuple(row) for row in (await conn.execute(query)).all()]
 
 
 async def upcoming_reviews(conn: AsyncConnection, scope: Scope, today: date,

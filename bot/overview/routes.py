@@ -310,10 +310,10 @@ async def cases(request: web.Request) -> web.StreamResponse:
     size = _number(_one(request, "page_size", lang, "50"), "page_size", 1, MAX_PAGE_SIZE, lang)
     overview = request.app[OVERVIEW]
     async with overview.engine.connect() as conn:
-        total, rows = await query.case_rows(conn, caller.scope, filters, sort=sort,
-                                            descending=descending, lang=lang,
-                                            offset=(page - 1) * size, limit=size)
-        counts = await query.facets(conn, caller.scope, filters, lang)
+        total, counts = await query.facets(conn, caller.scope, filters, lang)
+        rows = await query.page_rows(conn, caller.scope, filters, sort=sort,
+                                     descending=descending, lang=lang,
+                                     offset=(page - 1) * size, limit=size) if total else []
     return _json({"total": total, "page": page, "page_size": size,
                   "rows": [query.row_of(row, lang) for row in rows], "filters": counts})
 
@@ -400,29 +400,26 @@ async def summary(request: web.Request) -> web.StreamResponse:
     text = _one(request, "year", lang)
     year = _year(text, lang) if text else today.year
     async with overview.engine.connect() as conn:
-        totals = await query.year_totals(conn, caller.scope, year)
-        spread = await query.year_spread(conn, caller.scope, year)
+        rows = await query.year_cases(conn, caller.scope, year)
         reviews = await query.upcoming_reviews(conn, caller.scope, today)
     by: dict[str, dict[str, list[float]]] = {"kind": {}, "owner": {}, "status": {}}
-    for row in totals:
-        group = _GROUP.get(CaseStatus(row.status), "open")
-        for name, key in (("kind", row.kind), ("owner", row.decision_owner),
-                          ("status", group)):
-            entry = by[name].setdefault(key, [0.0, 0])
-            entry[0] += float(row.cost or 0)
-            entry[1] += int(row.count)
     directions: dict[str, list[float]] = {}
     countries: dict[str, list[float]] = {}
-    for row in spread:
-        cost = float(row.cost or 0)
-        for direction in dict.fromkeys(row.directions or []):
-            entry = directions.setdefault(str(direction), [0.0, 0])
-            entry[0] += cost
-            entry[1] += 1
-        country = (row.country or "").strip()
-        entry = countries.setdefault(country, [0.0, 0])
+
+    def add(table: dict[str, list[float]], key: str, cost: float) -> None:
+        entry = table.setdefault(key, [0.0, 0])
         entry[0] += cost
         entry[1] += 1
+
+    for kind, owner, status, amount, listed_directions, country in rows:
+        cost = float(amount or 0)
+        add(by["kind"], kind, cost)
+        add(by["owner"], owner, cost)
+        add(by["status"], _GROUP.get(CaseStatus(status), "open"), cost)
+        for direction in dict.fromkeys(listed_directions or []):
+            add(directions, str(direction), cost)
+        add(countries, str(country or "").strip(), cost)
+
     def listed(name: str, order: Sequence[str]) -> list[dict[str, Any]]:
         found = by[name]
         keys = [k for k in order if k in found] + sorted(k for k in found if k not in order)
@@ -496,9 +493,9 @@ async def _export_rows(request: web.Request) -> tuple[Caller, list[dict[str, Any
     sort, descending = _sort_of(request, caller.lang)
     overview = request.app[OVERVIEW]
     async with overview.engine.connect() as conn:
-        _, rows = await query.case_rows(conn, caller.scope, filters, sort=sort,
-                                        descending=descending, lang=caller.lang,
-                                        limit=MAX_EXPORT_ROWS)
+        rows = await query.page_rows(conn, caller.scope, filters, sort=sort,
+                                     descending=descending, lang=caller.lang,
+                                     limit=MAX_EXPORT_ROWS)
     today = overview.clock.today(overview.zone)
     out = []
     for row in rows:
@@ -539,29 +536,33 @@ async def export_csv(request: web.Request) -> web.StreamResponse:
 
 @api
 async def export_xlsx(request: web.Request) -> web.StreamResponse:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    import xlsxwriter
 
     caller, rows, today = await _export_rows(request)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(t("tab.sheet", caller.lang))
-    sheet.append(_headers(caller.lang))
-    dates = {"meeting_date", "review_due", "submitted_at"}
-    for row in rows:
-        cells: list[Any] = []
-        for _, key in EXPORT_COLUMNS:
-            value = row[key]
-            if value is not None and key in dates:
-                value = date.fromisoformat(value[:10])
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text begins with
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-            cells.append(cell)
-        sheet.append(cells)
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Text stays text: no formulas, links or numbers made of what a case's title says.
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    sheet = book.add_worksheet(t("tab.sheet", caller.lang))
+    bold = book.add_format({"bold": True})
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    for column, header in enumerate(_headers(caller.lang)):
+        sheet.write_string(0, column, header, bold)
+    dates = {"meeting_date", "review_due", "submitted_at"}
+    for line, row in enumerate(rows, start=1):
+        for column, (_, key) in enumerate(EXPORT_COLUMNS):
+            value = row[key]
+            if value is None:
+                continue
+            if key in dates:
+                sheet.write_datetime(line, column, datetime.fromisoformat(value[:10]), day)
+            elif isinstance(value, int | float):
+                sheet.write_number(line, column, value)
+            else:
+                sheet.write_string(line, column, str(value))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(EXPORT_COLUMNS) - 1)
+    book.close()
     return web.Response(
         body=buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -89,8 +89,9 @@ def test_the_default_version_is_the_projects_and_names_the_zip(tmp_path: Path) -
     assert _manifest_in(path)["version"] == DEFAULT_VERSION
 
 
-def test_valid_domains_default_to_the_host_of_the_developer_pages() -> None:
-    assert render_manifest(BOT_ID)["validDomains"] == ["start.stockholm"]
+def test_valid_domains_default_to_the_host_of_the_developer_pages_and_the_bots() -> None:
+    assert render_manifest(BOT_ID)["validDomains"] == ["start.stockholm",
+                                                       "strategikollen.stockholm.se"]
 
 
 def test_valid_domains_can_be_given_and_are_normalised() -> None:
@@ -98,6 +99,22 @@ def test_valid_domains_can_be_given_and_are_normalised() -> None:
         BOT_ID, valid_domains=["Strategikollen.Stockholm.se", "*.stockholm.se", "*.stockholm.se"]
     )
     assert manifest["validDomains"] == ["strategikollen.stockholm.se", "*.stockholm.se"]
+
+
+def test_the_bot_host_places_the_tabs_and_their_sign_in() -> None:
+    manifest = render_manifest(BOT_ID, bot_host="Bot.Example.ORG", valid_domains=["start.stockholm"])
+    assert manifest["validDomains"] == ["start.stockholm", "bot.example.org"]
+    assert manifest["staticTabs"][0]["contentUrl"] == "https://bot.example.org/tab/?view=mine"
+    assert manifest["configurableTabs"][0]["configurationUrl"] == (
+        "https://bot.example.org/tab/config")
+    assert manifest["webApplicationInfo"]["resource"] == f"api://bot.example.org/{BOT_ID}"
+
+
+@pytest.mark.parametrize("host", ["*.example.org", "https://bot.example.org", "bot.example.org:8443",
+                                  ""])
+def test_a_bot_host_with_a_wildcard_scheme_or_port_is_refused(host: str) -> None:
+    with pytest.raises(PackageError):
+        render_manifest(BOT_ID, bot_host=host)
 
 
 @pytest.mark.parametrize(

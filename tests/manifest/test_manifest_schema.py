@@ -171,7 +171,25 @@ def test_the_app_asks_each_team_only_to_read_its_channel_messages_as_the_bots_ow
     }
     info = manifest_json["webApplicationInfo"]
     assert info["id"] == teams_schemas.BOT_ID
-    assert info["resource"] == f"api://botid-{teams_schemas.BOT_ID}"
+
+
+def test_the_overview_tab_is_a_team_tab_and_the_personal_tab_mina_arenden(
+    manifest_json: dict[str, Any], english: dict[str, Any]
+) -> None:
+    host = "strategikollen.stockholm.se"  # manifest.package.DEFAULT_BOT_HOST
+    (team_tab,) = manifest_json["configurableTabs"]
+    assert team_tab["configurationUrl"] == f"https://{host}/tab/config"  # bot.overview.routes
+    assert team_tab["scopes"] == ["team"]
+    (personal,) = manifest_json["staticTabs"]
+    assert personal["name"] == "Mina ärenden"
+    assert english["staticTabs[0].name"] == "My cases"
+    assert personal["contentUrl"] == f"https://{host}/tab/?view=mine"
+    assert personal["scopes"] == ["personal"]
+    assert host in manifest_json["validDomains"]
+    # Teams single sign-on for the tab: the resource is the tab's domain and the app id,
+    # the audience the bot checks (STRATEGIKOLLEN_TAB_AUDIENCE, docs/deploy.md).
+    info = manifest_json["webApplicationInfo"]
+    assert info["resource"] == f"api://{host}/{teams_schemas.BOT_ID}"
 
 
 def test_personal_and_team_scopes_list_the_five_commands_and_one_for_ib_in_both_languages(
