@@ -55,9 +55,9 @@ from policy.extract import extract
 
 from . import intake, texts
 from .clock import Clock, SystemClock
-from .connector import url_checker
 from .ib import IbService, Origin
-from .storage import E_TAG, NEW, StorageConflict
+from .persistence.storage import E_TAG, NEW, StorageConflict
+from .teams.connector import url_checker
 
 __all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "origin_of", "tenant_of"]
 
@@ -245,7 +245,7 @@ def build_agent(
     """The Strategikollen agent. ``ib`` performs the dialogs' effects; ``allowed_tenants``
     None answers every tenant; ``clock`` (default the real time) says which day it is in
     ``time_zone``; ``allow_download`` says where an attached file may be fetched from
-    (default: Microsoft's hosts, as ``bot.connector.url_checker`` outside dev mode)."""
+    (default: Microsoft's hosts, as ``bot.teams.connector.url_checker`` outside dev mode)."""
     may_download = allow_download or url_checker(dev=False)
     gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
 

@@ -31,7 +31,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -64,12 +64,11 @@ from dialogs.turn import (
 from ibcase import may_act, may_complete, may_register_channel, status_label
 from policy import Assessment, Engagement, Lang, lang_of
 
-from .clock import Clock, SystemClock
-from .connector import ConnectorClient, ConnectorError, TeamMember
-from .database import writing
-from .ib_tables import case_post_table, channel_table
+from .clock import Clock, SystemClock, utc
 from .outbox import OutboxKind, Target, card_activity, enqueue
 from .people import personal_target, remember_user
+from .persistence.database import writing
+from .persistence.tables import case_post_table, channel_table
 from .register import (
     Actor,
     AuditEntry,
@@ -84,6 +83,7 @@ from .register import (
 )
 from .reminders import due_reviews
 from .settings import Settings
+from .teams.connector import ConnectorClient, ConnectorError, TeamMember
 from .texts import t
 
 __all__ = [
@@ -638,7 +638,7 @@ class IbService:
     def _event_of(self, actor_name: str, at: datetime,
                   details: Mapping[str, Any]) -> CaseEvent:
         meeting = details.get("meeting_date")
-        moment = at if at.tzinfo else at.replace(tzinfo=UTC)  # SQLite gives naive UTC
+        moment = utc(at)
         return CaseEvent(
             status=str(details.get("to", "")),
             actor_name=actor_name,

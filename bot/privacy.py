@@ -15,7 +15,7 @@ this module is the code behind it:
                    the comments they wrote by "[borttagen]"; their user reference,
                    conversation state and messages to them are deleted. One transaction.
                    Each case touched gets a ``person_erased`` audit row naming the audit
-                   rows it changed, so the chain still verifies (``bot.audit``).
+                   rows it changed, so the chain still verifies (``bot.persistence.audit``).
 ``expire``         conversation state and user references not touched for
                    ``retention_days``; the content of sent or failed messages as old.
 ``verify_chain``   the audit chain from the first row to the head.

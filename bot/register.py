@@ -7,7 +7,8 @@ and §2): "Komplettera" re-screens and adds version N+1 to the same case.
 
 Nothing changes without a trace: every mutation writes exactly one ``case_audit`` row
 in the same transaction as the change itself, chained to the row before it by its hash
-(``bot.audit``), so that a changed or removed row shows (``strategikollen cases verify``).
+(``bot.persistence.audit``), so that a changed or removed row shows (``strategikollen
+cases verify``).
 
 Concurrency: each mutation's first statement is a write (the year's counter, or a touch
 of the case row), so it holds the row lock on PostgreSQL and the single write lock on
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -51,7 +52,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ibcase import (
@@ -71,9 +72,9 @@ from ibcase import (
 )
 from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 
-from .audit import append_hashes
-from .clock import Clock, SystemClock
-from .database import writing
+from .clock import Clock, SystemClock, utc
+from .persistence.audit import append_hashes
+from .persistence.database import insert_for, writing
 from .telemetry import CASE_ID
 
 __all__ = [
@@ -299,7 +300,7 @@ audit_table = Table(
     Column("actor_unit", String(500)),
     Column("event", String(32), nullable=False),
     Column("details", _JSON, nullable=False),
-    # The hash chain (migration 0004, bot.audit): set on every row the register writes.
+    # The hash chain (migration 0004, bot.persistence.audit): set on every row the register writes.
     Column("personal_salt", String(32)),
     Column("personal_digest", String(64)),
     Column("prev_hash", String(64)),
@@ -308,11 +309,6 @@ audit_table = Table(
 
 
 # --- the register ----------------------------------------------------------------------
-
-
-def _utc(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything stored is UTC.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _screening_columns(engagement: Engagement, assessment: Assessment) -> dict[str, Any]:
@@ -370,18 +366,15 @@ class CaseRegister:
         clock: Clock | None = None,
     ) -> None:
         dialect = engine.url.get_backend_name()
-        if dialect == "postgresql":
-            self._insert: Callable[[Table], Any] = postgresql.insert
-        elif dialect == "sqlite":
-            self._insert = sqlite.insert
-        else:
+        if dialect not in ("postgresql", "sqlite"):
             raise ValueError(f"CaseRegister supports SQLite and PostgreSQL, not {dialect!r}.")
+        self._insert: Callable[[Table], Any] = insert_for(engine)
         self._engine = engine
         self._zone = ZoneInfo(time_zone)
         self._clock = clock or SystemClock()
 
     def _now(self) -> datetime:
-        return _utc(self._clock.now())
+        return utc(self._clock.now())
 
     def _today(self, now: datetime) -> date:
         return now.astimezone(self._zone).date()
@@ -562,7 +555,7 @@ class CaseRegister:
                 assessment=Assessment.model_validate(row.assessment),
                 rulebook_id=row.rulebook_id,
                 rulebook_version=row.rulebook_version,
-                created_at=_utc(row.created_at),
+                created_at=utc(row.created_at),
                 created_by=Actor(
                     id=row.created_by_id, name=row.created_by_name, unit=row.created_by_unit
                 ),
@@ -712,7 +705,7 @@ class CaseRegister:
         return AuditEntry(
             id=row.id,
             case_id=row.case_id,
-            at=_utc(row.at),
+            at=utc(row.at),
             actor=Actor(id=row.actor_id, name=row.actor_name, unit=row.actor_unit),
             event=AuditEvent(row.event),
             details=dict(row.details),
@@ -750,8 +743,8 @@ class CaseRegister:
             rulebook_id=row.rulebook_id,
             rulebook_version=row.rulebook_version,
             submitter=Actor(id=row.submitter_id, name=row.submitter_name, unit=row.submitter_unit),
-            created_at=_utc(row.created_at),
-            updated_at=_utc(row.updated_at),
+            created_at=utc(row.created_at),
+            updated_at=utc(row.updated_at),
             review_due=row.review_due,
             meeting_date=row.meeting_date,
             engagement=Engagement.model_validate(row.engagement),

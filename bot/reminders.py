@@ -26,7 +26,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ibcase import CaseStatus
@@ -34,10 +33,10 @@ from policy import Lang, lang_of
 
 from .clock import Clock, SystemClock
 from .daily import DailyJob, next_run
-from .database import write_gate
-from .ib_tables import reminder_table
 from .outbox import OutboxKind, card_activity, enqueue
 from .people import personal_target
+from .persistence.database import insert_for, write_gate
+from .persistence.tables import reminder_table
 from .register import Case, CaseRegister
 
 __all__ = ["CardFor", "ReminderJob", "due_reviews", "next_run"]
@@ -141,9 +140,8 @@ class ReminderJob:
     async def _record(conn: AsyncConnection, case_id: str, review_due: date,
                       now: datetime) -> bool:
         """Record the reminder; False when it was recorded before (by any process)."""
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
         stmt = (
-            insert(reminder_table)
+            insert_for(conn)(reminder_table)
             .values(case_id=case_id, review_due=review_due, sent_at=now)
             .on_conflict_do_nothing()
             .returning(reminder_table.c.case_id)

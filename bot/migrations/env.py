@@ -1,6 +1,6 @@
 """Alembic environment for the bot's state table.
 
-``bot.storage.migrate`` hands over a live (sync-wrapped async) connection in
+``bot.persistence.database.migrate`` hands over a live (sync-wrapped async) connection in
 ``config.attributes["connection"]``. Run on its own (``alembic -c ...``), it
 builds an async engine from ``sqlalchemy.url`` or the bot's settings.
 """

@@ -1,7 +1,7 @@
 """Test harness: the bot over real HTTP on loopback, and a stand-in Bot Connector.
 
 The stand-in Bot Connector accepts what the SDK's connector client and the bot's own
-``bot.connector`` send and records it:
+``bot.teams.connector`` send and records it:
 
 - POST /v3/conversations/{id}/activities[/{replyTo}], PUT .../activities/{id}
 - POST /v3/conversations (open a personal chat) → ``{"id": ...}``

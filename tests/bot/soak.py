@@ -44,8 +44,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.database import create_engine
-from bot.ib_tables import outbox_table
+from bot.persistence.database import create_engine
+from bot.persistence.tables import outbox_table
 from bot.register import case_table
 from bot.server import create_app
 from bot.settings import Settings
