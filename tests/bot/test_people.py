@@ -1,4 +1,4 @@
-"""Where to reach a user (bot.people), on SQLite and on PostgreSQL."""
+"""Where to reach a user (bot.outbox.people), on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.outbox import Target
-from bot.people import personal_target, remember_user
+from bot.outbox.people import personal_target, remember_user
 from bot.persistence.database import create_engine, migrate
 from bot.persistence.tables import user_ref_table
 

@@ -1,4 +1,4 @@
-"""Review reminders (bot.reminders), on SQLite and on PostgreSQL."""
+"""Review reminders (bot.ib.reminders), on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
+from bot.ib.reminders import ReminderJob, due_reviews, next_run
 from bot.outbox import OutboxKind, OutboxStatus
-from bot.people import remember_user
+from bot.outbox.people import remember_user
 from bot.persistence.database import create_engine, migrate
 from bot.persistence.tables import outbox_table, reminder_table
 from bot.register import Actor, Case, CaseRegister, CaseStatus
-from bot.reminders import ReminderJob, due_reviews, next_run
 from cards.elements import Card, card, facts, heading, user_text
 from policy import Lang
 

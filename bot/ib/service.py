@@ -64,12 +64,12 @@ from dialogs.turn import (
 from ibcase import may_act, may_complete, may_register_channel, status_label
 from policy import Assessment, Engagement, Lang, lang_of
 
-from .clock import Clock, SystemClock, utc
-from .outbox import OutboxKind, Target, card_activity, enqueue
-from .people import personal_target, remember_user
-from .persistence.database import writing
-from .persistence.tables import case_post_table, channel_table
-from .register import (
+from ..clock import Clock, SystemClock, utc
+from ..outbox import OutboxKind, Target, card_activity, enqueue
+from ..outbox.people import personal_target, remember_user
+from ..persistence.database import writing
+from ..persistence.tables import case_post_table, channel_table
+from ..register import (
     Actor,
     AuditEntry,
     AuditEvent,
@@ -81,10 +81,10 @@ from .register import (
     VersionRefused,
     audit_table,
 )
+from ..settings import Settings
+from ..teams.connector import ConnectorClient, ConnectorError, TeamMember
+from ..texts import t
 from .reminders import due_reviews
-from .settings import Settings
-from .teams.connector import ConnectorClient, ConnectorError, TeamMember
-from .texts import t
 
 __all__ = [
     "CONNECTOR_TIMEOUT_SECONDS",
@@ -581,7 +581,7 @@ class IbService:
     # --- views ---------------------------------------------------------------------------
 
     def reminder_card(self, case: Case, lang: Lang, days_left: int) -> dict[str, Any]:
-        """The review reminder for ``case`` (``bot.reminders.CardFor``)."""
+        """The review reminder for ``case`` (``bot.ib.reminders.CardFor``)."""
         return reminder_card(self._view(case, lang, prepare=False), lang, days_left=days_left)
 
     def _view(self, case: Case, lang: Lang, *, prepare: bool,

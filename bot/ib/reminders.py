@@ -31,13 +31,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from ibcase import CaseStatus
 from policy import Lang, lang_of
 
-from .clock import Clock, SystemClock
-from .daily import DailyJob, next_run
-from .outbox import OutboxKind, card_activity, enqueue
-from .people import personal_target
-from .persistence.database import insert_for, write_gate
-from .persistence.tables import reminder_table
-from .register import Case, CaseRegister
+from ..clock import Clock, SystemClock
+from ..daily import DailyJob, next_run
+from ..outbox import OutboxKind, card_activity, enqueue
+from ..outbox.people import personal_target
+from ..persistence.database import insert_for, write_gate
+from ..persistence.tables import reminder_table
+from ..register import Case, CaseRegister
 
 __all__ = ["CardFor", "ReminderJob", "due_reviews", "next_run"]
 

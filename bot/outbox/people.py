@@ -14,9 +14,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from .outbox import Target
-from .persistence.database import insert_for
-from .persistence.tables import user_ref_table
+from ..persistence.database import insert_for
+from ..persistence.tables import user_ref_table
+from . import Target
 
 __all__ = ["personal_target", "remember_user"]
 
