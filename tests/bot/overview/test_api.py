@@ -12,9 +12,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from bot.register import Case, CaseStatus
+from bot.register import Actor, Case, CaseStatus
 from dialogs import ib as ib_dialogs
 from ibcase import register_order
+from policy import assess, parse_engagement
 
 from .conftest import IB_MEMBER, NOW, SECRETARY, STRANGER, SUBMITTER, Tab
 
@@ -272,3 +273,20 @@ def test_the_seeded_register_is_varied() -> None:
 
     rng = Random(1)
     assert {_meeting(date(2026, 3, d), rng).weekday() for d in range(1, 29)} == {1}
+
+
+async def test_a_title_that_looks_like_a_formula_stays_text_in_both_exports(tab: Tab) -> None:
+    data = {"kind": "trip", "title": "=HYPERLINK(\"http://evil.example\";\"x\")",
+            "on_behalf_of_ks": False, "cost_sek": 1000}
+    engagement = parse_engagement(data)
+    case = await tab.register.submit(engagement, assess(engagement, "sv", today=NOW.date()),
+                                     Actor(id=SUBMITTER, name="Anna Andersson"))
+    csv_body = await (await tab.get("/tab/api/cases.csv", SUBMITTER, q=case.id)).read()
+    (row,) = list(csv.reader(io.StringIO(csv_body.decode("utf-8-sig")), delimiter=";"))[1:]
+    assert row[1] == "'" + data["title"]  # a leading apostrophe: Excel shows it as text
+    xlsx_body = await (await tab.get("/tab/api/cases.xlsx", SUBMITTER, q=case.id)).read()
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_body))
+    cell = book.active["B2"]  # type: ignore[index]
+    assert cell.value == data["title"]
+    assert cell.data_type == "s"  # a string cell, not a formula
+    book.close()
