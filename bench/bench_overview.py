@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.clock import FixedClock
 from bot.overview.seed import SUBMITTERS, seed_cases
 from bot.persistence.database import create_engine, migrate
-from bot.register import CaseRegister, case_table
+from bot.persistence.register import CaseRegister, case_table
 from bot.server import create_app
 from bot.settings import Settings
 

@@ -3,7 +3,7 @@
 ``serve`` runs it (``strategikollen serve``); ``create_app`` builds the aiohttp
 application (for tests); ``Settings`` are its ``STRATEGIKOLLEN_*`` settings.
 
-The names are loaded on first use, so that ``bot.register`` or ``bot.settings``
+The names are loaded on first use, so that ``bot.persistence.register`` or ``bot.settings``
 (used by ``strategikollen cases``) do not import the SDK.
 """
 

@@ -39,8 +39,7 @@ from .clock import Clock, SystemClock, utc
 from .daily import DailyJob
 from .persistence.audit import ChainReport, append_hashes, chain_table, read_chain, verify_rows
 from .persistence.database import state_table, writing
-from .persistence.tables import channel_table, outbox_table, user_ref_table
-from .register import (
+from .persistence.register import (
     Actor,
     AuditEvent,
     CaseStatus,
@@ -48,6 +47,7 @@ from .register import (
     case_table,
     version_table,
 )
+from .persistence.tables import channel_table, outbox_table, user_ref_table
 
 __all__ = [
     "ERASED_COMMENT",

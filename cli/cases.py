@@ -40,7 +40,7 @@ from .render import render_table
 from .texts import CASE_COLUMNS, OWNER_SHORT, TEXTS, t
 
 if TYPE_CHECKING:
-    from bot.register import AuditEntry, Case, CaseRegister, CaseVersion
+    from bot.persistence.register import AuditEntry, Case, CaseRegister, CaseVersion
 
 __all__ = ["add_cases_parser", "cmd_cases"]
 
@@ -129,7 +129,7 @@ def _check_filters(args: argparse.Namespace, lang: Lang) -> None:
 
 
 async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
-    from bot.register import CaseNotFound, CaseRegister
+    from bot.persistence.register import CaseNotFound, CaseRegister
 
     settings = load_settings(lang)
     zone = ZoneInfo(settings.time_zone)
@@ -159,7 +159,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
 
 async def _privacy(args: argparse.Namespace, engine: Any, out: TextIO, lang: Lang) -> int:
     from bot import privacy
-    from bot.register import Actor
+    from bot.persistence.register import Actor
 
     if args.cases_command == "verify":
         report = await privacy.verify_chain(engine)
@@ -250,7 +250,7 @@ async def _write_cases(
             c.summary() for c in cases]
         out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        from bot.register import SUMMARY_FIELDS
+        from bot.persistence.register import SUMMARY_FIELDS
 
         writer = csv.DictWriter(out, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
         writer.writeheader()

@@ -1,7 +1,7 @@
 """The IB case, pure: its life cycle, its id, its review date, who may act on it, and
 what a person reads about it. No I/O, no SDK, no database.
 
-The one owner of these ideas: ``bot.register`` stores cases by them, ``dialogs.ib``
+The one owner of these ideas: ``bot.persistence.register`` stores cases by them, ``dialogs.ib``
 checks IB members' inputs with them, ``cards.ib`` shows the buttons they allow, and
 ``cli`` prints their labels.
 

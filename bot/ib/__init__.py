@@ -2,7 +2,7 @@
 (``service``), and the review reminders of accepted cases (``reminders``).
 
 The case itself — statuses, transitions, who may act — is ``ibcase``'s; the register
-that stores it is ``bot.register``; what reaches Teams goes through ``bot.outbox``.
+that stores it is ``bot.persistence.register``; what reaches Teams goes through ``bot.outbox``.
 """
 
 from __future__ import annotations

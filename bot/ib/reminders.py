@@ -36,8 +36,8 @@ from ..daily import DailyJob, next_run
 from ..outbox import OutboxKind, card_activity, enqueue
 from ..outbox.people import personal_target
 from ..persistence.database import insert_for, write_gate
+from ..persistence.register import Case, CaseRegister
 from ..persistence.tables import reminder_table
-from ..register import Case, CaseRegister
 
 __all__ = ["CardFor", "ReminderJob", "due_reviews", "next_run"]
 

@@ -68,8 +68,7 @@ from ..clock import Clock, SystemClock, utc
 from ..outbox import OutboxKind, Target, card_activity, enqueue
 from ..outbox.people import personal_target, remember_user
 from ..persistence.database import writing
-from ..persistence.tables import case_post_table, channel_table
-from ..register import (
+from ..persistence.register import (
     Actor,
     AuditEntry,
     AuditEvent,
@@ -81,6 +80,7 @@ from ..register import (
     VersionRefused,
     audit_table,
 )
+from ..persistence.tables import case_post_table, channel_table
 from ..settings import Settings
 from ..teams.connector import ConnectorClient, ConnectorError, TeamMember
 from ..texts import t

@@ -23,7 +23,7 @@ from policy import OWNER_LABELS, Kind, Lang, Owner, Priority, Verdict
 from policy.labels import KIND_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 
 from ..clock import utc
-from ..register import case_table, version_table
+from ..persistence.register import case_table, version_table
 
 __all__ = [
     "SORTS",

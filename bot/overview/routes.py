@@ -32,7 +32,7 @@ from policy.models import Direction
 
 from ..clock import Clock, utc
 from ..ib import IbService, Origin, RosterUnavailable
-from ..register import CaseNotFound, case_table
+from ..persistence.register import CaseNotFound, case_table
 from ..settings import Settings
 from . import query
 from .auth import KeysUnavailable, TokenRefused, TokenUser, TokenValidator

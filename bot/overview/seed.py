@@ -20,7 +20,7 @@ from policy import Assessment, Engagement, Kind, assess, parse_engagement
 from policy.models import REQUIRED_BY_KIND
 
 from ..clock import FixedClock
-from ..register import Actor, CaseRegister
+from ..persistence.register import Actor, CaseRegister
 
 __all__ = ["COUNTRIES", "IB_ACTOR", "SUBMITTERS", "UNITS", "seed_cases"]
 

@@ -6,9 +6,11 @@
   objects against them);
 - ``storage``: the Agents SDK's ``Storage`` on the state table;
 - ``tables``: the tables of IB's channel, the outbox, user references and reminders;
-- ``audit``: the hash chain over the case register's audit log.
+- ``audit``: the hash chain over the case register's audit log;
+- ``register``: the case register, a repository that stores cases, their versions and
+  audit rows by ``ibcase``'s rules.
 
-No SDK is imported here or in ``database``, ``tables`` and ``audit``, so the command
+No SDK is imported here or in ``database``, ``tables``, ``audit`` and ``register``, so the command
 line opens the database without loading it. Why the bot has its own storage and write
 gate: docs/architecture.md.
 """

@@ -45,8 +45,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
 from bot.persistence.database import create_engine
+from bot.persistence.register import case_table
 from bot.persistence.tables import outbox_table
-from bot.register import case_table
 from bot.server import create_app
 from bot.settings import Settings
 from cards import verbs

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.outbox import OutboxKind, Target, card_activity, enqueue
 from bot.outbox.worker import DeliveryWorker, backoff_seconds
+from bot.persistence.register import Actor, CaseRegister
 from bot.persistence.tables import (
     case_post_table,
     channel_table,
@@ -29,7 +30,6 @@ from bot.persistence.tables import (
     pace_table,
     user_ref_table,
 )
-from bot.register import Actor, CaseRegister
 from bot.server import CONNECTOR, DELIVERY, ENGINE
 from bot.teams.connector import ConnectorClient, url_checker
 from policy import assess, parse_engagement

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bot.persistence.database import state_table
+from bot.persistence.register import case_table
 from bot.persistence.tables import outbox_table, user_ref_table
-from bot.register import case_table
 from bot.server import ENGINE, create_app
 from bot.settings import Settings
 from cards import verbs

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.persistence.register import Actor, Case, CaseRegister, CaseStatus
 from bot.persistence.tables import channel_table, outbox_table
-from bot.register import Actor, Case, CaseRegister, CaseStatus
 from bot.server import ENGINE
 from cards import verbs
 from cards.elements import walk

@@ -22,9 +22,7 @@ from sqlalchemy.schema import CreateSchema
 from bot.clock import FixedClock
 from bot.persistence.audit import chain_table
 from bot.persistence.database import alembic_config, create_engine, migrate, state_table
-from bot.persistence.tables import channel_table, outbox_table, user_ref_table
-from bot.privacy import ERASED_COMMENT, erase_person, expire, export_person, verify_chain
-from bot.register import (
+from bot.persistence.register import (
     Actor,
     AuditEvent,
     CaseRegister,
@@ -33,6 +31,8 @@ from bot.register import (
     case_table,
     version_table,
 )
+from bot.persistence.tables import channel_table, outbox_table, user_ref_table
+from bot.privacy import ERASED_COMMENT, erase_person, expire, export_person, verify_chain
 
 from ..policy.helpers import screened
 

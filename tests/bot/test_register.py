@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
 from bot.persistence.database import MIGRATIONS, alembic_config, create_engine, migrate
-from bot.register import (
+from bot.persistence.register import (
     Actor,
     AuditEvent,
     Case,

@@ -17,8 +17,8 @@ from bot.ib.reminders import ReminderJob, due_reviews, next_run
 from bot.outbox import OutboxKind, OutboxStatus
 from bot.outbox.people import remember_user
 from bot.persistence.database import create_engine, migrate
+from bot.persistence.register import Actor, Case, CaseRegister, CaseStatus
 from bot.persistence.tables import outbox_table, reminder_table
-from bot.register import Actor, Case, CaseRegister, CaseStatus
 from cards.elements import Card, card, facts, heading, user_text
 from policy import Lang
 

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
 from bot.ib.reminders import ReminderJob, due_reviews, next_run
-from bot.register import Actor, CaseRegister, CaseStatus
+from bot.persistence.register import Actor, CaseRegister, CaseStatus
 from policy import Engagement, assess, parse_engagement
 
 pytestmark = pytest.mark.dates

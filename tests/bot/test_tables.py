@@ -41,9 +41,9 @@ def _declared() -> MetaData:
 DECLARED = _declared()
 
 # Found by this test when it was written: migration 0002 creates these indexes, and the
-# register's Tables (bot/register.py) do not declare them, so a new table built from the
+# register's Tables (bot/persistence/register.py) do not declare them, so a new table built from the
 # Tables (``metadata.create_all``) would lack them. They are to be declared there
-# (``Index(...)`` beside the columns) by the change that makes bot/register.py a
+# (``Index(...)`` beside the columns) by the change that makes bot/persistence/register.py a
 # repository (issue 15, item 1); then this set empties. A difference that goes away
 # fails the test too, so the set cannot outlive its reason.
 REGISTER_INDEXES_NOT_DECLARED = {

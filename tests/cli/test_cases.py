@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
 from bot.persistence.database import create_engine
-from bot.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
+from bot.persistence.register import SUMMARY_FIELDS, Actor, CaseRegister, CaseStatus
 from cli.main import main
 
 from ..policy.helpers import screened

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.register import Actor, CaseRegister, CaseStatus, audit_table
+from bot.persistence.register import Actor, CaseRegister, CaseStatus, audit_table
 from cli.main import main
 
 from ..policy.helpers import screened

@@ -26,7 +26,7 @@ import pytest
 from bot.clock import FixedClock
 from bot.overview.seed import SUBMITTERS, seed_cases
 from bot.persistence.database import create_engine, migrate
-from bot.register import CaseRegister
+from bot.persistence.register import CaseRegister
 
 from .harness import (
     CLOCK_START,

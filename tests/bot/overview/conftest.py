@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from bot.clock import FixedClock
 from bot.overview.seed import SUBMITTERS, seed_cases
 from bot.persistence.database import create_engine, migrate
-from bot.register import CaseRegister
+from bot.persistence.register import CaseRegister
 from bot.server import ENGINE, create_app
 from bot.settings import Settings
 

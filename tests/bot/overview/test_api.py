@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from bot.register import Actor, Case, CaseStatus
+from bot.persistence.register import Actor, Case, CaseStatus
 from dialogs import ib as ib_dialogs
 from ibcase import register_order
 from policy import assess, parse_engagement

@@ -72,10 +72,10 @@ from ibcase import (
 )
 from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 
-from .clock import Clock, SystemClock, utc
-from .persistence.audit import append_hashes
-from .persistence.database import insert_for, writing
-from .telemetry import CASE_ID
+from ..clock import Clock, SystemClock, utc
+from ..telemetry import CASE_ID
+from .audit import append_hashes
+from .database import insert_for, writing
 
 __all__ = [
     "SUMMARY_FIELDS",
