@@ -54,8 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.echo_agent import create_echo_app  # noqa: E402
+from bot.hosting.server import create_app  # noqa: E402
 from bot.persistence.storage import create_engine  # noqa: E402
-from bot.server import create_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from cards import verbs  # noqa: E402
 

@@ -26,10 +26,10 @@ from sqlalchemy import func, select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.clock import FixedClock
+from bot.hosting.server import create_app
 from bot.overview.seed import SUBMITTERS, seed_cases
 from bot.persistence.database import create_engine, migrate
 from bot.persistence.register import CaseRegister, case_table
-from bot.server import create_app
 from bot.settings import Settings
 
 IB_MEMBER = "00000000-0000-0000-0000-0000000000b1"

@@ -13,15 +13,15 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .server import ConfigurationError, create_app, serve
+    from .hosting.server import ConfigurationError, create_app, serve
     from .settings import REQUIRED_SDK_VARIABLES, Settings
 
 __all__ = ["REQUIRED_SDK_VARIABLES", "ConfigurationError", "Settings", "create_app", "serve"]
 
 _WHERE = {
-    "ConfigurationError": ".server",
-    "create_app": ".server",
-    "serve": ".server",
+    "ConfigurationError": ".hosting.server",
+    "create_app": ".hosting.server",
+    "serve": ".hosting.server",
     "REQUIRED_SDK_VARIABLES": ".settings",
     "Settings": ".settings",
 }

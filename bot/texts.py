@@ -11,10 +11,10 @@ from policy import Lang, Text
 __all__ = ["TEXTS", "t"]
 
 TEXTS: Mapping[str, Text] = {
-    # when a turn fails (bot/agent.py)
+    # when a turn fails (bot/hosting/agent.py)
     "bot.sorry": Text(sv="Något gick fel hos Strategikollen. Försök igen om en stund.",
                       en="Something went wrong in Strategikollen. Please try again in a moment."),
-    # an action that changed something and has nothing else to say (bot/agent.py)
+    # an action that changed something and has nothing else to say (bot/hosting/agent.py)
     "bot.done": Text(sv="Klart.", en="Done."),
     # Teams sends no name for a team's general channel (its id is the team's id); the client
     # calls it "Allmänt" in Swedish and "General" in English (bot/ib.py)

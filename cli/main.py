@@ -167,7 +167,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    from bot.server import serve
+    from bot.hosting.server import serve
 
     return int(serve(args.host, args.port, args.dev))
 

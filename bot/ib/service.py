@@ -110,7 +110,8 @@ CHANNEL_LANG: Lang = "sv"
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a turn came from and who sent it, as ``bot.agent`` reads it off the activity."""
+    """Where a turn came from and who sent it, as ``bot.hosting.agent`` reads it off the
+    activity."""
 
     service_url: str
     conversation_id: str

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.agent import Dialogs
 from bot.clock import Clock
+from bot.hosting.agent import Dialogs
+from bot.hosting.server import create_app
 from bot.persistence.database import create_engine, migrate
-from bot.server import create_app
 from bot.settings import Settings
 
 from .bot_harness import CLOCK, Bot, Connector

@@ -44,10 +44,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
+from bot.hosting.server import create_app
 from bot.persistence.database import create_engine
 from bot.persistence.register import case_table
 from bot.persistence.tables import outbox_table
-from bot.server import create_app
 from bot.settings import Settings
 from cards import verbs
 

@@ -339,7 +339,7 @@ async def test_msal_tokens_are_kept_until_shortly_before_they_expire() -> None:
 
 
 async def test_build_connector_uses_no_token_in_dev_mode(connector: Connector) -> None:
-    from bot.server import _sdk_setup
+    from bot.hosting.server import _sdk_setup
 
     settings = Settings(dev=True, graph_url=connector.graph_url)
     manager, _config, _tenants = _sdk_setup(settings, {})

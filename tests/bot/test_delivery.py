@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.hosting.server import CONNECTOR, DELIVERY, ENGINE
 from bot.outbox import OutboxKind, Target, card_activity, enqueue
 from bot.outbox.worker import DeliveryWorker, backoff_seconds
 from bot.persistence.register import Actor, CaseRegister
@@ -30,7 +31,6 @@ from bot.persistence.tables import (
     pace_table,
     user_ref_table,
 )
-from bot.server import CONNECTOR, DELIVERY, ENGINE
 from bot.teams.connector import ConnectorClient, url_checker
 from policy import assess, parse_engagement
 

@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from bot.hosting.server import ENGINE, create_app
 from bot.persistence.database import state_table
 from bot.persistence.register import case_table
 from bot.persistence.tables import outbox_table, user_ref_table
-from bot.server import ENGINE, create_app
 from bot.settings import Settings
 from cards import verbs
 

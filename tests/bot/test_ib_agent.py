@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.hosting.server import ENGINE
 from bot.ib import IbService, Origin
 from bot.persistence.storage import SqlStorage, StorageConflict
 from bot.persistence.tables import user_ref_table
-from bot.server import ENGINE
 from dialogs.turn import Effect, MyCases, Reply, Turn
 
 from .bot_harness import TENANT, Connector

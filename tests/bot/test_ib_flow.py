@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.hosting.server import ENGINE
 from bot.persistence.register import Actor, Case, CaseRegister, CaseStatus
 from bot.persistence.tables import channel_table, outbox_table
-from bot.server import ENGINE
 from cards import verbs
 from cards.elements import walk
 from dialogs.fields import to_values

@@ -18,11 +18,11 @@ from aiohttp.test_utils import TestServer
 from fpdf import FPDF
 from sqlalchemy import func, select
 
+from bot.hosting.server import ENGINE
 from bot.ib import IbService
 from bot.intake import ASSESS_COMMAND, FILE_DOWNLOAD
 from bot.persistence.register import case_table
 from bot.persistence.tables import outbox_table, user_ref_table
-from bot.server import ENGINE
 from cards import verbs
 from cards.elements import walk
 

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 
 from bot import REQUIRED_SDK_VARIABLES, serve
-from bot.server import CLOCK, CONNECTOR, ENGINE, ConfigurationError, create_app
+from bot.hosting.server import CLOCK, CONNECTOR, ENGINE, ConfigurationError, create_app
 from bot.settings import Settings
 
 from .bot_harness import Bot
@@ -354,7 +354,7 @@ def test_serve_dev_starts_on_loopback_says_what_to_do_and_answers_healthz(tmp_pa
 def test_production_answers_only_its_own_tenant_unless_tenants_are_configured(
     tmp_path: Path,
 ) -> None:
-    from bot.server import _sdk_setup
+    from bot.hosting.server import _sdk_setup
 
     settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
     _, config, tenants = _sdk_setup(settings, PROD_ENV)
@@ -367,7 +367,7 @@ def test_production_answers_only_its_own_tenant_unless_tenants_are_configured(
 
 
 def test_dev_mode_is_anonymous_and_answers_any_tenant(tmp_path: Path) -> None:
-    from bot.server import _sdk_setup
+    from bot.hosting.server import _sdk_setup
 
     settings = Settings(dev=True, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
     _, config, tenants = _sdk_setup(settings, {})
@@ -429,7 +429,7 @@ def test_serve_with_an_invalid_setting_exits_2_naming_it(
 
 
 def test_a_multi_tenant_registration_must_list_its_tenants(tmp_path: Path) -> None:
-    from bot.server import _sdk_setup
+    from bot.hosting.server import _sdk_setup
 
     environ = {**PROD_ENV, "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID": "common"}
     settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")

@@ -78,7 +78,7 @@ async def test_every_log_line_is_json_with_the_turn_and_the_case_and_no_personal
 async def test_without_an_otlp_endpoint_nothing_is_loaded_or_sent(tmp_path: Path) -> None:
     assert type(setup({})) is Telemetry
     code = (
-        "import sys; from bot.server import create_app; from bot.settings import Settings; "
+        "import sys; from bot.hosting.server import create_app; from bot.settings import Settings; "
         "create_app(Settings(dev=True, database_url='sqlite+aiosqlite:///' + sys.argv[1]), "
         "environ={}); print(sorted(m for m in sys.modules if m.startswith(("
         "'opentelemetry.exporter', 'opentelemetry.sdk.metrics', 'opentelemetry.sdk.trace'))))"

@@ -17,10 +17,10 @@ from aiohttp.test_utils import TestClient, TestServer
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from bot.clock import FixedClock
+from bot.hosting.server import ENGINE, create_app
 from bot.overview.seed import SUBMITTERS, seed_cases
 from bot.persistence.database import create_engine, migrate
 from bot.persistence.register import CaseRegister
-from bot.server import ENGINE, create_app
 from bot.settings import Settings
 
 TENANT = "11111111-2222-3333-4444-555555555555"

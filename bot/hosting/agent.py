@@ -53,11 +53,11 @@ from dialogs.turn import Document, Reply, Turn
 from policy import Lang, lang_of
 from policy.extract import extract
 
-from . import intake, texts
-from .clock import Clock, SystemClock
-from .ib import IbService, Origin
-from .persistence.storage import E_TAG, NEW, StorageConflict
-from .teams.connector import url_checker
+from .. import intake, texts
+from ..clock import Clock, SystemClock
+from ..ib import IbService, Origin
+from ..persistence.storage import E_TAG, NEW, StorageConflict
+from ..teams.connector import url_checker
 
 __all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "origin_of", "tenant_of"]
 

@@ -46,18 +46,18 @@ from yarl import URL
 
 from dialogs.turn import Turn
 
-from . import outbox
+from .. import outbox
+from ..clock import Clock, FixedClock, SystemClock
+from ..ib import IbService, ReminderJob
+from ..outbox.worker import DeliveryWorker
+from ..overview import add_overview_routes
+from ..persistence.storage import SqlStorage, create_engine, migrate, ping
+from ..privacy import RetentionJob
+from ..settings import REQUIRED_SDK_VARIABLES, Settings
+from ..teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
+from ..telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
+from ..telemetry import setup as setup_telemetry
 from .agent import Dialogs, apologise, build_agent
-from .clock import Clock, FixedClock, SystemClock
-from .ib import IbService, ReminderJob
-from .outbox.worker import DeliveryWorker
-from .overview import add_overview_routes
-from .persistence.storage import SqlStorage, create_engine, migrate, ping
-from .privacy import RetentionJob
-from .settings import REQUIRED_SDK_VARIABLES, Settings
-from .teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
-from .telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
-from .telemetry import setup as setup_telemetry
 
 __all__ = [
     "ADAPTER",
