@@ -17,9 +17,9 @@ TEXTS: Mapping[str, Text] = {
     # an action that changed something and has nothing else to say (bot/hosting/agent.py)
     "bot.done": Text(sv="Klart.", en="Done."),
     # Teams sends no name for a team's general channel (its id is the team's id); the client
-    # calls it "Allmänt" in Swedish and "General" in English (bot/ib.py)
+    # calls it "Allmänt" in Swedish and "General" in English (bot/ib/service.py)
     "ib.general_channel": Text(sv="Allmänt", en="General"),
-    # the International Committee (IB): what the bot says about cases (bot/ib.py)
+    # the International Committee (IB): what the bot says about cases (bot/ib/service.py)
     "ib.registered": Text(
         sv="Klart! Kanalen {name} är nu registrerad som IB-kanal. Ärenden som skickas till "
            "Internationella beredningen publiceras här.",
