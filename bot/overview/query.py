@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ibcase import STATUS_LABELS, CaseStatus
@@ -97,7 +97,8 @@ _LABEL_SORTS = {"kind_label": ("kind", C.kind), "owner_label": ("owner", C.decis
 SORTS: tuple[str, ...] = (*_SORT_COLUMNS, *_LABEL_SORTS)
 
 
-def _where(scope: Scope, filters: Filters, *, skip: str | None = None) -> list[ColumnElement[bool]]:
+def _where(scope: Scope, filters: Filters, *, skip: str | None = None,
+           sqlite: bool = False) -> list[ColumnElement[bool]]:
     out: list[ColumnElement[bool]] = []
     if scope.submitter is not None:
         out.append(C.submitter_id == scope.submitter)
@@ -112,10 +113,13 @@ def _where(scope: Scope, filters: Filters, *, skip: str | None = None) -> list[C
     if filters.years and skip != "year":
         out.append(C.year.in_(list(filters.years)))
     if filters.q:
-        needle = "%" + filters.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace(
+        needle = "%" + filters.q.replace("\\", "\\\\").replace("%", "\\%").replace(
             "_", "\\_") + "%"
-        out.append(or_(*(func.lower(column).like(needle, escape="\\") for column in
-                         (C.id, C.title, C.unit, DESCRIPTION))))
+        # SQLite's LIKE ignores the case of ASCII letters itself (and, like its lower(),
+        # only of those); PostgreSQL's ILIKE ignores the case of every letter.
+        out.append(or_(*((column.like(needle, escape="\\") if sqlite
+                          else column.ilike(needle, escape="\\"))
+                         for column in (C.id, C.title, C.unit, DESCRIPTION))))
     return out
 
 
@@ -136,10 +140,6 @@ def _order(sort: str, descending: bool, lang: Lang) -> list[Any]:
 ROW_COLUMNS = (C.id, C.year, C.sequence, C.title, C.kind, C.unit, C.decision_owner, C.verdict,
                C.priority, C.status, C.meeting_date, C.review_due, C.created_at, C.submitter_id,
                COST.label("cost"))
-
-
-def _rows_query(scope: Scope, filters: Filters) -> Select[Any]:
-    return select(*ROW_COLUMNS).join(version_table, _CURRENT).where(*_where(scope, filters))
 
 
 def _iso(value: Any) -> str | None:
@@ -184,7 +184,9 @@ async def page_rows(conn: AsyncConnection, scope: Scope, filters: Filters, *, so
                     descending: bool, lang: Lang, offset: int = 0,
                     limit: int | None = None) -> list[Any]:
     """The rows of one page of the matching cases (``limit=None``: all from ``offset``)."""
-    query = _rows_query(scope, filters).order_by(*_order(sort, descending, lang)).offset(offset)
+    query = (select(*ROW_COLUMNS).join(version_table, _CURRENT)
+             .where(*_where(scope, filters, sqlite=conn.dialect.name == "sqlite"))
+             .order_by(*_order(sort, descending, lang)).offset(offset))
     if limit is not None:
         query = query.limit(limit)
     return list((await conn.execute(query)).all())
@@ -216,7 +218,8 @@ async def facets(conn: AsyncConnection, scope: Scope, filters: Filters,
     query = select(*columns, func.count()).select_from(case_table)
     if filters.q:
         query = query.join(version_table, _CURRENT)
-    query = query.where(*_where(scope, Filters(q=filters.q))).group_by(*columns)
+    query = query.where(*_where(scope, Filters(q=filters.q),
+                                sqlite=conn.dialect.name == "sqlite")).group_by(*columns)
     groups = [(dict(zip(_FACETS, row[:-1], strict=True)), int(row[-1]))
               for row in (await conn.execute(query)).all()]
     chosen = _chosen(filters)
