@@ -27,6 +27,11 @@ COPY cards ./cards
 COPY bot ./bot
 COPY cli ./cli
 COPY manifest ./manifest
+# The overview tab's libraries come from npm (package-lock.json) through scripts/setup.sh,
+# which copies them into bot/overview/static/vendor/ before the image is built.
+RUN test -s bot/overview/static/vendor/chart.umd.min.js \
+ && test -s bot/overview/static/vendor/MicrosoftTeams.min.js \
+ || { echo "bot/overview/static/vendor/ is empty: run scripts/setup.sh before building" >&2; exit 1; }
 RUN python -m uv sync --locked --no-dev --no-editable
 
 FROM ${PYTHON_IMAGE} AS runtime

@@ -223,6 +223,11 @@ def test_the_image_builds_and_serves_against_postgres(
         ready = _wait(f"http://127.0.0.1:{port}/readyz")
         assert ready == '{"status": "ready", "database": "up"}', _logs(engine, name)
         assert _wait(f"http://127.0.0.1:{port}/healthz"), _logs(engine, name)
+        for library in ("chart.umd.min.js", "MicrosoftTeams.min.js"):  # in the wheel too
+            url = f"http://127.0.0.1:{port}/tab/static/vendor/{library}"
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                assert answer.status == 200, library
+                assert len(answer.read()) > 10_000, library
         who = subprocess.run([*engine, "exec", name, "id", "-u"], capture_output=True,
                              text=True, timeout=60)
         assert who.stdout.strip() == "10001"
