@@ -9,42 +9,42 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Lang
+from policy import Lang, Text
 
 from .lifecycle import AuditEvent, CaseStatus
 
 __all__ = ["EVENT_LABELS", "MESSAGES", "STATUS_LABELS", "event_label", "message", "status_label"]
 
-STATUS_LABELS: Mapping[CaseStatus, Mapping[Lang, str]] = {
-    CaseStatus.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
-    CaseStatus.ACCEPTED: {"sv": "Tillstyrkt", "en": "Accepted"},
-    CaseStatus.DECLINED: {"sv": "Avböjt", "en": "Declined"},
-    CaseStatus.NEEDS_COMPLETION: {"sv": "Begärd komplettering", "en": "Needs completion"},
-    CaseStatus.ON_AGENDA: {"sv": "Till dagordning", "en": "On the agenda"},
-    CaseStatus.WITHDRAWN: {"sv": "Återkallat", "en": "Withdrawn"},
+STATUS_LABELS: Mapping[CaseStatus, Text] = {
+    CaseStatus.SUBMITTED: Text(sv="Inlämnat", en="Submitted"),
+    CaseStatus.ACCEPTED: Text(sv="Tillstyrkt", en="Accepted"),
+    CaseStatus.DECLINED: Text(sv="Avböjt", en="Declined"),
+    CaseStatus.NEEDS_COMPLETION: Text(sv="Begärd komplettering", en="Needs completion"),
+    CaseStatus.ON_AGENDA: Text(sv="Till dagordning", en="On the agenda"),
+    CaseStatus.WITHDRAWN: Text(sv="Återkallat", en="Withdrawn"),
 }
 
-EVENT_LABELS: Mapping[AuditEvent, Mapping[Lang, str]] = {
-    AuditEvent.SUBMITTED: {"sv": "Inlämnat", "en": "Submitted"},
-    AuditEvent.VERSION_ADDED: {"sv": "Ny version", "en": "New version"},
-    AuditEvent.STATUS_CHANGED: {"sv": "Ny status", "en": "Status changed"},
-    AuditEvent.PERSON_ERASED: {"sv": "Person pseudonymiserad", "en": "Person pseudonymised"},
+EVENT_LABELS: Mapping[AuditEvent, Text] = {
+    AuditEvent.SUBMITTED: Text(sv="Inlämnat", en="Submitted"),
+    AuditEvent.VERSION_ADDED: Text(sv="Ny version", en="New version"),
+    AuditEvent.STATUS_CHANGED: Text(sv="Ny status", en="Status changed"),
+    AuditEvent.PERSON_ERASED: Text(sv="Person pseudonymiserad", en="Person pseudonymised"),
 }
 
 # The problems ``ibcase.actions.check_action`` reports, under the input they concern.
-MESSAGES: Mapping[str, Mapping[Lang, str]] = {
-    "comment_required": {
-        "sv": "Skriv en kommentar om vad som behöver kompletteras.",
-        "en": "Please write a comment on what needs to be completed.",
-    },
-    "meeting_date_required": {
-        "sv": "Ange datum för sammanträdet.",
-        "en": "Please give the date of the meeting.",
-    },
-    "meeting_date_past": {
-        "sv": "Sammanträdet kan inte ligga före dagens datum.",
-        "en": "The meeting cannot be before today.",
-    },
+MESSAGES: Mapping[str, Text] = {
+    "comment_required": Text(
+        sv="Skriv en kommentar om vad som behöver kompletteras.",
+        en="Please write a comment on what needs to be completed.",
+    ),
+    "meeting_date_required": Text(
+        sv="Ange datum för sammanträdet.",
+        en="Please give the date of the meeting.",
+    ),
+    "meeting_date_past": Text(
+        sv="Sammanträdet kan inte ligga före dagens datum.",
+        en="The meeting cannot be before today.",
+    ),
 }
 
 

@@ -49,9 +49,9 @@ CATALOGUE_FILES = frozenset(
     [*(ROOT / "cards" / "strings").glob("*.py"), ROOT / "bot" / "texts.py", ROOT / "cli" / "texts.py"]
 )
 
-# Packages whose bilingual texts are all Text (others keep plain {"sv", "en"} dicts on their
-# records, which read the same way: policy's rules and routes, ibcase, who-decides).
-ONE_ENCODING = ("cards", "dialogs", "bot", "cli", "intake")
+# Packages whose bilingual texts are all Text (policy keeps plain {"sv", "en"} dicts on its
+# rule and route records and in who-decides, which read the same way).
+ONE_ENCODING = ("ibcase", "cards", "dialogs", "bot", "cli", "intake")
 
 
 # --- how a key is found used ------------------------------------------------------------
