@@ -176,7 +176,8 @@ def cmd_package(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextI
     from manifest.package import main as package_main
 
     return int(package_main(args.bot_id, args.out, app_id=args.app_id, version=args.version,
-                            valid_domains=args.valid_domain or None, stdout=out, stderr=err))
+                            valid_domains=args.valid_domain or None, bot_host=args.bot_host,
+                            stdout=out, stderr=err))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -221,6 +222,9 @@ def _parser() -> argparse.ArgumentParser:
     pk.add_argument("--version", default=None, help="app version, MAJOR.MINOR.PATCH")
     pk.add_argument("--valid-domain", action="append", default=[],
                     help="a domain the app may open (repeatable)")
+    pk.add_argument("--bot-host", default="strategikollen.stockholm.se",
+                    help="the host the bot and the overview tab are served from; the tab's "
+                    "single sign-on resource is api://HOST/BOT_ID")
     pk.set_defaults(run=cmd_package)
 
     add_extract_parser(sub)

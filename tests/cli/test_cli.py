@@ -231,6 +231,32 @@ def test_package_builds_the_zip_with_the_version_given(tmp_path: Path) -> None:
     assert "strategikollen-1.2.3.zip" in out
 
 
+def test_package_names_the_host_of_the_tab_and_its_sign_on_resource(tmp_path: Path) -> None:
+    import zipfile
+
+    bot_id = "6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f"
+    code, out, err = run("package", "--bot-id", bot_id, "--out", str(tmp_path),
+                         "--bot-host", "sk.example.org")
+    assert (code, err) == (0, "")
+    with zipfile.ZipFile(out.strip()) as package:
+        manifest = json.loads(package.read("manifest.json"))
+    assert manifest["webApplicationInfo"]["resource"] == f"api://sk.example.org/{bot_id}"
+    assert "sk.example.org" in manifest["validDomains"]
+    assert [tab["contentUrl"] for tab in manifest["staticTabs"]] == [
+        "https://sk.example.org/tab/?view=mine"]
+    assert [tab["configurationUrl"] for tab in manifest["configurableTabs"]] == [
+        "https://sk.example.org/tab/config"]
+
+
+def test_package_refuses_a_host_with_a_port(tmp_path: Path) -> None:
+    bot_id = "6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f"
+    code, _, err = run("package", "--bot-id", bot_id, "--out", str(tmp_path),
+                       "--bot-host", "sk.example.org:8443")
+    assert code == 2
+    assert "sk.example.org:8443" in err
+    assert "Traceback" not in err
+
+
 def test_package_refuses_an_id_that_is_not_a_guid(tmp_path: Path) -> None:
     code, _, err = run("package", "--bot-id", "not-a-guid", "--out", str(tmp_path))
     assert code == 2
