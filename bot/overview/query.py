@@ -115,10 +115,11 @@ def _where(scope: Scope, filters: Filters, *, skip: str | None = None,
     if filters.q:
         needle = "%" + filters.q.replace("\\", "\\\\").replace("%", "\\%").replace(
             "_", "\\_") + "%"
-        # SQLite's LIKE ignores the case of ASCII letters itself (and, like its lower(),
-        # only of those); PostgreSQL's ILIKE ignores the case of every letter.
-        out.append(or_(*((column.like(needle, escape="\\") if sqlite
-                          else column.ilike(needle, escape="\\"))
+        # PostgreSQL's ILIKE ignores the case of every letter; SQLite's LIKE only that of
+        # ASCII letters, so there both sides are folded by Python's casefold() (registered
+        # on every SQLite connection by bot.persistence.database).
+        out.append(or_(*((func.casefold(column).like(needle.casefold(), escape="\\")
+                          if sqlite else column.ilike(needle, escape="\\"))
                          for column in (C.id, C.title, C.unit, DESCRIPTION))))
     return out
 

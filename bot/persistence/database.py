@@ -131,6 +131,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLite's lower() and LIKE fold only ASCII letters; casefold() folds Å, Ä and Ö too,
+    # as PostgreSQL's ILIKE does (the overview's free-text search).
+    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+
+
+def _casefold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text
 
 
 async def migrate(engine: AsyncEngine, *, schema: str | None = None) -> None:

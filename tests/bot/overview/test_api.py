@@ -84,6 +84,11 @@ async def test_filters_match_the_registers_own_lists(tab: Tab) -> None:
     assert await _ids(tab, q="100%_") == []  # LIKE's wildcards are plain characters
     described = [c.id for c in cases if "Kenya" in (c.engagement.description or "")]
     assert set(described) <= set(await _ids(tab, q="kenya"))
+    # Å, Ä and Ö too, on SQLite as on PostgreSQL.
+    miljo = {c.id for c in cases if c.unit == "Miljöförvaltningen"}
+    assert miljo
+    assert set(await _ids(tab, q="MILJÖFÖRVALTNINGEN")) == miljo
+    assert set(await _ids(tab, q="miljöförvaltningen")) == miljo
 
 
 async def test_the_filters_counts_add_up(tab: Tab) -> None:
