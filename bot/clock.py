@@ -25,7 +25,17 @@ from abc import ABC, abstractmethod
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["Clock", "FixedClock", "SystemClock", "utc"]
+__all__ = ["CITY_ZONE", "Clock", "FixedClock", "SystemClock", "utc", "zone"]
+
+# The city's time zone: which day "today" is, when the daily jobs run, how moments are
+# shown. Settings.time_zone may name another; every reader turns the name into a zone
+# with ``zone`` (or ``Settings.zone``).
+CITY_ZONE = "Europe/Stockholm"
+
+
+def zone(name: str | ZoneInfo) -> ZoneInfo:
+    """The time zone of that name (``zoneinfo`` keeps one object per name)."""
+    return name if isinstance(name, ZoneInfo) else ZoneInfo(name)
 
 
 def utc(moment: datetime) -> datetime:

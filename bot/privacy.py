@@ -30,12 +30,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from .clock import Clock, SystemClock, utc
+from .clock import Clock, SystemClock, utc, zone
 from .daily import DailyJob
 from .persistence.audit import ChainReport, append_hashes, chain_table, read_chain, verify_rows
 from .persistence.database import state_table, writing
@@ -407,7 +406,7 @@ class RetentionJob:
                  clock: Clock | None = None) -> None:
         self._engine = engine
         self._days = days
-        self._zone = ZoneInfo(time_zone)
+        self._zone = zone(time_zone)
         self._clock = clock or SystemClock()
         self._schedule = DailyJob("Retention", self._expire, zone=self._zone, hour=hour,
                                   clock=self._clock)

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .clock import CITY_ZONE, zone
+
 __all__ = ["REQUIRED_SDK_VARIABLES", "Settings"]
 
 # The Agents SDK's standard variables for the bot's Entra ID app registration.
@@ -81,7 +83,7 @@ class Settings(BaseSettings):
         description="How long /readyz waits for the database to answer `SELECT 1`.",
     )
     time_zone: str = Field(
-        default="Europe/Stockholm",
+        default=CITY_ZONE,
         description="Time zone that decides which day 'today' is for screenings.",
     )
     dev_clock_start: datetime | None = Field(
@@ -195,6 +197,11 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError(f"unknown log level {value!r}")
         return level
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """``time_zone`` as a zone."""
+        return zone(self.time_zone)
 
     @field_validator("time_zone")
     @classmethod

@@ -132,7 +132,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> int:
     from bot.persistence.register import CaseNotFound, CaseRegister
 
     settings = load_settings(lang)
-    zone = ZoneInfo(settings.time_zone)
+    zone = settings.zone
     tables: tuple[str, ...] = ("cases", "case_versions", "case_audit")
     if args.cases_command in ("verify", "export-person", "erase-person"):
         tables += ("case_audit_chain", "user_refs", "bot_state", "outbox", "ib_channels")

@@ -102,7 +102,7 @@ async def _run(args: argparse.Namespace, out: TextIO, lang: Lang) -> None:
                 records = [_record(row) for row in rows]
                 out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
             else:
-                out.write(_table(rows, lang, ZoneInfo(settings.time_zone)))
+                out.write(_table(rows, lang, settings.zone))
         else:
             out.write(await _retry(engine, args.message_id, lang, args.clock.now()) + "\n")
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from http import HTTPStatus
 from typing import Any, Protocol, cast
-from zoneinfo import ZoneInfo
 
 from microsoft_agents.activity import (
     Activity,
@@ -54,7 +53,7 @@ from policy import Lang, lang_of
 from policy.extract import extract
 
 from .. import intake, texts
-from ..clock import Clock, SystemClock
+from ..clock import CITY_ZONE, Clock, SystemClock, zone
 from ..ib import IbService, Origin
 from ..persistence.storage import E_TAG, NEW, StorageConflict
 from ..teams.connector import url_checker
@@ -238,7 +237,7 @@ def build_agent(
     dialogs: Dialogs,
     ib: IbService,
     allowed_tenants: frozenset[str] | None,
-    time_zone: str = "Europe/Stockholm",
+    time_zone: str = CITY_ZONE,
     clock: Clock | None = None,
     allow_download: Callable[[str], bool] | None = None,
 ) -> AgentApplication[TurnState]:
@@ -302,11 +301,11 @@ def build_agent(
         turn_state_factory=GatedTurnState,
         start_typing_timer=False,  # turns are pure computation and one database round trip
     )
-    zone = ZoneInfo(time_zone)
+    city = zone(time_zone)
     clock = clock or SystemClock()
 
     def today() -> date:
-        return clock.today(zone)
+        return clock.today(city)
 
     async def run_dialog(context: TurnContext, state: TurnState, turn: Turn) -> Reply:
         """One dialog step. The turns of one conversation run one at a time in this process,

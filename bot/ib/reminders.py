@@ -24,14 +24,13 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ibcase import CaseStatus
 from policy import Lang, lang_of
 
-from ..clock import Clock, SystemClock
+from ..clock import Clock, SystemClock, zone
 from ..daily import DailyJob, next_run
 from ..outbox import OutboxKind, card_activity, enqueue
 from ..outbox.people import personal_target
@@ -74,7 +73,7 @@ class ReminderJob:
     ) -> None:
         self._engine = engine
         self._register = register
-        self._zone = ZoneInfo(time_zone)
+        self._zone = zone(time_zone)
         self._notice_days = notice_days
         self._card_for = card_for
         self._clock = clock or SystemClock()

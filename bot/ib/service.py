@@ -33,7 +33,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -183,7 +182,7 @@ class IbService:
         self._on_queued = on_queued or (lambda: None)
         self._settings = settings
         self._connector = connector
-        self._zone = ZoneInfo(settings.time_zone)
+        self._zone = settings.zone
         self._clock = clock or SystemClock()
         self.register = register or CaseRegister(
             engine, time_zone=settings.time_zone, clock=self._clock

@@ -83,7 +83,7 @@ class Overview:
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.settings.time_zone)
+        return self.settings.zone
 
 
 OVERVIEW = web.AppKey("overview", Overview)

@@ -32,7 +32,6 @@ import builtins
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date, datetime
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 from sqlalchemy import (
@@ -72,7 +71,7 @@ from ibcase import (
 )
 from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 
-from ..clock import Clock, SystemClock, utc
+from ..clock import CITY_ZONE, Clock, SystemClock, utc, zone
 from ..telemetry import CASE_ID
 from .audit import append_hashes
 from .database import insert_for, writing
@@ -362,7 +361,7 @@ class CaseRegister:
         self,
         engine: AsyncEngine,
         *,
-        time_zone: str = "Europe/Stockholm",
+        time_zone: str = CITY_ZONE,
         clock: Clock | None = None,
     ) -> None:
         dialect = engine.url.get_backend_name()
@@ -370,7 +369,7 @@ class CaseRegister:
             raise ValueError(f"CaseRegister supports SQLite and PostgreSQL, not {dialect!r}.")
         self._insert: Callable[[Table], Any] = insert_for(engine)
         self._engine = engine
-        self._zone = ZoneInfo(time_zone)
+        self._zone = zone(time_zone)
         self._clock = clock or SystemClock()
 
     def _now(self) -> datetime:

@@ -54,3 +54,15 @@ def test_the_frozen_date_option_reads_a_day_at_noon_or_a_time_in_stockholm() -> 
     assert frozen_moment("2027-03-28T03:00") == datetime(2027, 3, 28, 1, 0, tzinfo=UTC)
     with pytest.raises(pytest.UsageError):
         frozen_moment("31/12/2026")
+
+
+def test_one_place_turns_a_time_zone_name_into_a_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    from bot.clock import CITY_ZONE, zone
+    from bot.settings import Settings
+
+    assert zone(CITY_ZONE) == ZoneInfo("Europe/Stockholm")
+    assert zone(zone("Europe/Helsinki")) is zone("Europe/Helsinki")
+    assert Settings().zone == ZoneInfo(CITY_ZONE)
+    assert Settings(time_zone="Europe/Helsinki").zone == ZoneInfo("Europe/Helsinki")
