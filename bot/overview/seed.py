@@ -43,6 +43,7 @@ _DIRECTIONS = ("profilering", "omvarldsbevakning", "samverkan", "paverkan")
 _COSTS = (0, 5_000, 12_000, 25_000, 40_000, 75_000, 150_000, 300_000)
 _NEUTRAL: dict[str, Any] = {"scope": "single_operation", "on_behalf_of_ks": False,
                             "membership_body": "network", "increases_resource_burden": False}
+REVIEWED_EVERY = 15
 # What becomes of a seeded case, with its weight.
 _FATES: tuple[tuple[CaseStatus, int], ...] = (
     (CaseStatus.SUBMITTED, 30), (CaseStatus.ON_AGENDA, 20), (CaseStatus.NEEDS_COMPLETION, 10),
@@ -50,8 +51,10 @@ _FATES: tuple[tuple[CaseStatus, int], ...] = (
 )
 
 
-def _engagement(rng: random.Random, number: int, submitter: Actor) -> dict[str, Any]:
-    kind = rng.choice(list(Kind))
+def _engagement(rng: random.Random, number: int, submitter: Actor,
+                kind: Kind | None = None) -> dict[str, Any]:
+    drawn = rng.choice(list(Kind))  # drawn either way, so the other cases stay the same
+    kind = kind or drawn
     data: dict[str, Any] = {
         "kind": kind.value,
         "title": f"{kind.value.replace('_', ' ').capitalize()} {number}",
@@ -94,7 +97,9 @@ async def seed_cases(
     for number in range(1, count + 1):
         clock.set(start + step * (number - 1))
         submitter = submitters[(number * 7 + rng.randrange(len(submitters))) % len(submitters)]
-        data = _engagement(rng, number, submitter)
+        # Every REVIEWED_EVERY-th case a membership IB accepts, so that reviews come up.
+        reviewed = number % REVIEWED_EVERY == 0
+        data = _engagement(rng, number, submitter, Kind.MEMBERSHIP if reviewed else None)
         today = clock.today("Europe/Stockholm")
         # Same fields but the title and text: the same assessment (the rules read neither).
         key = repr(sorted((k, str(v)) for k, v in data.items() if k not in ("title",
@@ -106,6 +111,8 @@ async def seed_cases(
         case = await register.submit(engagement, assessment, submitter)
         ids.append(case.id)
         fate = _pick(rng)
+        if reviewed:
+            fate = CaseStatus.ACCEPTED
         meeting = _meeting(today, rng)
         if fate is CaseStatus.SUBMITTED:
             continue

@@ -15,7 +15,7 @@ import pytest
 from bot.persistence.register import Actor, Case, CaseStatus
 from dialogs import ib as ib_dialogs
 from ibcase import register_order
-from policy import assess, parse_engagement
+from policy import Kind, assess, parse_engagement
 
 from .conftest import IB_MEMBER, NOW, SECRETARY, STRANGER, SUBMITTER, Tab
 
@@ -172,8 +172,17 @@ async def test_the_summary_counts_the_years_costs(tab: Tab) -> None:
     assert sum(countries.values()) == len(year)
     # Without a year: the clock's year in Stockholm.
     assert (await tab.json("/tab/api/summary", IB_MEMBER))["year"] == NOW.year
-    reviews = body["upcoming_reviews"]
-    assert all(r["review_due"] >= NOW.date().isoformat() for r in reviews)
+    # The accepted memberships and intent agreements, by review date (P5: four years on).
+    accepted = await tab.register.list(status="accepted", limit=None)
+    due = sorted((c.review_due.isoformat(), c.id) for c in accepted
+                 if c.review_due is not None and c.review_due >= NOW.date())
+    assert due
+    assert [(r["review_due"], r["id"]) for r in body["upcoming_reviews"]] == due[:20]
+    for case in accepted:
+        if case.review_due is not None:
+            assert case.kind in (Kind.MEMBERSHIP, Kind.INTENT_AGREEMENT)
+            assert case.meeting_date is not None
+            assert case.review_due == case.meeting_date.replace(year=case.meeting_date.year + 4)
 
 
 async def test_the_agenda_is_the_next_meetings_cases_in_the_cards_order(tab: Tab) -> None:
