@@ -298,6 +298,13 @@ async function main() {
     check(await mine.$eval("#tab-year", (t) => t.hidden), "the personal tab has no year part");
     const own = (await api(mine, "/tab/api/cases?lang=sv&view=mine&page_size=50&sort=id&order=desc")).body;
     same((await rowsShown(mine)).map((r) => r.id), own.rows.map((r) => r.id), "the personal tab's rows");
+    // What IB asked for stands beside "Begärd komplettering", as the API gives it.
+    const asked = own.rows.filter((r) => r.ib_request);
+    check(asked.length > 0, "the dev user has a case IB asked to complete");
+    for (const row of asked) {
+      const shown = await mine.textContent(`tr[data-id="${row.id}"] td[data-col="status"] .ib-request`);
+      same(shown.replace(/\s+/g, " ").trim(), `IB ber om: ${row.ib_request}`, `IB's request on ${row.id}`);
+    }
     seen.mine = { rows: own.total };
     await mine.close();
 

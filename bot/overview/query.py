@@ -18,12 +18,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from ibcase import STATUS_LABELS, CaseStatus
+from ibcase import STATUS_LABELS, AuditEvent, CaseStatus
 from policy import OWNER_LABELS, Kind, Lang, Owner, Priority, Verdict
 from policy.labels import KIND_LABELS, PRIORITY_LABELS, VERDICT_LABELS
 
 from ..clock import utc
-from ..persistence.register import case_table, version_table
+from ..persistence.register import audit_table, case_table, version_table
 
 __all__ = [
     "SORTS",
@@ -173,6 +173,29 @@ def row_of(row: Any, lang: Lang) -> dict[str, Any]:
         "review_due": _iso(row.review_due),
         "submitted_at": _iso(row.created_at),
     }
+
+
+async def ib_requests(conn: AsyncConnection, rows: Sequence[Any]) -> dict[str, str]:
+    """What IB asked of the submitter, for the rows waiting for a completion: the comment
+    of each such case's latest status change (the request itself), by case id."""
+    waiting = [row.id for row in rows if row.status == CaseStatus.NEEDS_COMPLETION.value]
+    if not waiting:
+        return {}
+    latest = (select(func.max(audit_table.c.id))
+              .where(audit_table.c.case_id.in_(waiting),
+                     audit_table.c.event == AuditEvent.STATUS_CHANGED.value)
+              .group_by(audit_table.c.case_id))
+    found = await conn.execute(
+        select(audit_table.c.case_id, audit_table.c.details)
+        .where(audit_table.c.id.in_(latest)))
+    out: dict[str, str] = {}
+    for case_id, details in found.all():
+        if isinstance(details, str):
+            details = json.loads(details)
+        comment = (details or {}).get("comment")
+        if comment:
+            out[case_id] = str(comment)
+    return out
 
 
 async def one_row(conn: AsyncConnection, key: str) -> Any:

@@ -314,8 +314,10 @@ async def cases(request: web.Request) -> web.StreamResponse:
         rows = await query.page_rows(conn, caller.scope, filters, sort=sort,
                                      descending=descending, lang=lang,
                                      offset=(page - 1) * size, limit=size) if total else []
+        requests = await query.ib_requests(conn, rows)
     return _json({"total": total, "page": page, "page_size": size,
-                  "rows": [query.row_of(row, lang) for row in rows], "filters": counts})
+                  "rows": [{**query.row_of(row, lang), "ib_request": requests.get(row.id)}
+                           for row in rows], "filters": counts})
 
 
 @api

@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FixedClock
-from bot.overview.seed import SUBMITTERS, seed_cases
+from bot.overview.seed import IB_ACTOR, SUBMITTERS, seed_cases
 from bot.persistence.database import create_engine, migrate
-from bot.persistence.register import CaseRegister
+from bot.persistence.register import CaseRegister, CaseStatus
 
 from .harness import (
     CLOCK_START,
@@ -67,8 +67,14 @@ async def _seed(url: str) -> list[str]:
     engine = create_engine(url)
     try:
         await migrate(engine)
-        return await seed_cases(CaseRegister(engine, clock=clock), clock, SEEDED,
-                                start=SEED_START, days=SEED_DAYS)
+        register = CaseRegister(engine, clock=clock)
+        ids = await seed_cases(register, clock, SEEDED, start=SEED_START, days=SEED_DAYS)
+        # IB asks the dev user to complete their latest submitted case ("Mina ärenden").
+        own = await register.list(submitter=IB_MEMBER, status=CaseStatus.SUBMITTED, limit=None)
+        await register.set_status(max(own, key=lambda c: (c.year, c.sequence)).id,
+                                  CaseStatus.NEEDS_COMPLETION, IB_ACTOR,
+                                  comment="Beskriv nyttan för stockholmarna.")
+        return ids
     finally:
         await engine.dispose()
 

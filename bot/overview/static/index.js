@@ -274,6 +274,10 @@ function renderRows(rows) {
       const text = column.number ? money(value) : value ?? "";
       const cell = h("td", { class: column.number ? "num" : null, "data-col": column.key }, text);
       if (column.key === "verdict" && row.verdict) cell.prepend(h("span", { class: `dot v-${row.verdict}`, "aria-hidden": "true" }));
+      // What IB asked for, beside "Begärd komplettering" (the submitter's next step).
+      if (column.key === "status" && row.ib_request) {
+        cell.append(h("div", { class: "ib-request" }, h("span", { class: "label", text: state.t("ibRequest") }), " ", row.ib_request));
+      }
       tr.append(cell);
     }
     body.append(tr);

@@ -52,6 +52,24 @@ async def test_each_role_sees_its_rows(tab: Tab) -> None:
         assert "sekretariat" in body["message"]
 
 
+async def test_mina_arenden_shows_what_ib_asked_of_the_submitter(tab: Tab) -> None:
+    own = await tab.register.list(submitter=SUBMITTER, limit=None)
+    asked = next(c for c in own if c.status is CaseStatus.SUBMITTED)
+    actor = Actor(id="00000000-0000-0000-0000-0000000001b0", name="IB-sekretariatet")
+    await tab.register.set_status(asked.id, CaseStatus.NEEDS_COMPLETION, actor,
+                                  comment="Ange kostnaden.")
+    await tab.register.set_status(asked.id, CaseStatus.ON_AGENDA, actor,
+                                  meeting_date=NOW.date().replace(year=NOW.year + 1))
+    await tab.register.set_status(asked.id, CaseStatus.NEEDS_COMPLETION, actor,
+                                  comment="Beskriv nyttan för stockholmarna.")
+    body = await tab.json("/tab/api/cases", SUBMITTER, view="mine", page_size=500)
+    requests = {row["id"]: row["ib_request"] for row in body["rows"]}
+    assert requests[asked.id] == "Beskriv nyttan för stockholmarna."  # the latest request
+    for row in body["rows"]:
+        if row["status"] != "needs_completion":
+            assert row["ib_request"] is None, row["id"]
+
+
 async def test_a_submitter_cannot_open_anothers_case(tab: Tab) -> None:
     other = next(c for c in await _all(tab) if c.submitter.id != SUBMITTER)
     body = await tab.json(f"/tab/api/cases/{other.id}", SUBMITTER, expect=404)
