@@ -25,6 +25,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cards.choices import CHOICES
+from cards.fields import SHORT_LABELS
+from cards.i18n import choice, sek, short_label
 from dialogs import ib as ib_dialogs
 from ibcase import CaseStatus, event_label
 from policy import Engagement, Kind, Lang, Owner, assess, lang_of
@@ -347,6 +349,38 @@ async def one_case(request: web.Request) -> web.StreamResponse:
     })
 
 
+def engagement_fields(engagement: Engagement, lang: Lang) -> list[dict[str, Any]]:
+    """The engagement's answers as the wizard's summary names them (its short labels, in
+    the wizard's order), values as a person reads them: choices by their labels, amounts
+    in kronor; yes/no stay booleans for the page to word."""
+    flat: dict[str, Any] = {}
+    for key, value in engagement.model_dump(mode="json", exclude_none=True).items():
+        if isinstance(value, dict):
+            flat.update({f"{key}.{inner}": v for inner, v in value.items() if v is not None})
+        else:
+            flat[key] = value
+    order = {name: i for i, name in enumerate(SHORT_LABELS)}
+    out: list[dict[str, Any]] = []
+    for key in sorted(flat, key=lambda k: (order.get(k, len(order)), k)):
+        value = flat[key]
+        if key == "cost_sek" and isinstance(value, int | float):
+            value = sek(value, lang)
+        elif key in _CHOICE_FIELDS:
+            values = value if isinstance(value, list) else [value]
+            value = ", ".join(choice(str(v), lang) for v in values)
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        label = short_label(key, lang) if key in SHORT_LABELS else key
+        out.append({"key": key, "label": label, "value": value})
+    return out
+
+
+# The fields whose values are the contract's enums, read by their labels (the rest are the
+# submitter's own words, dates and numbers, shown as they are).
+_CHOICE_FIELDS = frozenset({"kind", "scope", "participants", "counterpart.type", "directions",
+                            "financing", "membership_body"})
+
+
 def _version(number: int, at: datetime, engagement: Engagement, screened_on: date,
              lang: Lang) -> dict[str, Any]:
     # Assessed again in the reader's language as of the day it was screened, as the
@@ -356,6 +390,7 @@ def _version(number: int, at: datetime, engagement: Engagement, screened_on: dat
         "version": number,
         "submitted_at": utc(at).isoformat(),
         "engagement": engagement.model_dump(mode="json", exclude_none=True),
+        "engagement_fields": engagement_fields(engagement, lang),
         "assessment": {
             "verdict": assessment.verdict.value,
             "verdict_label": query.label_of("verdict", assessment.verdict.value, lang),

@@ -13,9 +13,11 @@ import openpyxl
 import pytest
 
 from bot.persistence.register import Actor, Case, CaseStatus
+from cards.i18n import choice, sek, short_label
 from dialogs import ib as ib_dialogs
 from ibcase import register_order
 from policy import Kind, assess, parse_engagement
+from policy.labels import KIND_LABELS
 
 from .conftest import IB_MEMBER, NOW, SECRETARY, STRANGER, SUBMITTER, Tab
 
@@ -170,6 +172,18 @@ async def test_a_case_opens_to_its_versions_and_audit(tab: Tab) -> None:
     assert body["audit"][-1]["status"] == "declined"
     assert body["audit"][-1]["event_label"] == "Status changed"
     assert body["audit"][-1]["comment"] == "Beslut vid sammanträdet."
+    # The engagement as the wizard's summary names it, not by the contract's keys.
+    fields = {f["key"]: f for f in body["versions"][0]["engagement_fields"]}
+    assert fields["title"] == {"key": "title", "label": "Title", "value": case.title}
+    assert fields["kind"]["value"] == KIND_LABELS[case.kind]["en"]
+    assert fields["counterpart.country"]["label"] == short_label("counterpart.country", "en")
+    directions = [choice(d.value, "en") for d in case.engagement.directions]
+    assert fields["directions"]["value"] == ", ".join(directions)
+    swedish = await tab.json(f"/tab/api/cases/{case.id}", IB_MEMBER)
+    cost = {f["key"]: f for f in swedish["versions"][0]["engagement_fields"]}["cost_sek"]
+    assert cost["label"] == "Kostnad"
+    assert cost["value"] == sek(case.engagement.cost_sek or 0, "sv")
+    assert all(f["label"] != f["key"] for f in fields.values()), fields
 
 
 async def test_the_summary_counts_the_years_costs(tab: Tab) -> None:
