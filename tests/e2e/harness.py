@@ -244,3 +244,20 @@ def stage_playground(procs: Processes, node: str, folder: Path, *,
     })
     playground_port = int(wait_for_line(playground, r"^Listening on (\d+)").group(1))
     return Stage(f"http://127.0.0.1:{playground_port}", f"http://127.0.0.1:{proxy_port}")
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def keep_screenshots(shots: Path, expected: Sequence[str]) -> None:
+    """Every screenshot in ``expected`` was taken into ``shots``; with
+    STRATEGIKOLLEN_UPDATE_SCREENSHOTS=1 all that were taken (but a failure's) replace the
+    README's in docs/screenshots."""
+    saved = sorted(p.name for p in shots.glob("*.png"))
+    for name in expected:
+        assert name in saved, f"{name} was not saved; have {saved}"
+    if os.environ.get("STRATEGIKOLLEN_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for name in saved:
+            if name != "failure.png":
+                shutil.copy2(shots / name, SCREENSHOTS / name)

@@ -16,8 +16,6 @@ import asyncio
 import csv
 import io
 import json
-import os
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from .harness import (
     ROOT,
     Processes,
     free_port,
+    keep_screenshots,
     processes,
     require_browser_tools,
     run_node,
@@ -43,7 +42,6 @@ from .harness import (
 
 pytestmark = pytest.mark.e2e
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 DRIVER_TIMEOUT = 240.0
 # The dev test user: an IB member (every case) who has also submitted cases of their own
 # (the personal tab's "Mina ärenden").
@@ -170,13 +168,7 @@ def test_the_overview_tab_filters_opens_a_case_draws_the_year_and_exports(tmp_pa
     assert seen["case"]["audit"] >= 1
     assert 0 < seen["mine"]["rows"] < SEEDED  # their own, not everyone's
 
-    saved = sorted(p.name for p in shots.glob("*.png"))
-    for name in EXPECTED:
-        assert name in saved, f"{name} was not saved; have {saved}"
-    if os.environ.get("STRATEGIKOLLEN_UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        for name in EXPECTED:
-            shutil.copy2(shots / name, SCREENSHOTS / name)
+    keep_screenshots(shots, EXPECTED)
 
 
 def test_a_user_without_a_right_is_told_why_and_sees_no_case(tmp_path: Path) -> None:

@@ -15,15 +15,13 @@ they replace the ones in docs/screenshots/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from .harness import (
     E2E,
-    ROOT,
+    keep_screenshots,
     processes,
     require_browser_tools,
     run_node,
@@ -32,7 +30,6 @@ from .harness import (
 
 pytestmark = pytest.mark.e2e
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 # Pasted into the chat at the end: the card of what was found, then the wizard. The
 # Playground (0.2.28) sends a paste without its line breaks (Teams keeps them in the
 # message's HTML copy, which the bot reads), so this invitation is one paragraph.
@@ -56,12 +53,5 @@ def test_a_swedish_user_screens_a_membership_asks_who_decides_and_pastes_an_invi
             pytest.fail(f"The Playground check failed:\n{run.stdout[-6000:]}\n\n"
                         f"{procs.report()}", pytrace=False)
 
-    saved = sorted(p.name for p in shots.glob("*.png"))
-    for name in ("welcome.png", "wizard-step.png", "result.png", "who-decides.png",
-                 "mine-en.png", "intake.png", "intake-wizard.png"):
-        assert name in saved, f"{name} was not saved; have {saved}"
-    if os.environ.get("STRATEGIKOLLEN_UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        for png in shots.glob("*.png"):
-            if png.name != "failure.png":
-                shutil.copy2(png, SCREENSHOTS / png.name)
+    keep_screenshots(shots, ("welcome.png", "wizard-step.png", "result.png", "who-decides.png",
+                             "mine-en.png", "intake.png", "intake-wizard.png"))

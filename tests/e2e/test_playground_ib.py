@@ -17,16 +17,14 @@ replace the ones in docs/screenshots/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from .harness import (
     E2E,
-    ROOT,
     TODAY,
+    keep_screenshots,
     processes,
     require_browser_tools,
     run_node,
@@ -35,7 +33,6 @@ from .harness import (
 
 pytestmark = pytest.mark.e2e
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 DRIVER_TIMEOUT = 240.0
 ALEX_WILBER = "00000000-0000-0000-0000-0000000000020"  # the Playground's signed-in user
 EXPECTED = (
@@ -62,10 +59,4 @@ def test_a_case_goes_from_a_screening_to_ib_and_back_in_the_playground(tmp_path:
             pytest.fail(f"The Playground IB check failed:\n{run.stdout[-6000:]}\n\n"
                         f"{procs.report()}", pytrace=False)
 
-    saved = sorted(p.name for p in shots.glob("*.png"))
-    for name in EXPECTED:
-        assert name in saved, f"{name} was not saved; have {saved}"
-    if os.environ.get("STRATEGIKOLLEN_UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        for name in EXPECTED:
-            shutil.copy2(shots / name, SCREENSHOTS / name)
+    keep_screenshots(shots, EXPECTED)
