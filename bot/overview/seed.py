@@ -19,7 +19,7 @@ from ibcase import CaseStatus
 from policy import Assessment, Engagement, Kind, assess, parse_engagement
 from policy.models import REQUIRED_BY_KIND
 
-from ..clock import FixedClock
+from ..clock import CITY_ZONE, FixedClock
 from ..persistence.register import Actor, CaseRegister
 
 __all__ = ["COUNTRIES", "IB_ACTOR", "SUBMITTERS", "UNITS", "seed_cases"]
@@ -100,7 +100,7 @@ async def seed_cases(
         # Every REVIEWED_EVERY-th case a membership IB accepts, so that reviews come up.
         reviewed = number % REVIEWED_EVERY == 0
         data = _engagement(rng, number, submitter, Kind.MEMBERSHIP if reviewed else None)
-        today = clock.today("Europe/Stockholm")
+        today = clock.today(CITY_ZONE)
         # Same fields but the title and text: the same assessment (the rules read neither).
         key = repr(sorted((k, str(v)) for k, v in data.items() if k not in ("title",
                                                                            "description")))
