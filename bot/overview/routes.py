@@ -27,7 +27,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from cards.choices import CHOICES
 from cards.fields import SHORT_LABELS
 from cards.i18n import choice, sek, short_label
+from cards.wizard import Widget
 from dialogs import ib as ib_dialogs
+from dialogs.fields import ALL_FIELDS, widget_for
 from ibcase import CaseStatus, event_label
 from policy import Engagement, Kind, Lang, Owner, assess, lang_of
 from policy.models import Direction
@@ -351,21 +353,22 @@ async def one_case(request: web.Request) -> web.StreamResponse:
 
 def engagement_fields(engagement: Engagement, lang: Lang) -> list[dict[str, Any]]:
     """The engagement's answers as the wizard's summary names them (its short labels, in
-    the wizard's order), values as a person reads them: choices by their labels, amounts
-    in kronor; yes/no stay booleans for the page to word."""
+    the wizard's order), values as a person reads them: choices (the fields the wizard asks
+    with a choice, ``dialogs.fields.widget_for``) by their labels, amounts in kronor;
+    yes/no stay booleans for the page to word."""
     flat: dict[str, Any] = {}
     for key, value in engagement.model_dump(mode="json", exclude_none=True).items():
         if isinstance(value, dict):
             flat.update({f"{key}.{inner}": v for inner, v in value.items() if v is not None})
         else:
             flat[key] = value
-    order = {name: i for i, name in enumerate(SHORT_LABELS)}
+    order = {name: i for i, name in enumerate(ALL_FIELDS)}
     out: list[dict[str, Any]] = []
     for key in sorted(flat, key=lambda k: (order.get(k, len(order)), k)):
         value = flat[key]
         if key == "cost_sek" and isinstance(value, int | float):
             value = sek(value, lang)
-        elif key in _CHOICE_FIELDS:
+        elif key in ALL_FIELDS and widget_for(key)[0] in _CHOICES:
             values = value if isinstance(value, list) else [value]
             value = ", ".join(choice(str(v), lang) for v in values)
         elif isinstance(value, list):
@@ -375,10 +378,7 @@ def engagement_fields(engagement: Engagement, lang: Lang) -> list[dict[str, Any]
     return out
 
 
-# The fields whose values are the contract's enums, read by their labels (the rest are the
-# submitter's own words, dates and numbers, shown as they are).
-_CHOICE_FIELDS = frozenset({"kind", "scope", "participants", "counterpart.type", "directions",
-                            "financing", "membership_body"})
+_CHOICES = (Widget.CHOICE, Widget.MULTI_CHOICE)
 
 
 def _version(number: int, at: datetime, engagement: Engagement, screened_on: date,
