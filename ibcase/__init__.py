@@ -9,7 +9,8 @@ checks IB members' inputs with them, ``cards.ib`` shows the buttons they allow, 
   ``docs/dialogs/case.mmd``), the open and takes-versions sets;
 - ``ids``: ``SK-<year>-<sequence>``;
 - ``review``: the review date of an accepted case, from rule P5;
-- ``permissions``: who may act, register the channel, complete a case; duplicates;
+- ``permissions``: who may act, register the channel, complete or withdraw a case, queue
+  failed deliveries again; duplicates;
 - ``actions``: what a decision's comment and meeting date must be;
 - ``texts``: the status and event labels and the inputs' problems, Swedish and English.
 """
@@ -28,12 +29,17 @@ from .lifecycle import (
     takes_versions,
 )
 from .permissions import (
+    WITHDRAWABLE,
     Submission,
+    WithdrawRefusal,
     is_duplicate,
     is_ib_member,
     may_act,
     may_complete,
+    may_manage_deliveries,
     may_register_channel,
+    may_withdraw,
+    withdraw_refusal,
 )
 from .review import add_years, is_reviewed, review_due
 from .texts import EVENT_LABELS, STATUS_LABELS, event_label, status_label
@@ -45,11 +51,13 @@ __all__ = [
     "STATUS_LABELS",
     "TAKES_VERSIONS",
     "TRANSITIONS",
+    "WITHDRAWABLE",
     "ActionCheck",
     "AuditEvent",
     "CaseStatus",
     "NotACaseId",
     "Submission",
+    "WithdrawRefusal",
     "add_years",
     "case_id",
     "check_action",
@@ -61,12 +69,15 @@ __all__ = [
     "is_reviewed",
     "may_act",
     "may_complete",
+    "may_manage_deliveries",
     "may_move",
     "may_register_channel",
+    "may_withdraw",
     "parse_case_id",
     "register_order",
     "review_due",
     "status_after_version",
     "status_label",
     "takes_versions",
+    "withdraw_refusal",
 ]

@@ -7,17 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from .lifecycle import CaseStatus, is_open
 
 __all__ = [
+    "WITHDRAWABLE",
     "Submission",
+    "WithdrawRefusal",
     "is_duplicate",
     "is_ib_member",
     "may_act",
     "may_complete",
+    "may_manage_deliveries",
     "may_register_channel",
+    "may_withdraw",
+    "withdraw_refusal",
 ]
 
 
@@ -50,6 +56,49 @@ def may_complete(submitter_id: str, user_id: str) -> bool:
     """Whether the user may send a new version of a case ("Komplettera"): its submitter
     only (ids as the register keeps them, lower case)."""
     return submitter_id.strip().lower() == user_id.strip().lower()
+
+
+def may_manage_deliveries(user_aad_id: str | None, admins: Iterable[str | None],
+                          secretariat: Iterable[str | None]) -> bool:
+    """Whether the user may see the messages the bot could not deliver and queue them
+    again ("Misslyckade utskick"): IB's administrators and its secretariat, nobody else."""
+    return _listed(user_aad_id, admins) or _listed(user_aad_id, secretariat)
+
+
+# Where a submitter may still take a case back ("Återkalla"): while it waits for IB,
+# submitted or returned for completion. Once IB has put it on a meeting's agenda or
+# decided it, IB is acting on it and only IB changes it (IB may itself withdraw it).
+WITHDRAWABLE: frozenset[CaseStatus] = frozenset(
+    {CaseStatus.SUBMITTED, CaseStatus.NEEDS_COMPLETION})
+
+
+class WithdrawRefusal(StrEnum):
+    """Why a press of "Återkalla" changes nothing."""
+
+    NOT_SUBMITTER = "not_submitter"  # someone other than the case's submitter
+    WITHDRAWN = "withdrawn"  # already withdrawn (a second press)
+    IB_HAS_ACTED = "ib_has_acted"  # on the agenda or decided
+
+
+def withdraw_refusal(submitter_id: str, user_id: str,
+                     status: CaseStatus | str) -> WithdrawRefusal | None:
+    """Why the user may not withdraw a case that ``submitter_id`` sent and that is now
+    ``status``; None when they may. The submitter is asked about first: someone else
+    learns nothing of where the case stands."""
+    if not may_complete(submitter_id, user_id):
+        return WithdrawRefusal.NOT_SUBMITTER
+    current = CaseStatus(status)
+    if current is CaseStatus.WITHDRAWN:
+        return WithdrawRefusal.WITHDRAWN
+    if current not in WITHDRAWABLE:
+        return WithdrawRefusal.IB_HAS_ACTED
+    return None
+
+
+def may_withdraw(submitter_id: str, user_id: str, status: CaseStatus | str) -> bool:
+    """Whether the user may withdraw the case ("Återkalla"): its submitter only, and only
+    while it waits for IB (``WITHDRAWABLE``)."""
+    return withdraw_refusal(submitter_id, user_id, status) is None
 
 
 @dataclass(frozen=True, slots=True)

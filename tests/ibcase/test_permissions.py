@@ -1,4 +1,5 @@
-"""Who may act on a case, register the channel and complete a case; the duplicate rule.
+"""Who may act on a case, register the channel, complete or withdraw a case and queue failed
+deliveries again; the duplicate rule.
 Each predicate on both sides."""
 
 from __future__ import annotations
@@ -6,13 +7,19 @@ from __future__ import annotations
 import pytest
 
 from ibcase import (
+    WITHDRAWABLE,
     CaseStatus,
     Submission,
+    WithdrawRefusal,
     is_duplicate,
     is_ib_member,
     may_act,
     may_complete,
+    may_manage_deliveries,
+    may_move,
     may_register_channel,
+    may_withdraw,
+    withdraw_refusal,
 )
 
 MEMBERS = ["AAAA-1111", "bbbb-2222"]
@@ -73,3 +80,39 @@ def test_another_submitter_or_another_engagement_is_no_duplicate() -> None:
 
 def test_a_case_is_no_duplicate_of_itself() -> None:
     assert not is_duplicate(_sub("SK-2026-0001"), _sub("SK-2026-0001"))
+
+
+# --- withdrawing a case ("Återkalla") ----------------------------------------------------
+
+
+def test_the_submitter_may_withdraw_a_case_while_it_waits_for_ib() -> None:
+    for status in (CaseStatus.SUBMITTED, CaseStatus.NEEDS_COMPLETION):
+        assert may_withdraw("d-1", "D-1 ", status)
+        assert withdraw_refusal("d-1", "d-1", status.value) is None
+
+
+def test_once_ib_has_put_the_case_on_the_agenda_or_decided_it_the_submitter_may_not() -> None:
+    for status in (CaseStatus.ON_AGENDA, CaseStatus.ACCEPTED, CaseStatus.DECLINED):
+        assert not may_withdraw("d-1", "d-1", status)
+        assert withdraw_refusal("d-1", "d-1", status) is WithdrawRefusal.IB_HAS_ACTED
+
+
+def test_a_withdrawn_case_is_not_withdrawn_twice() -> None:
+    assert withdraw_refusal("d-1", "d-1", CaseStatus.WITHDRAWN) is WithdrawRefusal.WITHDRAWN
+
+
+def test_nobody_but_the_submitter_may_withdraw_and_learns_nothing_of_its_status() -> None:
+    for status in CaseStatus:
+        assert withdraw_refusal("d-1", "x-2", status) is WithdrawRefusal.NOT_SUBMITTER
+
+
+def test_every_status_a_submitter_may_withdraw_from_is_one_the_life_cycle_allows() -> None:
+    assert WITHDRAWABLE
+    assert all(may_move(status, CaseStatus.WITHDRAWN) for status in WITHDRAWABLE)
+
+
+def test_only_administrators_and_the_secretariat_may_queue_failed_deliveries_again() -> None:
+    assert may_manage_deliveries("A-1", ["a-1"], [])
+    assert may_manage_deliveries("s-1", [], [" S-1"])
+    assert not may_manage_deliveries("m-1", ["a-1"], ["s-1"])
+    assert not may_manage_deliveries(None, ["a-1"], ["s-1"])
