@@ -23,7 +23,8 @@ Exceptions::
     RegisterError
     ├── CaseNotFound        no case has that id, or the text is not a case id
     ├── InvalidTransition   the status cannot change from the current one to that one
-    └── VersionRefused      the case's status takes no new version
+    ├── VersionRefused      the case's status takes no new version
+    └── WithdrawRefused     the user may not withdraw the case (``ibcase.withdraw_refusal``)
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from ibcase import (
     CaseStatus,
     NotACaseId,
     Submission,
+    WithdrawRefusal,
     case_id,
     clean_comment,
     is_duplicate,
@@ -68,6 +70,7 @@ from ibcase import (
     review_due,
     status_after_version,
     takes_versions,
+    withdraw_refusal,
 )
 from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 
@@ -90,6 +93,7 @@ __all__ = [
     "InvalidTransition",
     "RegisterError",
     "VersionRefused",
+    "WithdrawRefused",
 ]
 
 
@@ -126,6 +130,17 @@ class VersionRefused(RegisterError):
         super().__init__(f"{case_id}: a case that is {status} takes no new version")
         self.case_id = case_id
         self.status = status
+
+
+class WithdrawRefused(RegisterError):
+    """The user may not withdraw the case: not its submitter, already withdrawn, or IB
+    has put it on the agenda or decided it (``reason``)."""
+
+    def __init__(self, case_id: str, status: CaseStatus, reason: WithdrawRefusal) -> None:
+        super().__init__(f"{case_id}: not withdrawn ({reason})")
+        self.case_id = case_id
+        self.status = status
+        self.reason = reason
 
 
 # --- models -------------------------------------------------------------------------
@@ -483,13 +498,15 @@ class CaseRegister:
         meeting_date: date | None = None,
         *,
         then: AlsoInTransaction | None = None,
+        guard: Callable[[CaseStatus, str], None] | None = None,
     ) -> Case:
         """Change a case's status (``ibcase.TRANSITIONS``), with an optional comment and meeting
         date. Accepting a membership or intent agreement sets ``review_due``
         (``ibcase.review_due``, rule P5) from the meeting date, else today; leaving
         accepted clears it. ``then`` runs in the same transaction. Raises ``CaseNotFound``,
         ``InvalidTransition``, or ``ValueError`` for an unknown status or a comment longer
-        than ``ibcase.MAX_COMMENT_LENGTH``."""
+        than ``ibcase.MAX_COMMENT_LENGTH``. ``guard`` is called under the case's lock with
+        its status and its submitter's id, and refuses the change by raising."""
         key = self._key(case_id)
         CASE_ID.set(key)
         requested = CaseStatus(status)
@@ -498,6 +515,8 @@ class CaseRegister:
         async with writing(self._engine) as conn:
             current = await self._lock(conn, key, now)
             old = CaseStatus(current.status)
+            if guard is not None:
+                guard(old, current.submitter_id)
             if not may_move(old, requested):
                 raise InvalidTransition(key, old, requested)
             due: date | None = None
@@ -525,6 +544,23 @@ class CaseRegister:
                 details["review_due"] = due.isoformat() if due else None
             await self._audit(conn, key, now, actor, AuditEvent.STATUS_CHANGED, details)
             return await self._finish(conn, key, then)
+
+    async def withdraw(
+        self, case_id: str, actor: Actor, *, then: AlsoInTransaction | None = None,
+    ) -> Case:
+        """The submitter takes the case back ("Återkalla"): withdrawn, with its status
+        change in the audit log under their name. Decided under the case's lock by
+        ``ibcase.withdraw_refusal``, so a second press, or a press after IB put it on the
+        agenda meanwhile, changes nothing. Raises ``CaseNotFound`` or ``WithdrawRefused``."""
+        key = self._key(case_id)
+
+        def only_the_submitter_while_waiting(status: CaseStatus, submitter_id: str) -> None:
+            reason = withdraw_refusal(submitter_id, actor.id, status)
+            if reason is not None:
+                raise WithdrawRefused(key, status, reason)
+
+        return await self.set_status(key, CaseStatus.WITHDRAWN, actor, then=then,
+                                     guard=only_the_submitter_while_waiting)
 
     # --- reads ----------------------------------------------------------------------
 
@@ -666,7 +702,8 @@ class CaseRegister:
                 update(case_table)
                 .where(case_table.c.id == key)
                 .values(updated_at=now)
-                .returning(case_table.c.status, case_table.c.version, case_table.c.review_due)
+                .returning(case_table.c.status, case_table.c.version, case_table.c.review_due,
+                           case_table.c.submitter_id)
             )
         ).one_or_none()
         if row is None:

@@ -25,9 +25,11 @@ from bot.persistence.register import (
     CaseStatus,
     InvalidTransition,
     VersionRefused,
+    WithdrawRefused,
     audit_table,
     case_id,
 )
+from ibcase import WithdrawRefusal
 from policy import Owner, assess, parse_engagement
 
 from ..policy.helpers import screened
@@ -494,3 +496,55 @@ async def test_the_bot_migrates_the_case_register_when_it_starts(
 def engine_factory() -> Callable[[Any], AsyncEngine]:
     """An engine on a database nobody has migrated yet (no `engine` fixture involved)."""
     return lambda database: create_engine(database.url, schema=database.schema)
+
+
+# --- withdraw ("Återkalla") --------------------------------------------------------------
+
+
+async def test_the_submitter_withdraws_a_waiting_case_and_the_audit_log_says_so(
+    register: CaseRegister,
+) -> None:
+    case = await register.submit(*screened("paris-summit.json"), ANNA)
+    withdrawn = await register.withdraw(case.id, ANNA)
+    assert withdrawn.status is CaseStatus.WITHDRAWN
+    last = (await register.audit(case.id))[-1]
+    assert (last.event, last.actor.id) == (AuditEvent.STATUS_CHANGED, ANNA.id)
+    assert last.details == {"from": "submitted", "to": "withdrawn"}
+
+
+async def test_a_refused_withdrawal_changes_nothing_and_logs_nothing(
+    register: CaseRegister, engine: AsyncEngine
+) -> None:
+    waiting = await register.submit(*screened("paris-summit.json"), ANNA)
+    with pytest.raises(WithdrawRefused) as someone_else:
+        await register.withdraw(waiting.id, IB)
+    assert someone_else.value.reason is WithdrawRefusal.NOT_SUBMITTER
+    await register.set_status(waiting.id, CaseStatus.ON_AGENDA, IB,
+                              meeting_date=date(2026, 12, 10))
+    with pytest.raises(WithdrawRefused) as acted:
+        await register.withdraw(waiting.id, ANNA)
+    assert acted.value.reason is WithdrawRefusal.IB_HAS_ACTED
+    assert (await register.get(waiting.id)).status is CaseStatus.ON_AGENDA
+    assert await audit_rows(engine) == 2
+
+
+async def test_a_second_withdrawal_is_refused_as_already_withdrawn(
+    register: CaseRegister, engine: AsyncEngine
+) -> None:
+    case = await register.submit(*screened("paris-summit.json"), ANNA)
+    await register.set_status(case.id, CaseStatus.NEEDS_COMPLETION, IB, comment="Program?")
+    await register.withdraw(case.id, ANNA)
+    with pytest.raises(WithdrawRefused) as again:
+        await register.withdraw(case.id, ANNA)
+    assert again.value.reason is WithdrawRefusal.WITHDRAWN
+    assert await audit_rows(engine) == 3
+
+
+async def test_two_presses_at_once_withdraw_the_case_once(
+    register: CaseRegister, engine: AsyncEngine
+) -> None:
+    case = await register.submit(*screened("paris-summit.json"), ANNA)
+    outcomes = await asyncio.gather(register.withdraw(case.id, ANNA),
+                                    register.withdraw(case.id, ANNA), return_exceptions=True)
+    assert sorted(type(o).__name__ for o in outcomes) == ["Case", "WithdrawRefused"]
+    assert await audit_rows(engine) == 2
