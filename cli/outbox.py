@@ -120,34 +120,26 @@ async def _list(engine: AsyncEngine, status: str | None, limit: int) -> list[Row
 
 
 async def _retry(engine: AsyncEngine, message_id: int, lang: Lang, now: datetime) -> str:
-    """Put a failed message back in the queue, due ``now``; the confirmation to print."""
-    from sqlalchemy import select, update
+    """Put a failed message back in the queue, due ``now``; the confirmation to print.
+    The same function as the IB channel's "Försök igen" (``bot.outbox.failed.requeue``)."""
+    from sqlalchemy import select
 
-    from bot.outbox import OutboxStatus
+    from bot.outbox.failed import requeue
     from bot.persistence.tables import outbox_table
 
-    table = outbox_table.c
     async with engine.begin() as conn:
-        # Only a failed message moves, in one statement: a message the worker is sending
-        # or has sent is never queued twice by this command.
-        moved = (
-            await conn.execute(
-                update(outbox_table)
-                .where(table.id == message_id, table.status == OutboxStatus.FAILED.value)
-                .values(status=OutboxStatus.PENDING.value, attempts=0,
-                        next_attempt_at=now, lease_owner=None, lease_until=None)
-                .returning(table.kind, table.case_id)
-            )
-        ).one_or_none()
-        if moved is None:
+        moved = await requeue(conn, [message_id], now=now)
+        if not moved:
             status = (
-                await conn.execute(select(table.status).where(table.id == message_id))
+                await conn.execute(select(outbox_table.c.status)
+                                   .where(outbox_table.c.id == message_id))
             ).scalar_one_or_none()
             if status is None:
                 raise BadInput(t("outbox.not_found", lang, id=message_id))
             raise BadInput(t("outbox.not_failed", lang, id=message_id, status=status))
-    case = f", {moved.case_id}" if moved.case_id else ""
-    return t("outbox.retried", lang, id=message_id, kind=moved.kind, case=case)
+    [message] = moved
+    case = f", {message.case_id}" if message.case_id else ""
+    return t("outbox.retried", lang, id=message_id, kind=message.kind, case=case)
 
 
 def _utc(value: datetime | None) -> datetime | None:
