@@ -8,7 +8,6 @@ the user's language, never a 500.
 
 from __future__ import annotations
 
-import csv
 import io
 import ipaddress
 import logging
@@ -38,7 +37,7 @@ from ..clock import Clock, utc
 from ..ib import IbService, Origin, RosterUnavailable
 from ..persistence.register import CaseNotFound, case_table
 from ..settings import Settings
-from . import query
+from . import export, query
 from .auth import KeysUnavailable, TokenRefused, TokenUser, TokenValidator
 from .query import Filters, Scope
 from .texts import t
@@ -55,7 +54,7 @@ MAX_PAGE = 1_000_000
 MAX_Q = 200
 MAX_UNIT = 500
 YEARS = (2000, 2100)
-MAX_EXPORT_ROWS = 100_000
+MAX_EXPORT_ROWS = export.MAX_EXPORT_ROWS
 
 # Where Teams shows a tab: the page may be framed there and nowhere else. Nothing leaves
 # the server: scripts, styles and pictures are the page's own.
@@ -230,14 +229,14 @@ def filters_of(request: web.Request, lang: Lang) -> Filters:
     for raw in params.getall("unit", []):
         if len(raw) > MAX_UNIT:
             raise ApiError(400, "bad_filter", t("tab.error.too_long", lang, name="unit",
-                                                max=MAX_UNIT))
+                                                n=MAX_UNIT))
         if raw.strip():
             units.append(raw.strip())
     years = tuple(dict.fromkeys(_year(raw.strip(), lang) for raw in params.getall("year", [])
                                 if raw.strip()))
     q = _one(request, "q", lang)
     if len(q) > MAX_Q:
-        raise ApiError(400, "bad_filter", t("tab.error.too_long", lang, name="q", max=MAX_Q))
+        raise ApiError(400, "bad_filter", t("tab.error.too_long", lang, name="q", n=MAX_Q))
     view = _one(request, "view", lang)
     if view not in ("", "mine"):
         raise ApiError(400, "bad_filter", t("tab.error.bad_value", lang, name="view",
@@ -516,14 +515,6 @@ async def agenda(request: web.Request) -> web.StreamResponse:
 
 # --- export ---------------------------------------------------------------------------
 
-EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "id"), ("title", "title"), ("kind", "kind_label"), ("unit", "unit"),
-    ("owner", "owner_label"), ("verdict", "verdict_label"), ("priority", "priority_label"),
-    ("status", "status_label"), ("cost", "cost"), ("meeting_date", "meeting_date"),
-    ("review_due", "review_due"), ("submitted_at", "submitted_at"),
-)
-
-
 async def _export_rows(request: web.Request) -> tuple[Caller, list[dict[str, Any]], date]:
     caller = await _caller(request)
     filters = filters_of(request, caller.lang)
@@ -534,39 +525,17 @@ async def _export_rows(request: web.Request) -> tuple[Caller, list[dict[str, Any
                                      descending=descending, lang=caller.lang,
                                      limit=MAX_EXPORT_ROWS)
     today = overview.clock.today(overview.zone)
-    out = []
-    for row in rows:
-        flat = query.row_of(row, caller.lang)
-        flat["submitted_at"] = utc(row.created_at).astimezone(overview.zone).date().isoformat()
-        out.append(flat)
-    return caller, out, today
-
-
-def _headers(lang: Lang) -> list[str]:
-    return [t(f"tab.column.{name}", lang) for name, _ in EXPORT_COLUMNS]
+    return caller, [export.flat_row(row, caller.lang, overview.zone) for row in rows], today
 
 
 def _attachment(today: date, extension: str) -> str:
-    return f'attachment; filename="strategikollen-cases-{today.isoformat()}.{extension}"'
-
-
-def _safe_cell(value: Any) -> Any:
-    """A text cell that a spreadsheet would take for a formula is given as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return f'attachment; filename="{export.file_name(today, extension)}"'
 
 
 @api
 async def export_csv(request: web.Request) -> web.StreamResponse:
     caller, rows, today = await _export_rows(request)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_headers(caller.lang))
-    for row in rows:
-        writer.writerow(["" if row[key] is None else _safe_cell(row[key])
-                         for _, key in EXPORT_COLUMNS])
-    body = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    body = export.csv_bytes(rows, caller.lang)
     return web.Response(body=body, content_type="text/csv", charset="utf-8",
                         headers={"Content-Disposition": _attachment(today, "csv")})
 
@@ -583,11 +552,11 @@ async def export_xlsx(request: web.Request) -> web.StreamResponse:
     sheet = book.add_worksheet(t("tab.sheet", caller.lang))
     bold = book.add_format({"bold": True})
     day = book.add_format({"num_format": "yyyy-mm-dd"})
-    for column, header in enumerate(_headers(caller.lang)):
+    for column, header in enumerate(export.headers(caller.lang)):
         sheet.write_string(0, column, header, bold)
     dates = {"meeting_date", "review_due", "submitted_at"}
     for line, row in enumerate(rows, start=1):
-        for column, (_, key) in enumerate(EXPORT_COLUMNS):
+        for column, (_, key) in enumerate(export.EXPORT_COLUMNS):
             value = row[key]
             if value is None:
                 continue
@@ -598,7 +567,7 @@ async def export_xlsx(request: web.Request) -> web.StreamResponse:
             else:
                 sheet.write_string(line, column, str(value))
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(EXPORT_COLUMNS) - 1)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(export.EXPORT_COLUMNS) - 1)
     book.close()
     return web.Response(
         body=buffer.getvalue(),
