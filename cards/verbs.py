@@ -31,6 +31,7 @@ __all__ = [
     "WIZARD_ASSESS",
     "WIZARD_BACK",
     "WIZARD_CANCEL",
+    "WIZARD_DIALOG",
     "WIZARD_EDIT",
     "WIZARD_NEXT",
     "WIZARD_RESUME",
@@ -48,6 +49,11 @@ WIZARD_CANCEL: Final = "wizard.cancel"
 WIZARD_EDIT: Final = "wizard.edit"  # from the summary, or a result card with data {"values": {...}}
 WIZARD_ASSESS: Final = "wizard.assess"  # from the summary
 WIZARD_RESUME: Final = "wizard.resume"  # show the current step again (after help or an error)
+# The wizard as a Teams dialog: an Action.Submit with msteams {"type": "task/fetch"} opens
+# it (task/fetch); a client without dialogs sends it as a message: the wizard in the chat.
+# In the dialog the wizard's own verbs come back as task/submit (or composeExtension/
+# submitAction) with data {"dialog": id}; Cancel closes it.
+WIZARD_DIALOG: Final = "wizard.dialog"
 
 WHO_PROMPT: Final = "who_decides.prompt"  # show the "ask a question" card
 WHO_ASK: Final = "who_decides.ask"  # data: {"question": ...}
@@ -75,7 +81,7 @@ INTAKE_DIALOG: Final = "intake.dialog"
 ALL: Final = frozenset({
     HELP, MINE, MINE_OPEN,
     WIZARD_START, WIZARD_NEXT, WIZARD_BACK, WIZARD_CANCEL, WIZARD_EDIT, WIZARD_ASSESS,
-    WIZARD_RESUME,
+    WIZARD_RESUME, WIZARD_DIALOG,
     WHO_PROMPT, WHO_ASK, WHO_CLARIFY,
     IB_SEND, IB_REFRESH, IB_ACCEPT, IB_DECLINE, IB_REQUEST_COMPLETION, IB_TO_AGENDA,
     CASES_MINE, CASES_COMPLETE, CASES_RESUBMIT,

@@ -19,7 +19,7 @@ from .elements import (
 from .i18n import t
 
 __all__ = [
-    "error_card", "help_card", "starter_rows", "starters", "text_card",
+    "dialog_starter", "error_card", "help_card", "starter_rows", "starters", "text_card",
     "welcome_card",
 ]
 
@@ -32,6 +32,15 @@ def starters(lang: Lang) -> list[Element]:
         execute(t("starter.mine", lang), verbs.MINE),
         execute(t("starter.help", lang), verbs.HELP),
     ]
+
+
+def dialog_starter(lang: Lang) -> Element:
+    """"Ny bedömning" in a Teams dialog, so that the screening does not scroll the chat: an
+    Action.Submit whose ``msteams`` data makes Teams ask for the dialog (``task/fetch``;
+    Universal Actions cannot open one). A client without dialogs sends it as a message,
+    and the wizard starts in the chat."""
+    return {"type": "Action.Submit", "title": t("starter.new", lang), "style": "positive",
+            "data": {"msteams": {"type": "task/fetch"}, "verb": verbs.WIZARD_DIALOG}}
 
 
 def starter_rows(lang: Lang, *, resume: bool = False, help_button: bool = True) -> list[Element]:
@@ -48,13 +57,16 @@ def starter_rows(lang: Lang, *, resume: bool = False, help_button: bool = True) 
 
 
 def welcome_card(lang: Lang) -> Card:
+    """The greeting: a new screening in a dialog or in the chat, and the other starters."""
     body: list[Element] = [
         heading(t("welcome.app", lang), size="Large"),
         para(t("welcome.intro", lang)),
         container([para(t("welcome.advisory", lang))], style="emphasis"),
         subtle(t("welcome.typing", lang)),
     ]
-    return card(body + starter_rows(lang), [], lang)
+    actions = starters(lang)
+    actions[0] = execute(t("starter.new_chat", lang), verbs.WIZARD_START)
+    return card(body + button_rows([dialog_starter(lang), *actions]), [], lang)
 
 
 def help_card(lang: Lang, *, resume: bool = False, lead: str | None = None) -> Card:

@@ -9,10 +9,10 @@ shows its message next to the field, with every value kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from policy import Lang
 
@@ -34,7 +34,8 @@ from .escape import escape
 from .i18n import choice, grouped, help_text, label, short_label, t
 
 __all__ = [
-    "UNKNOWN", "Question", "Widget", "cancelled_card", "display_value", "is_answered",
+    "UNKNOWN", "InDialog", "Question", "Widget", "cancelled_card", "dialog_gone_card",
+    "dialog_result_card", "dialog_sorry_card", "display_value", "is_answered",
     "question_block", "step_card", "summary_card",
 ]
 
@@ -68,6 +69,40 @@ class Question:
     value: str = ""  # raw, exactly as last submitted
     error: str | None = None
     evidence: str | None = None  # the invitation's sentence the value was read from
+
+
+@dataclass(frozen=True, slots=True)
+class InDialog:
+    """A wizard card shown in a Teams dialog rather than in the chat: plain Action.Submit
+    buttons (a dialog takes no Action.Execute), each carrying ``carry`` (the dialog's id);
+    ``note`` above the questions; ``restart`` adds "Börja om"."""
+
+    carry: Mapping[str, str]
+    note: str | None = None
+    restart: bool = False
+
+
+def _button(title: str, verb: str, data: Mapping[str, Any] | None, dialog: InDialog | None, *,
+            inputs: Literal["auto", "none"] = "none",
+            style: Literal["positive"] | None = None) -> Element:
+    """A wizard button: Action.Execute in the chat, Action.Submit in a dialog."""
+    if dialog is None:
+        return execute(title, verb, data, inputs=inputs, style=style)
+    out: Element = {"type": "Action.Submit", "title": title,
+                    "data": {**(data or {}), **dialog.carry, "verb": verb},
+                    "associatedInputs": inputs}
+    if style:
+        out["style"] = style
+    return out
+
+
+def _dialog_lead(dialog: InDialog | None) -> list[Element]:
+    return [container([para(dialog.note)], style="emphasis")] if dialog and dialog.note else []
+
+
+def _restart(dialog: InDialog | None, lang: Lang) -> list[Element]:
+    return ([_button(t("wizard.restart", lang), verbs.WIZARD_START, None, dialog)]
+            if dialog and dialog.restart else [])
 
 
 def _choices(q: Question, lang: Lang) -> list[dict[str, str]]:
@@ -140,11 +175,14 @@ def step_card(
     lang: Lang,
     general_errors: Sequence[str] = (),
     first: bool = False,
+    dialog: InDialog | None = None,
 ) -> Card:
-    """The card for one wizard step; ``step`` goes back in every action's data."""
+    """The card for one wizard step; ``step`` goes back in every action's data; in a Teams
+    dialog when ``dialog`` is given."""
     body: list[Element] = [
         heading(t("wizard.title", lang)),
         subtle(t("wizard.step", lang, n=number, total=total, name=name), spacing="None"),
+        *_dialog_lead(dialog),
     ]
     if any(q.error for q in questions) or general_errors:
         body.append(container(
@@ -157,12 +195,14 @@ def step_card(
     body.extend(question_block(q, lang) for q in questions)
     data = {"step": step}
     actions = [
-        execute(t("wizard.next", lang), verbs.WIZARD_NEXT, data, inputs="auto", style="positive"),
+        _button(t("wizard.next", lang), verbs.WIZARD_NEXT, data, dialog, inputs="auto",
+                style="positive"),
     ]
     if not first:  # the first step has nothing before it; Cancel leaves
-        actions.append(execute(t("wizard.back", lang), verbs.WIZARD_BACK, data, inputs="auto"))
-    actions.append(execute(t("wizard.cancel", lang), verbs.WIZARD_CANCEL, data))
-    return card(body, actions, lang)
+        actions.append(_button(t("wizard.back", lang), verbs.WIZARD_BACK, data, dialog,
+                               inputs="auto"))
+    actions.append(_button(t("wizard.cancel", lang), verbs.WIZARD_CANCEL, data, dialog))
+    return card(body, actions + _restart(dialog, lang), lang)
 
 
 def is_answered(q: Question) -> bool:
@@ -202,7 +242,7 @@ def display_value(q: Question, lang: Lang) -> str:
 
 
 def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number: int,
-                 total: int) -> Card:
+                 total: int, dialog: InDialog | None = None) -> Card:
     """Everything gathered, with Edit and Assess.
 
     Short labels keep the titles to one line; questions left unanswered are named
@@ -221,6 +261,7 @@ def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number
         heading(t("wizard.title", lang)),
         subtle(t("wizard.step", lang, n=number, total=total, name=t("step.summary", lang)),
                spacing="None"),
+        *_dialog_lead(dialog),
         para(t("wizard.summary_intro", lang)),
         {"type": "FactSet", "facts": rows},
     ]
@@ -231,12 +272,12 @@ def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number
     values = {"kind": kind, **{q.name: q.value for q in questions if q.value}}
     data = {"step": "summary", "values": values}
     actions = [
-        execute(t("wizard.assess", lang), verbs.WIZARD_ASSESS, data, style="positive"),
-        execute(t("wizard.edit", lang), verbs.WIZARD_EDIT, data),
-        execute(t("wizard.back", lang), verbs.WIZARD_BACK, data),
-        execute(t("wizard.cancel", lang), verbs.WIZARD_CANCEL, data),
+        _button(t("wizard.assess", lang), verbs.WIZARD_ASSESS, data, dialog, style="positive"),
+        _button(t("wizard.edit", lang), verbs.WIZARD_EDIT, data, dialog),
+        _button(t("wizard.back", lang), verbs.WIZARD_BACK, data, dialog),
+        _button(t("wizard.cancel", lang), verbs.WIZARD_CANCEL, data, dialog),
     ]
-    return card(body, actions, lang)
+    return card(body, actions + _restart(dialog, lang), lang)
 
 
 def cancelled_card(lang: Lang) -> Card:
@@ -247,4 +288,53 @@ def cancelled_card(lang: Lang) -> Card:
          execute(t("starter.help", lang), verbs.HELP)],
         lang,
     )
+
+
+def _without_buttons(node: Any) -> Any:
+    """``node`` with every Action.Execute and Action.Submit taken out (and the ActionSets
+    left empty by that); links and "show the strategy's words" stay."""
+    if isinstance(node, list):
+        kept = [_without_buttons(n) for n in node
+                if not (isinstance(n, dict) and n.get("type") in ("Action.Execute",
+                                                                    "Action.Submit"))]
+        return [n for n in kept if not (isinstance(n, dict) and n.get("type") == "ActionSet"
+                                        and not n.get("actions"))]
+    if isinstance(node, dict):
+        return {k: _without_buttons(v) for k, v in node.items()}
+    return node
+
+
+def dialog_result_card(result: Card, lang: Lang, *, dialog: InDialog, told: bool) -> Card:
+    """The dialog's last step: the result card without its buttons (they work in the chat,
+    where the same card is posted, ``told``; or, when it could not be, under "Mina
+    bedömningar"), then Close and a new screening."""
+    out: Card = _without_buttons(result)
+    out["body"].append(container(
+        [para(t("wizard.dialog_told" if told else "wizard.dialog_not_told", lang))],
+        style="emphasis", spacing="Large"))
+    out["actions"] = [
+        _button(t("wizard.close", lang), verbs.WIZARD_CANCEL, {"step": "assessed"}, dialog,
+                style="positive"),
+        _button(t("starter.new", lang), verbs.WIZARD_START, None, dialog),
+    ]
+    return out
+
+
+def dialog_gone_card(lang: Lang, *, dialog: InDialog) -> Card:
+    """A dialog whose screening no longer runs (finished or cancelled elsewhere, or its
+    state lost): say so, and offer a new one."""
+    return card(
+        [heading(t("wizard.title", lang)), para(t("wizard.dialog_gone", lang))],
+        [_button(t("starter.new", lang), verbs.WIZARD_START, None, dialog, style="positive"),
+         _button(t("wizard.close", lang), verbs.WIZARD_CANCEL, None, dialog)],
+        lang,
+    )
+
+
+def dialog_sorry_card(lang: Lang) -> Card:
+    """The dialog when something failed at the bot: no details, what was saved stays."""
+    return card([heading(t("wizard.title", lang)),
+                 container([para(t("wizard.dialog_sorry", lang))], style="warning")],
+                [_button(t("wizard.close", lang), verbs.WIZARD_CANCEL, None, InDialog(carry={}),
+                         style="positive")], lang)
 

@@ -342,6 +342,8 @@ _VERBS: Mapping[str, Callable[[_Ctx], _Result]] = {
     verbs.MINE: _mine,
     verbs.MINE_OPEN: _mine_open,
     verbs.WIZARD_START: _start,
+    # The welcome card's dialog button, sent as a message by a client without dialogs.
+    verbs.WIZARD_DIALOG: _start,
     verbs.WIZARD_RESUME: _resume,
     **dict.fromkeys(VERB_EVENTS, _wizard_event),
     verbs.WHO_PROMPT: _who_prompt,

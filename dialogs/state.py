@@ -20,6 +20,7 @@ __all__ = [
     "HISTORY_SIZE",
     "ConversationState",
     "HistoryEntry",
+    "Profiled",
     "Step",
     "UserState",
     "WizardState",
@@ -41,6 +42,16 @@ class Step(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Profiled(BaseModel):
+    """A value the wizard took from the user's Entra ID profile, and the profile's field
+    (``department`` or ``companyName``)."""
+
+    model_config = _STATE
+
+    value: str
+    source: str
+
+
 class WizardState(BaseModel):
     """A screening in progress: the step, everything typed so far (raw), what to fix, and
     the case it completes, if any."""
@@ -59,6 +70,9 @@ class WizardState(BaseModel):
     # value is still the one read. Kept only while the wizard runs, never in the register.
     prefilled: dict[str, str] = Field(default_factory=dict)
     evidence: dict[str, str] = Field(default_factory=dict)
+    # From the user's Entra ID profile (the unit): field → the value and where it came from.
+    # A field says so while its value is still that one.
+    profiled: dict[str, Profiled] = Field(default_factory=dict)
 
 
 class ConversationState(BaseModel):

@@ -19,6 +19,7 @@ __all__ = [
     "IbAction",
     "IbRefresh",
     "MyCases",
+    "Prefill",
     "RegisterIb",
     "Reply",
     "Resubmit",
@@ -41,6 +42,17 @@ class Document(BaseModel):
     message: str | None = None
 
 
+class Prefill(BaseModel):
+    """What the bot knows of the user beforehand, for the wizard's defaults: the unit
+    (förvaltning or bolag) their Entra ID profile names, and the profile's field it is
+    (``department`` or ``companyName``). The user may change it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit: str
+    source: Literal["department", "companyName"]
+
+
 class Turn(BaseModel):
     """What the user did: typed text, or a card action (verb + the card's input values)."""
 
@@ -54,6 +66,7 @@ class Turn(BaseModel):
     user_name: str | None = None
     channel_kind: str = "personal"  # personal · groupChat · channel
     document: Document | None = None  # an attached file, read by the bot
+    prefill: Prefill | None = None  # the user's profile, looked up when a screening starts
 
 
 class _Effect(BaseModel):

@@ -24,7 +24,7 @@ from enum import StrEnum
 from cards.elements import Card
 from cards.i18n import choice, t
 from cards.result import result_card
-from cards.wizard import Question, Widget, cancelled_card, step_card, summary_card
+from cards.wizard import InDialog, Question, Widget, cancelled_card, step_card, summary_card
 from policy import (
     Assessment,
     Engagement,
@@ -210,8 +210,9 @@ def _all_errors(values: Mapping[str, str], lang: Lang) -> tuple[
 # ---------------------------------------------------------------- cards
 
 
-def render(state: WizardState, lang: Lang) -> Card:
-    """The card for ``state``: an input step, or the summary."""
+def render(state: WizardState, lang: Lang, *, dialog: InDialog | None = None) -> Card:
+    """The card for ``state``: an input step, or the summary; for a Teams dialog when
+    ``dialog`` is given (``dialogs.wizard_dialog``)."""
     kind = kind_of(state.values)
     step = state.step if kind is not None else Step.KIND
     if step not in _SHOWN:
@@ -220,7 +221,7 @@ def render(state: WizardState, lang: Lang) -> Card:
     if step is Step.SUMMARY and kind is not None:
         names = (*details_fields(kind), *question_fields(kind))
         return summary_card(kind=kind.value, questions=[question(n, state, kind) for n in names],
-                            lang=lang, number=number, total=total)
+                            lang=lang, number=number, total=total, dialog=dialog)
     names = fields_of(step, kind)
     title = {
         Step.KIND: t("step.kind", lang),
@@ -238,6 +239,7 @@ def render(state: WizardState, lang: Lang) -> Card:
         general_errors=[*state.general,
                         *(m for n, m in state.errors.items() if n not in shown)],
         first=step is Step.KIND,
+        dialog=dialog,
     )
 
 
@@ -283,8 +285,11 @@ def advance(
     *,
     lang: Lang,
     today: date,
+    dialog: InDialog | None = None,
 ) -> Advanced:
-    """The next state and the card to show for ``event`` with the card's ``submitted`` data."""
+    """The next state and the card to show for ``event`` with the card's ``submitted`` data
+    (the steps' cards for a Teams dialog when ``dialog`` is given; the result card is the
+    chat's either way)."""
     step = _card_step(state, submitted)
     values = dict(state.values)
     carried = submitted.get("values")
@@ -299,7 +304,7 @@ def advance(
     target = TRANSITIONS.get((step, event))
 
     if target is None:
-        return Advanced(here, render(here, lang), values=values)
+        return Advanced(here, render(here, lang, dialog=dialog), values=values)
     if target is Step.CANCELLED:
         return Advanced(None, cancelled_card(lang), values=values)
 
@@ -307,14 +312,14 @@ def advance(
         errors = step_errors(step, values, lang)
         if errors:
             stay = here.model_copy(update={"errors": errors})
-            return Advanced(stay, render(stay, lang), values=values)
+            return Advanced(stay, render(stay, lang, dialog=dialog), values=values)
 
     if target in (Step.SUMMARY, Step.ASSESSED):
         first, errors, general, engagement = _all_errors(values, lang)
         if engagement is None:
             back = WizardState(step=first, values=values, errors=errors, general=general,
                                case_id=case, prefilled=read, evidence=evidence)
-            return Advanced(back, render(back, lang), values=values)
+            return Advanced(back, render(back, lang, dialog=dialog), values=values)
         if target is Step.ASSESSED:
             a = assess(engagement, lang, today=today)
             return Advanced(
@@ -328,4 +333,4 @@ def advance(
 
     nxt = WizardState(step=target, values=values, case_id=case, prefilled=read,
                       evidence=evidence)
-    return Advanced(nxt, render(nxt, lang), values=values)
+    return Advanced(nxt, render(nxt, lang, dialog=dialog), values=values)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import random
 import re
+import secrets
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ from microsoft_agents.hosting.core.storage import StoreItem
 from cards import verbs
 from cards.i18n import t
 from dialogs import intake as intake_dialogs
+from dialogs import wizard_dialog
 from dialogs.turn import Document, Reply, Turn
 from policy import Lang, lang_of
 from policy.extract import extract
@@ -58,12 +60,20 @@ from ..ib import IbService, Origin
 from ..persistence.storage import E_TAG, NEW, StorageConflict
 from ..teams.connector import url_checker
 
-__all__ = ["STATE_PROPERTY", "Dialogs", "build_agent", "origin_of", "tenant_of"]
+__all__ = [
+    "DIALOG_PROPERTY", "NEW_ASSESSMENT_COMMAND", "STATE_PROPERTY", "Dialogs", "build_agent",
+    "origin_of", "tenant_of",
+]
 
 logger = logging.getLogger(__name__)
 
 # The property under which the dialogs' dicts live in the SDK's conversation and user state.
 STATE_PROPERTY = "strategikollen"
+# The user's wizard dialog (``dialogs.wizard_dialog``), beside it in the user's state.
+DIALOG_PROPERTY = "strategikollen.dialog"
+# The message box's action command "Ny bedömning" (the manifest's composeExtensions): the
+# wizard's Teams dialog, as the welcome card's "Ny bedömning" opens it.
+NEW_ASSESSMENT_COMMAND = "newAssessment"
 
 ANY_VERB = re.compile(r".+")
 
@@ -308,10 +318,30 @@ def build_agent(
         return clock.today(city)
 
     async def run_dialog(context: TurnContext, state: TurnState, turn: Turn) -> Reply:
-        """One dialog step. The turns of one conversation run one at a time in this process,
-        and a turn whose state another turn has saved since it was read reads it again, so
-        two quick clicks cannot both start from the same stored wizard. Across processes
-        the storage's e-tags catch the same race; then the step is redone on fresh state."""
+        """One dialog step on the conversation's and the user's state (``gated``)."""
+
+        def step() -> Reply:
+            stored_conv = _stored(state.conversation.get_value(STATE_PROPERTY))
+            stored_user = _stored(state.user.get_value(STATE_PROPERTY))
+            conv, user, reply = dialogs.handle(stored_conv, stored_user, turn, today=today())
+            # Only what changed: the SDK tells a change by the text of the state, and
+            # PostgreSQL's JSONB gives the keys back in its own order, so an unchanged
+            # state set again would look changed and be written on every turn.
+            # Typed as StoreItem, but CachedAgentState stores plain JSON dicts as they are.
+            if conv != stored_conv:
+                state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
+            if user != stored_user:
+                state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
+            return reply
+
+        return await perform(context, await gated(context, state, step))
+
+    async def gated[R](context: TurnContext, state: TurnState, step: Callable[[], R]) -> R:
+        """``step`` (which reads and sets the turn's state) and the save. The turns of one
+        conversation run one at a time in this process, and a turn whose state another turn
+        has saved since it was read reads it again, so two quick clicks cannot both start
+        from the same stored wizard. Across processes the storage's e-tags catch the same
+        race; then the step is redone on fresh state."""
         gate, saves_when_read = cast(tuple[_Gate, int], context.turn_state[_GATE])
         async with gate.lock:
             stale = gate.saves != saves_when_read
@@ -319,17 +349,7 @@ def build_agent(
                 if stale:
                     await state.conversation.load(context, force=True)
                     await state.user.load(context, force=True)
-                stored_conv = _stored(state.conversation.get_value(STATE_PROPERTY))
-                stored_user = _stored(state.user.get_value(STATE_PROPERTY))
-                conv, user, reply = dialogs.handle(stored_conv, stored_user, turn, today=today())
-                # Only what changed: the SDK tells a change by the text of the state, and
-                # PostgreSQL's JSONB gives the keys back in its own order, so an unchanged
-                # state set again would look changed and be written on every turn.
-                # Typed as StoreItem, but CachedAgentState stores plain JSON dicts as they are.
-                if conv != stored_conv:
-                    state.conversation.set_value(STATE_PROPERTY, conv)  # type: ignore[arg-type]
-                if user != stored_user:
-                    state.user.set_value(STATE_PROPERTY, user)  # type: ignore[arg-type]
+                result = step()
                 try:
                     await state.save(context)
                 except StorageConflict:
@@ -342,7 +362,48 @@ def build_agent(
                     continue
                 break
             gate.saves += 1
-        return await perform(context, reply)
+        return result
+
+    async def run_wizard_dialog(context: TurnContext, state: TurnState,
+                                data: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The wizard as a Teams dialog (``dialogs.wizard_dialog``): ``data`` None opens it,
+        else it is what one of its buttons sent. The dialog's state is the user's (a dialog
+        from a group chat's message box is one user's), beside their other state; the result
+        goes to their personal chat through the outbox, once. The answer's body: the dialog's
+        next card, or None, which closes it."""
+        activity = context.activity
+        lang = _lang(activity)
+        new_id = secrets.token_urlsafe(12)  # the id of a new dialog, if this one starts one
+
+        def step() -> wizard_dialog.DialogStep:
+            stored = _stored(state.user.get_value(DIALOG_PROPERTY))
+            user = _stored(state.user.get_value(STATE_PROPERTY))
+            if data is None:
+                out = wizard_dialog.open_dialog(stored, new_id=new_id, lang=lang)
+            else:
+                out = wizard_dialog.submit_dialog(stored, user, data, new_id=new_id, lang=lang,
+                                                  today=today())
+            if out.state != stored:
+                state.user.set_value(DIALOG_PROPERTY, out.state)  # type: ignore[arg-type]
+            if out.user is not None and out.user != user:
+                state.user.set_value(STATE_PROPERTY, out.user)  # type: ignore[arg-type]
+            return out
+
+        try:
+            out = await gated(context, state, step)
+        except Exception:  # never a traceback: what was saved before stays, and is resumed
+            logger.exception("The wizard's dialog could not go on")
+            return intake.task_continue(wizard_dialog.sorry(lang), wizard_dialog.title(lang))
+        told = True
+        if out.result is not None:
+            origin = origin_of(activity)
+            try:
+                told = await ib.tell(origin, out.result, key=f"{out.key}:{origin.user_key}")
+            except Exception:  # the result is in the dialog and under "Mina bedömningar"
+                logger.exception("The wizard dialog's result could not be queued for the chat")
+                told = False
+        card = out.shown(told=told)
+        return None if card is None else intake.task_continue(card, wizard_dialog.title(lang))
 
     async def perform(context: TurnContext, reply: Reply) -> Reply:
         """After the dialog step, once per turn and outside the gate: keep the user reachable
@@ -452,9 +513,12 @@ def build_agent(
     # The message action "Bedöm med Strategikollen": the Teams dialog, prefilled from the
     # message's text; submitted, checked, and continued in the user's personal chat.
     @app.invoke("composeExtension/fetchTask")
-    async def on_fetch_task(context: TurnContext, _state: TurnState) -> None:
+    async def on_fetch_task(context: TurnContext, state: TurnState) -> None:
         value = context.activity.value if isinstance(context.activity.value, dict) else {}
         lang = _lang(context.activity)
+        if value.get("commandId") == NEW_ASSESSMENT_COMMAND:  # the message box's "Ny bedömning"
+            await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, None)))
+            return
         if value.get("commandId") != intake.ASSESS_COMMAND:
             logger.warning("fetchTask for an unknown command %r", value.get("commandId"))
         try:
@@ -468,11 +532,17 @@ def build_agent(
             intake.task_continue(card, t("intake.dialog_title", lang))))
 
     @app.invoke("composeExtension/submitAction")
-    async def on_submit_action(context: TurnContext, _state: TurnState) -> None:
+    async def on_submit_action(context: TurnContext, state: TurnState) -> None:
         activity = context.activity
         value = activity.value if isinstance(activity.value, dict) else {}
         carried = value.get("data")
         data: dict[str, Any] = carried if isinstance(carried, dict) else {}
+        if value.get("commandId") == NEW_ASSESSMENT_COMMAND:
+            # A step of the wizard's dialog. Nothing is inserted into the message box: the
+            # result is the user's own (advisory, its buttons work in the personal chat),
+            # shown in the dialog and posted to their personal chat.
+            await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, data)))
+            return
         lang = _lang(activity)
         title = t("intake.dialog_title", lang)
         try:
@@ -490,6 +560,19 @@ def build_agent(
             logger.exception("The message action's dialog could not be continued")
             card = intake_dialogs.dialog_again(data, lang, texts.t("bot.sorry", lang))
         await context.send_activity(_invoke_json(intake.task_continue(card, title)))
+
+    # The welcome card's "Ny bedömning" (an Action.Submit with msteams task/fetch): the
+    # wizard in a Teams dialog; each of its buttons comes back as task/submit.
+    @app.invoke("task/fetch")
+    async def on_task_fetch(context: TurnContext, state: TurnState) -> None:
+        await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, None)))
+
+    @app.invoke("task/submit")
+    async def on_task_submit(context: TurnContext, state: TurnState) -> None:
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        carried = value.get("data")
+        data: dict[str, Any] = carried if isinstance(carried, dict) else {}
+        await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, data)))
 
     # Catch-all, ranked last so it never shadows the card actions above.
     @app.message(None, rank=RouteRank.LAST)

@@ -31,14 +31,18 @@ STRINGS: Mapping[str, Text] = {
         en="You can also type a question, e.g. “Who decides on joining a network?”",
     ),
     "starter.new": Text(sv="Ny bedömning", en="New assessment"),
+    "starter.new_chat": Text(sv="Ny bedömning i chatten", en="New assessment in the chat"),
     "starter.who": Text(sv="Vem beslutar?", en="Who decides?"),
     "starter.mine": Text(sv="Mina bedömningar", en="My assessments"),
     "starter.help": Text(sv="Hjälp", en="Help"),
     "help.title": Text(sv="Så här fungerar Strategikollen", en="How Strategikollen works"),
     "help.new": Text(
-        sv="Ny bedömning: jag frågar om engagemanget steg för steg och bedömer det mot strategin.",
+        sv="Ny bedömning: jag frågar om engagemanget steg för steg och bedömer det mot strategin, "
+           "i ett eget fönster (från välkomstkortet, eller Strategikollen → Ny bedömning under "
+           "+ i meddelandefältet) eller här i chatten.",
         en="New assessment: I ask about the engagement step by step and screen it against the "
-           "strategy.",
+           "strategy, in a window of its own (from the welcome card, or Strategikollen → New "
+           "assessment under + in the message box) or here in the chat.",
     ),
     "help.who": Text(
         sv="Vem beslutar? Ställ en fråga med egna ord så svarar jag med strategins ord.",

@@ -57,4 +57,37 @@ STRINGS: Mapping[str, Text] = {
         sv="Det finns ingen pågående bedömning att avbryta.",
         en="There is no assessment in progress to cancel.",
     ),
+    # The wizard as a Teams dialog (dialogs.wizard_dialog).
+    "wizard.restart": Text(sv="Börja om", en="Start over"),
+    "wizard.close": Text(sv="Stäng", en="Close"),
+    "wizard.dialog_resumed": Text(
+        sv="Du fortsätter bedömningen där du lämnade den. Vill du börja från början väljer du "
+           "Börja om.",
+        en="You are continuing the assessment where you left it. To begin again, choose "
+           "Start over.",
+    ),
+    "wizard.dialog_told": Text(
+        sv="Resultatet finns också i din chatt med Strategikollen, med knapparna för att gå "
+           "vidare, till exempel Skicka till IB.",
+        en="The result is also in your chat with Strategikollen, with the buttons to go on, "
+           "such as Send to IB.",
+    ),
+    "wizard.dialog_not_told": Text(
+        sv="Resultatet kunde inte läggas i din chatt med Strategikollen just nu. Du hittar "
+           "det under Mina bedömningar.",
+        en="The result could not be put in your chat with Strategikollen just now. You find "
+           "it under My assessments.",
+    ),
+    "wizard.dialog_gone": Text(
+        sv="Den här bedömningen pågår inte längre (den har avslutats eller avbrutits). Börja "
+           "en ny eller stäng fönstret.",
+        en="This assessment is no longer in progress (it was finished or cancelled). Start a "
+           "new one or close the window.",
+    ),
+    "wizard.dialog_sorry": Text(
+        sv="Något gick fel hos Strategikollen. Dina svar från de tidigare stegen är sparade: "
+           "stäng fönstret och öppna Ny bedömning igen för att fortsätta.",
+        en="Something went wrong at Strategikollen. Your answers from the earlier steps are "
+           "saved: close the window and open New assessment again to go on.",
+    ),
 }

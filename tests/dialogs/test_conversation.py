@@ -20,18 +20,33 @@ from .chat import TODAY, Chat, sample_values, wizard_through
 
 
 @pytest.mark.parametrize(("locale", "starters", "advisory"), [
-    ("sv-SE", ["Ny bedömning", "Vem beslutar?", "Mina bedömningar", "Hjälp"], "rådgivande"),
-    (None, ["Ny bedömning", "Vem beslutar?", "Mina bedömningar", "Hjälp"], "rådgivande"),
-    ("en-GB", ["New assessment", "Who decides?", "My assessments", "Help"], "advisory"),
+    ("sv-SE", ["Ny bedömning i chatten", "Vem beslutar?", "Mina bedömningar", "Hjälp"],
+     "rådgivande"),
+    (None, ["Ny bedömning i chatten", "Vem beslutar?", "Mina bedömningar", "Hjälp"],
+     "rådgivande"),
+    ("en-GB", ["New assessment in the chat", "Who decides?", "My assessments", "Help"],
+     "advisory"),
 ])
-def test_the_welcome_card_says_what_the_bot_does_that_it_advises_and_offers_four_starters(
+def test_the_welcome_card_says_what_the_bot_does_that_it_advises_and_offers_five_starters(
     locale: str | None, starters: list[str], advisory: str
 ) -> None:
     card = welcome(locale).cards[0]
+    first = card["body"][4]["actions"][0]  # the first button: the screening in a dialog
+    assert first["type"] == "Action.Submit"
+    assert first["title"] == ("New assessment" if locale == "en-GB" else "Ny bedömning")
+    assert first["data"] == {"msteams": {"type": "task/fetch"}, "verb": verbs.WIZARD_DIALOG}
     assert [a["title"] for a in executes(card)] == starters
     assert [a["verb"] for a in executes(card)] == [
         verbs.WIZARD_START, verbs.WHO_PROMPT, verbs.MINE, verbs.HELP]
     assert advisory in " ".join(texts(card)).lower()
+
+
+def test_the_dialog_button_sent_as_a_message_by_a_client_without_dialogs_starts_the_wizard(
+) -> None:
+    chat = Chat()
+    chat.click(verbs.WIZARD_DIALOG, {"msteams": {"type": "task/fetch"}})
+    assert "Steg 1 av 4" in " ".join(texts(chat.card))
+    assert action(chat.card, verbs.WIZARD_NEXT)["type"] == "Action.Execute"
 
 
 @pytest.mark.parametrize(("locale", "example"), [

@@ -148,6 +148,9 @@ def test_every_user_visible_manifest_string_has_an_english_translation(
         for j, _ in enumerate(command_list["commands"]):
             for field in ("title", "description"):
                 expected.add(f"bots[0].commandLists[{i}].commands[{j}].{field}")
+    for j, _ in enumerate(manifest_json["composeExtensions"][0]["commands"]):
+        for field in ("title", "description"):
+            expected.add(f"composeExtensions[0].commands[{j}].{field}")
     assert expected <= set(english)
 
 
