@@ -42,6 +42,10 @@ __all__ = [
 
 UNKNOWN = "unknown"  # the "Not known yet" choice; the same as leaving the question empty
 
+# The profile fields a value may come from, and their names on the card.
+_PROFILE_FIELDS = {"department": "wizard.profile_department",
+                   "companyName": "wizard.profile_company"}
+
 # The example in a number box's placeholder.
 _EXAMPLE_NUMBER = {"cost_sek": "25000", "review_years": "4"}
 _NUMBER = re.compile(r"(\d+)(?:[.,](\d+))?")
@@ -69,6 +73,8 @@ class Question:
     value: str = ""  # raw, exactly as last submitted
     error: str | None = None
     evidence: str | None = None  # the invitation's sentence the value was read from
+    # The user's Entra ID profile field the value came from (department, companyName).
+    profile_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +158,16 @@ def _input(q: Question, lang: Lang) -> Element:
 
 def question_block(q: Question, lang: Lang) -> Element:
     """One question: its input, "read from the invitation" with the sentence one click
-    away when it was, its help text and its problem."""
+    away when it was, "from your profile" when it came from there, its help text and its
+    problem."""
     items: list[Element] = [_input(q, lang)]
     if q.evidence:
         items += evidence_toggle(f"evidence-{q.name}", q.evidence,
                                  t("intake.read_mark", lang), lang)
+    if q.profile_source in _PROFILE_FIELDS:
+        items.append(subtle(t("wizard.from_profile", lang,
+                              field=t(_PROFILE_FIELDS[q.profile_source], lang)),
+                            spacing="Small"))
     if help_text(q.name, lang):
         items.append(subtle(help_text(q.name, lang), spacing="Small"))
     if q.error:

@@ -44,7 +44,7 @@ from .turn import (
     Turn,
 )
 
-__all__ = ["VERB_EVENTS", "handle", "welcome"]
+__all__ = ["VERB_EVENTS", "handle", "starts_wizard", "welcome"]
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,15 @@ VERB_EVENTS: Mapping[str, wizard.Event] = {
     verbs.WIZARD_EDIT: wizard.Event.EDIT,
     verbs.WIZARD_ASSESS: wizard.Event.ASSESS,
 }
+
+
+def starts_wizard(turn: Turn) -> bool:
+    """Whether ``turn`` starts a new screening ("Ny bedömning", or "ny" typed): the bot then
+    looks up the user's profile first and passes it in (``Turn.prefill``)."""
+    verb = turn.verb or turn.data.get("verb")
+    if verb:
+        return verb == verbs.WIZARD_START
+    return turn.document is None and parse_command((turn.text or "").strip()) is Command.NEW
 
 
 def welcome(locale: str | None) -> Reply:
@@ -169,7 +178,7 @@ def _welcome(c: _Ctx) -> _Result:
 
 
 def _start(c: _Ctx) -> _Result:
-    state = wizard.start()
+    state = wizard.start(profile=c.turn.prefill)
     return _reply(c, wizard.render(state, c.lang),
                   conv=c.conv.model_copy(update={"wizard": state}))
 

@@ -45,7 +45,8 @@ from .fields import (
     to_contract,
     widget_for,
 )
-from .state import Step, WizardState
+from .state import Profiled, Step, WizardState
+from .turn import Prefill
 
 __all__ = [
     "INPUT_STEPS", "TRANSITIONS", "Advanced", "Event", "advance", "question", "render", "start",
@@ -95,11 +96,21 @@ class Advanced:
 
 def start(values: Mapping[str, str] | None = None, step: Step = Step.KIND,
           case_id: str | None = None, *, prefilled: Mapping[str, str] | None = None,
-          evidence: Mapping[str, str] | None = None) -> WizardState:
+          evidence: Mapping[str, str] | None = None,
+          profile: Prefill | None = None) -> WizardState:
     """A new screening at ``step`` with ``values``; ``case_id`` when it completes a case;
-    ``prefilled`` and ``evidence`` when the values were read from an invitation."""
-    return WizardState(step=step, values=dict(values or {}), case_id=case_id,
-                       prefilled=dict(prefilled or {}), evidence=dict(evidence or {}))
+    ``prefilled`` and ``evidence`` when the values were read from an invitation;
+    ``profile`` when the bot found the user's unit in their Entra ID profile: the unit's
+    default, unless ``values`` already has one."""
+    values = dict(values or {})
+    profiled: dict[str, Profiled] = {}
+    unit = profile.unit.strip() if profile is not None else ""
+    if profile is not None and unit and is_blank(values.get("unit")):
+        values["unit"] = unit
+        profiled["unit"] = Profiled(value=unit, source=profile.source)
+    return WizardState(step=step, values=values, case_id=case_id,
+                       prefilled=dict(prefilled or {}), evidence=dict(evidence or {}),
+                       profiled=profiled)
 
 
 def kind_of(values: Mapping[str, str]) -> Kind | None:
@@ -245,14 +256,23 @@ def render(state: WizardState, lang: Lang, *, dialog: InDialog | None = None) ->
 
 def question(name: str, state: WizardState, kind: Kind | None) -> Question:
     """How ``name`` is asked on a card for ``state``; with the invitation's sentence while
-    the value is still the one read from it."""
+    the value is still the one read from it, and the profile's field likewise."""
     widget, options = widget_for(name)
     needed = name == "kind" or (kind is not None and name in required(kind))
     value = state.values.get(name, "")
     read = state.prefilled.get(name)
     evidence = state.evidence.get(name) if read is not None and read == value else None
     return Question(name=name, widget=widget, options=options, required=needed,
-                    value=value, error=state.errors.get(name), evidence=evidence)
+                    value=value, error=state.errors.get(name), evidence=evidence,
+                    profile_source=_profile_source(state, name))
+
+
+def _profile_source(state: WizardState, name: str) -> str | None:
+    """The profile's field the value came from, while it is still the one it gave."""
+    found = state.profiled.get(name)
+    if found is None or state.values.get(name, "").strip() != found.value:
+        return None
+    return found.source
 
 
 # ---------------------------------------------------------------- the machine
@@ -299,8 +319,9 @@ def advance(
         _take_inputs(step, values, submitted)
     case = state.case_id
     read, evidence = state.prefilled, state.evidence  # from an invitation, kept throughout
+    profiled = state.profiled  # from the user's profile, kept throughout
     here = WizardState(step=step, values=values, case_id=case, prefilled=read,
-                       evidence=evidence)
+                       evidence=evidence, profiled=profiled)
     target = TRANSITIONS.get((step, event))
 
     if target is None:
@@ -318,7 +339,8 @@ def advance(
         first, errors, general, engagement = _all_errors(values, lang)
         if engagement is None:
             back = WizardState(step=first, values=values, errors=errors, general=general,
-                               case_id=case, prefilled=read, evidence=evidence)
+                               case_id=case, prefilled=read, evidence=evidence,
+                               profiled=profiled)
             return Advanced(back, render(back, lang, dialog=dialog), values=values)
         if target is Step.ASSESSED:
             a = assess(engagement, lang, today=today)
@@ -332,5 +354,5 @@ def advance(
             )
 
     nxt = WizardState(step=target, values=values, case_id=case, prefilled=read,
-                      evidence=evidence)
+                      evidence=evidence, profiled=profiled)
     return Advanced(nxt, render(nxt, lang, dialog=dialog), values=values)

@@ -37,6 +37,12 @@ STRINGS: Mapping[str, Text] = {
     "wizard.sek": Text(sv="{amount}\u00a0kr", en="SEK\u00a0{amount}"),
     "wizard.years": Text(sv="efter {n}\u00a0år", en="after {n}\u00a0years"),
     "wizard.example_number": Text(sv="t.ex. {example}", en="e.g. {example}"),
+    "wizard.from_profile": Text(
+        sv="Ifyllt från din profil i Entra ID ({field}). Ändra om det inte stämmer.",
+        en="Filled in from your Entra ID profile ({field}). Change it if it is not right.",
+    ),
+    "wizard.profile_department": Text(sv="avdelning", en="department"),
+    "wizard.profile_company": Text(sv="företag", en="company"),
     "wizard.yes": Text(sv="Ja", en="Yes"),
     "wizard.no": Text(sv="Nej", en="No"),
     "wizard.choose": Text(sv="Välj …", en="Choose …"),
