@@ -16,14 +16,55 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .clock import CITY_ZONE, zone
 
-__all__ = ["REQUIRED_SDK_VARIABLES", "Settings"]
+__all__ = [
+    "AUTHTYPE_VARIABLE",
+    "CREDENTIAL_FILES",
+    "CREDENTIAL_VARIABLES",
+    "DEFAULT_AUTHTYPE",
+    "OPTIONAL_SDK_VARIABLES",
+    "REQUIRED_SDK_VARIABLES",
+    "SDK_SETTINGS",
+    "SDK_VARIABLES",
+    "Settings",
+]
 
-# The Agents SDK's standard variables for the bot's Entra ID app registration.
-# Without ``--dev`` the bot refuses to start unless all three are set.
-REQUIRED_SDK_VARIABLES: tuple[str, ...] = (
-    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID",
-    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET",
-    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID",
+# The Agents SDK's variables for the bot's Entra ID identity. The SDK reads them itself
+# (``load_configuration_from_env`` into ``AgentAuthConfiguration``, used by ``MsalAuth``).
+SDK_SETTINGS = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
+# Without ``--dev`` the bot refuses to start unless these are set, whatever the credential:
+# the app id (the audience of Teams' tokens, the bot's id in Teams) and the city's tenant.
+REQUIRED_SDK_VARIABLES: tuple[str, ...] = (SDK_SETTINGS + "CLIENTID", SDK_SETTINGS + "TENANTID")
+# Which credential the bot signs in with: a value of the SDK's ``AuthTypes``, spelt exactly
+# as there (the SDK compares it case-sensitively). Unset: the SDK's default, ClientSecret.
+AUTHTYPE_VARIABLE = SDK_SETTINGS + "AUTHTYPE"
+DEFAULT_AUTHTYPE = "ClientSecret"
+# The kinds the SDK 1.9's MsalAuth can sign in with, and what each needs beside
+# REQUIRED_SDK_VARIABLES, as MsalAuth and AgentAuthConfiguration read them.
+CREDENTIAL_VARIABLES: dict[str, tuple[str, ...]] = {
+    "ClientSecret": (SDK_SETTINGS + "CLIENTSECRET",),
+    # A PKCS#12 file with the private key and its certificate; the SDK passes no password.
+    "certificate": (SDK_SETTINGS + "CERTPFXFILE",),
+    # CLIENTID is then the user-assigned identity's client id (an Azure Bot "UserAssignedMSI").
+    "UserManagedIdentity": (),
+    "SystemManagedIdentity": (),
+    # The app registration trusts a user-assigned managed identity, whose client id this is.
+    "FederatedCredentials": (SDK_SETTINGS + "FEDERATEDCLIENTID",),
+    # A file with a federated token the platform writes and renews (AKS workload identity).
+    "WorkloadIdentity": (SDK_SETTINGS + "FEDERATEDTOKENFILE",),
+}
+# Of those, the ones naming a file the bot must be able to read when it starts.
+CREDENTIAL_FILES: frozenset[str] = frozenset(
+    {SDK_SETTINGS + "CERTPFXFILE", SDK_SETTINGS + "FEDERATEDTOKENFILE"}
+)
+# Read by the SDK when set: SENDX5C=true sends the certificate with each sign-in (subject
+# name and issuer authentication); AUTHORITY replaces https://login.microsoftonline.com/TENANT.
+OPTIONAL_SDK_VARIABLES: tuple[str, ...] = (
+    AUTHTYPE_VARIABLE, SDK_SETTINGS + "SENDX5C", SDK_SETTINGS + "AUTHORITY"
+)
+# Every SDK variable the deployment guide may name.
+SDK_VARIABLES: frozenset[str] = frozenset(
+    {*REQUIRED_SDK_VARIABLES, *OPTIONAL_SDK_VARIABLES}
+    | {name for names in CREDENTIAL_VARIABLES.values() for name in names}
 )
 
 

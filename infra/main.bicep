@@ -1,10 +1,12 @@
 // Strategikollen on Azure: Container Apps, Azure Database for PostgreSQL (flexible server),
-// Key Vault for the bot's secret, a user-assigned managed identity, and the Azure Bot
-// resource with its Microsoft Teams channel. Parameters: docs/deploy.md, section 8.
+// Key Vault for the database URL (and a client secret, if the bot uses one), a user-assigned
+// managed identity that the bot signs in with (a federated credential of its app
+// registration), and the Azure Bot resource with its Microsoft Teams channel. Parameters:
+// docs/deploy.md, section 8.3; the bot's credential: section 2.1a.
 //
 //   az deployment group create --resource-group rg-strategikollen \
 //     --template-file infra/main.bicep --parameters infra/main.parameters.json \
-//     --parameters botClientSecret=<the app registration's secret> postgresAdminPassword=<…>
+//     --parameters postgresAdminPassword=<…>
 
 targetScope = 'resourceGroup'
 
@@ -25,11 +27,18 @@ param botAppId string
 @description('Directory (tenant) id of the city\'s tenant (the bot is single-tenant).')
 param tenantId string = subscription().tenantId
 
-@description('The app registration\'s client secret; stored in Key Vault, never in app settings.')
-@secure()
-param botClientSecret string
+@description('How the bot signs in (the SDK\'s AUTHTYPE): FederatedCredentials, as its app registration trusts the managed identity below (no secret), or ClientSecret with botClientSecret.')
+@allowed([
+  'FederatedCredentials'
+  'ClientSecret'
+])
+param botAuthType string = 'FederatedCredentials'
 
-@description('When the client secret expires (Unix time, seconds), as set on the app registration; Key Vault records it so that the vault shows the secret is due. 0: not recorded.')
+@description('With botAuthType ClientSecret only: the app registration\'s client secret; stored in Key Vault, never in app settings.')
+@secure()
+param botClientSecret string = ''
+
+@description('With botAuthType ClientSecret only: when the client secret expires (Unix time, seconds), as set on the app registration; Key Vault records it so that the vault shows the secret is due. 0: not recorded.')
 param botCredentialExpires int = 0
 
 @description('Administrator login of the PostgreSQL server.')
@@ -65,6 +74,7 @@ param maxReplicas int = 3
 param botSku string = 'S1'
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
+var usesSecret = botAuthType == 'ClientSecret'
 var databaseName = 'strategikollen'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6' // built-in role id
 
@@ -96,7 +106,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource clientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource clientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usesSecret) {
   parent: vault
   name: 'bot-client-secret'
   properties: {
@@ -201,18 +211,19 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         allowInsecure: false
       }
       // Read from Key Vault with the managed identity: the values never appear here.
-      secrets: [
-        {
-          name: 'bot-client-secret'
-          keyVaultUrl: clientSecret.properties.secretUri
-          identity: identity.id
-        }
+      secrets: concat([
         {
           name: 'database-url'
           keyVaultUrl: databaseUrl.properties.secretUri
           identity: identity.id
         }
-      ]
+      ], usesSecret ? [
+        {
+          name: 'bot-client-secret'
+          keyVaultUrl: clientSecret.properties.secretUri
+          identity: identity.id
+        }
+      ] : [])
       registries: empty(registryServer) ? [] : [
         {
           server: registryServer
@@ -230,17 +241,24 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('0.5')
             memory: '1Gi'
           }
-          env: [
+          env: concat([
             { name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID', value: botAppId }
             { name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID', value: tenantId }
+            { name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__AUTHTYPE', value: botAuthType }
+          ], usesSecret ? [
             { name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET', secretRef: 'bot-client-secret' }
+          ] : [
+            // The app registration trusts this identity (docs/deploy.md, 2.1a); the platform
+            // gives the container its token, which the SDK exchanges for the bot's.
+            { name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__FEDERATEDCLIENTID', value: identity.properties.clientId }
+          ], [
             { name: 'STRATEGIKOLLEN_DATABASE_URL', secretRef: 'database-url' }
             { name: 'STRATEGIKOLLEN_DATABASE_SCHEMA', value: 'strategikollen' }
             { name: 'STRATEGIKOLLEN_IB_ADMINS', value: ibAdmins }
             { name: 'STRATEGIKOLLEN_RETENTION_DAYS', value: string(retentionDays) }
             { name: 'STRATEGIKOLLEN_LOG_FORMAT', value: 'json' }
             { name: 'STRATEGIKOLLEN_SHUTDOWN_SECONDS', value: '25' }
-          ]
+          ])
           probes: [
             {
               type: 'Liveness'
@@ -300,8 +318,11 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 @description('The messaging endpoint the Azure Bot calls.')
 output messagingEndpoint string = bot.properties.endpoint
 
-@description('The Key Vault that holds the bot\'s secret and the database URL.')
+@description('The Key Vault that holds the database URL (and the bot\'s client secret, with botAuthType ClientSecret).')
 output keyVaultName string = vault.name
 
-@description('The managed identity the bot runs as.')
+@description('The managed identity the bot runs as: the subject of the app registration\'s federated credential.')
 output identityPrincipalId string = identity.properties.principalId
+
+@description('The managed identity\'s client id (the bot\'s FEDERATEDCLIENTID).')
+output identityClientId string = identity.properties.clientId

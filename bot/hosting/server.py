@@ -53,12 +53,13 @@ from ..outbox.worker import DeliveryWorker
 from ..overview import add_overview_routes
 from ..persistence.storage import SqlStorage, create_engine, migrate, ping
 from ..privacy import RetentionJob
-from ..settings import REQUIRED_SDK_VARIABLES, Settings
+from ..settings import Settings
 from ..teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
 from ..telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
 from ..telemetry import setup as setup_telemetry
 from .agent import Dialogs, apologise, build_agent
 
+from . import credentials
 __all__ = [
     "ADAPTER",
     "AGENT",
@@ -125,23 +126,29 @@ def _is_json(content_type: str) -> bool:
 
 
 def _sdk_setup(
-    settings: Settings, environ: Mapping[str, str]
+    settings: Settings, environ: Mapping[str, str], clock: Clock | None = None
 ) -> tuple[MsalConnectionManager, AgentAuthConfiguration, frozenset[str] | None]:
-    """The connection manager, the JWT configuration and the allowed tenants."""
+    """The connection manager, the JWT configuration and the allowed tenants. Outside dev
+    mode the credential is checked first (``credentials.check``: what its kind needs)."""
     if settings.dev:
         # Anonymous: no client id, and the SDK's explicit opt-in to unauthenticated requests.
         config = AgentAuthConfiguration(anonymous_allowed=True)
         manager = MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": config})
         return manager, config, settings.tenants or None
 
-    missing = [name for name in REQUIRED_SDK_VARIABLES if not environ.get(name, "").strip()]
-    if missing:
-        raise ConfigurationError(
-            "Strategikollen needs the bot's credentials outside dev mode. Set "
-            + ", ".join(missing)
-            + " (or run `strategikollen serve --dev` locally)."
+    try:
+        credential = credentials.check(environ, (clock or SystemClock()).now())
+    except credentials.CredentialProblem as problem:
+        raise ConfigurationError(str(problem)) from None
+    try:
+        manager = MsalConnectionManager(
+            **load_configuration_from_env(credentials.sdk_environment(environ))
         )
-    manager = MsalConnectionManager(**load_configuration_from_env(environ))
+    except ValueError as error:  # the SDK's own check of the settings; names no secret
+        raise ConfigurationError(
+            f"The Agents SDK refuses the service connection: {error}"
+        ) from None
+    logger.info("The bot signs in with %s", credential.description)
     config = manager.get_default_connection_configuration()
     if config.ANONYMOUS_ALLOWED:
         raise ConfigurationError(
@@ -222,7 +229,7 @@ def create_app(
     if telemetry.enabled:
         dialogs = CountingDialogs(dialogs, telemetry)
 
-    manager, auth_config, tenants = _sdk_setup(settings, environ)
+    manager, auth_config, tenants = _sdk_setup(settings, environ, clock)
     _compute_sdk_product_info_once()
     try:
         engine = create_engine(settings.db_url, schema=settings.database_schema)

@@ -219,7 +219,7 @@ def test_without_credentials_create_app_names_every_missing_variable(tmp_path: P
     settings = Settings(dev=False, database_url=f"sqlite+aiosqlite:///{tmp_path}/s.db")
     with pytest.raises(ConfigurationError) as raised:
         create_app(settings, environ={}, dialogs=Counting())
-    for name in REQUIRED_SDK_VARIABLES:
+    for name in (*REQUIRED_SDK_VARIABLES, "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET"):
         assert name in str(raised.value)
 
 

@@ -96,6 +96,31 @@ def test_the_secrets_are_secure_parameters_read_from_key_vault_by_the_managed_id
     assert not re.search(r"(?i)(password|secret|key)\s*:\s*'[^'$]{6,}'", BICEP)
 
 
+def test_the_bot_signs_in_with_a_federated_credential_of_its_identity_unless_told_a_secret() -> None:
+    from bot.settings import CREDENTIAL_VARIABLES
+
+    declared = BICEP.split("\n")
+    at = declared.index("param botAuthType string = 'FederatedCredentials'")
+    allowed = re.findall(r"'(\w+)'", "\n".join(declared[at - 4: at]))
+    assert allowed == ["FederatedCredentials", "ClientSecret"]
+    assert set(allowed) <= set(CREDENTIAL_VARIABLES)  # kinds the bot accepts, spelt as the SDK
+    assert PARAMETERS["parameters"]["botAuthType"]["value"] == "FederatedCredentials"
+    assert "param botClientSecret string = ''" in BICEP  # not needed without a secret
+    assert "var usesSecret = botAuthType == 'ClientSecret'" in BICEP
+    assert "resource clientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usesSecret) {" in BICEP
+    app = _block("app")
+    assert "{ name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__AUTHTYPE', value: botAuthType }" in app
+    secret = "{ name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET', secretRef: 'bot-client-secret' }"
+    federated = ("{ name: 'CONNECTIONS__SERVICE_CONNECTION__SETTINGS__FEDERATEDCLIENTID', "
+                 "value: identity.properties.clientId }")
+    # The secret's variable and its Key Vault reference only with ClientSecret, the
+    # identity's client id otherwise.
+    assert re.search(r"usesSecret \? \[\s*" + re.escape(secret) + r"\s*\] : \[[^\]]*"
+                     + re.escape(federated), app)
+    assert re.search(r"usesSecret \? \[\s*\{\s*name: 'bot-client-secret'", app)
+    assert "output identityClientId string = identity.properties.clientId" in BICEP
+
+
 def test_the_container_app_probes_the_health_endpoints_and_stops_gracefully() -> None:
     app = _block("app")
     assert "targetPort: 3978" in app

@@ -28,15 +28,21 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.settings import Settings
+from bot.settings import (
+    AUTHTYPE_VARIABLE,
+    REQUIRED_SDK_VARIABLES,
+    SDK_SETTINGS,
+    SDK_VARIABLES,
+    Settings,
+)
 
 from . import python_image
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
 COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
-SDK = {f"CONNECTIONS__SERVICE_CONNECTION__SETTINGS__{n}" for n in ("CLIENTID", "CLIENTSECRET",
-                                                                    "TENANTID")}
+SDK = {*REQUIRED_SDK_VARIABLES, AUTHTYPE_VARIABLE, SDK_SETTINGS + "CLIENTSECRET",
+       SDK_SETTINGS + "CERTPFXFILE"}  # a client secret or a certificate, on one host
 SETTINGS = {f"STRATEGIKOLLEN_{name.upper()}" for name in Settings.model_fields}
 POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
@@ -118,11 +124,15 @@ def test_compose_sets_only_settings_the_code_has_and_takes_every_secret_from_the
     env = _environment("bot")
     ours = {name for name in env if name.startswith("STRATEGIKOLLEN_")}
     assert ours <= SETTINGS, ours - SETTINGS
-    assert set(env) - ours <= SDK | {"OTEL_EXPORTER_OTLP_ENDPOINT"}
+    assert set(env) - ours <= SDK_VARIABLES | {"OTEL_EXPORTER_OTLP_ENDPOINT"}
     assert set(env) >= SDK
-    for name in ("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET",
-                 "STRATEGIKOLLEN_DATABASE_URL"):
+    for name in (*REQUIRED_SDK_VARIABLES, "STRATEGIKOLLEN_DATABASE_URL"):
         assert re.search(r"\$\{[A-Z_]+:\?", env[name]), f"{name} must come from the environment"
+    # The credential's variables: from the environment, empty unless given (the bot names
+    # what the kind misses); no secret or path written into compose.yaml.
+    for name in (SDK_SETTINGS + "CLIENTSECRET", SDK_SETTINGS + "CERTPFXFILE"):
+        assert re.fullmatch(r"\$\{[A-Z_]+:-\}", env[name]), name
+    assert env[AUTHTYPE_VARIABLE] == "${BOT_AUTH_TYPE:-ClientSecret}"
     assert re.fullmatch(r"\$\{POSTGRES_PASSWORD:\?[^}]*\}",
                         _environment("db")["POSTGRES_PASSWORD"])
     example = (ROOT / "compose.env.example").read_text(encoding="utf-8")
@@ -216,7 +226,7 @@ def test_the_image_builds_and_serves_against_postgres(
             [*engine, "run", "-d", "--name", name, "--network", "host",
              "-e", f"STRATEGIKOLLEN_DATABASE_URL={POSTGRES}",
              "-e", f"STRATEGIKOLLEN_DATABASE_SCHEMA={postgres_database.schema}",
-             *[arg for n in sorted(SDK)
+             *[arg for n in (*REQUIRED_SDK_VARIABLES, SDK_SETTINGS + "CLIENTSECRET")
                for arg in ("-e", f"{n}=00000000-0000-0000-0000-000000000001")],
              "-e", f"PORT={port}", tag],
             check=True, capture_output=True, timeout=120)
