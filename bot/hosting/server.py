@@ -57,9 +57,9 @@ from ..settings import Settings
 from ..teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
 from ..telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
 from ..telemetry import setup as setup_telemetry
+from . import credentials
 from .agent import Dialogs, apologise, build_agent
 
-from . import credentials
 __all__ = [
     "ADAPTER",
     "AGENT",
