@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Lang, Text
+from policy import Lang, Plural, Text
 
 __all__ = ["TEXTS", "t"]
 
@@ -83,6 +83,7 @@ TEXTS: Mapping[str, Text] = {
 
 
 def t(key: str, lang: Lang, /, **fields: object) -> str:
-    """The text ``key`` in ``lang``, with ``fields`` filled in."""
-    text = TEXTS[key][lang]
-    return text.format(**fields) if fields else text
+    """The text ``key`` in ``lang``, with ``fields`` filled in (a ``Plural`` in the form its
+    count takes)."""
+    text = TEXTS[key]
+    return text.format(lang, **fields) if fields or isinstance(text, Plural) else text[lang]

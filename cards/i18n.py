@@ -8,23 +8,30 @@ Static strings are trusted; anything from a user or the rules engine goes throug
 
 from __future__ import annotations
 
-from policy import Kind, Lang, Outcome, Priority, Verdict
+import re
+from decimal import Decimal
+
+from babel.numbers import format_currency
+
+from policy import Kind, Lang, Outcome, Plural, Priority, Verdict, number
 from policy.labels import CASE_LABELS, KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+from policy.text import locale
 
 from .choices import CHOICES
 from .fields import FIELDS, SHORT_LABELS
 from .strings import STRINGS
 
 __all__ = [
-    "choice", "grouped", "help_text", "label", "outcome_label", "priority_label", "sek",
+    "choice", "help_text", "label", "money", "number", "outcome_label", "priority_label", "sek",
     "short_label", "t", "verdict_label", "who_choice",
 ]
 
 
 def t(key: str, lang: Lang, **fmt: object) -> str:
-    """The string ``key`` in ``lang``, formatted with ``fmt``."""
-    text = STRINGS[key][lang]
-    return text.format(**fmt) if fmt else text
+    """The string ``key`` in ``lang``, formatted with ``fmt`` (a ``Plural`` in the form its
+    count takes)."""
+    text = STRINGS[key]
+    return text.format(lang, **fmt) if fmt or isinstance(text, Plural) else text[lang]
 
 
 def label(field: str, lang: Lang) -> str:
@@ -73,13 +80,27 @@ def priority_label(priority: Priority | str, lang: Lang) -> str:
     return PRIORITY_LABELS[Priority(priority)][lang]
 
 
-def grouped(digits: str, lang: Lang) -> str:
-    """A run of digits grouped in thousands the reader's way: "1 400 000", "1,400,000"."""
-    sep = "\u00a0" if lang == "sv" else ","
-    head = len(digits) % 3 or 3
-    return sep.join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
-
-
 def sek(amount: float, lang: Lang) -> str:
-    """An amount in whole kronor the reader's way: "12 500 kr", "SEK 12,500"."""
-    return t("wizard.sek", lang, amount=grouped(str(round(amount)), lang))
+    """An amount in whole kronor the reader's way: "12 500 kr", "SEK 12,500" (Babel's
+    currency pattern for the locale, without the öre)."""
+    return money(round(amount), "SEK", lang, decimals=0)
+
+
+def money(amount: float | Decimal, currency: str, lang: Lang, *,
+          decimals: int | None = None) -> str:
+    """An amount in ``currency`` (ISO 4217) the reader's way: "1 400,50 €", "€1,400.50";
+    ``decimals`` overrides the currency's own number of decimals.
+
+    Babel does not apply CLDR's currency spacing, so a symbol of letters ("SEK" in English)
+    next to a digit gets the no-break space CLDR puts there ("SEK 12,500", not "SEK12,500").
+    """
+    pattern = locale(lang).currency_formats["standard"].pattern.split(";")[0]
+    if decimals is not None:
+        pattern = re.sub(r"0\.0+", "0" + ("." + "0" * decimals if decimals else ""), pattern)
+    shown = format_currency(amount, currency, format=pattern, locale=locale(lang),
+                            currency_digits=decimals is None)
+    return _CURRENCY_SPACING.sub("\u00a0", shown)
+
+
+# CLDR's currencySpacing: a symbol that ends (or starts) with a letter, beside a digit.
+_CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -31,7 +32,7 @@ from .elements import (
     user_text,
 )
 from .escape import escape
-from .i18n import choice, grouped, help_text, label, short_label, t
+from .i18n import choice, help_text, label, money, number, short_label, t
 
 __all__ = [
     "UNKNOWN", "InDialog", "Question", "Widget", "cancelled_card", "dialog_gone_card",
@@ -192,7 +193,7 @@ def step_card(
     dialog when ``dialog`` is given."""
     body: list[Element] = [
         heading(t("wizard.title", lang)),
-        subtle(t("wizard.step", lang, n=number, total=total, name=name), spacing="None"),
+        subtle(t("wizard.step", lang, step=number, total=total, name=name), spacing="None"),
         *_dialog_lead(dialog),
     ]
     if any(q.error for q in questions) or general_errors:
@@ -221,14 +222,13 @@ def is_answered(q: Question) -> bool:
     return q.value.strip().lower() not in ("", UNKNOWN)
 
 
-def _number(raw: str, lang: Lang) -> str | None:
-    """``raw`` as a number written the reader's way ("1 400 000", "1,400,000"); None if it
-    is not a plain number."""
+def _number(raw: str) -> tuple[Decimal, int] | None:
+    """``raw`` as a number and how many decimals it was written with; None if it is not a
+    plain number ("1 400 000 kr", "1,5")."""
     m = _NUMBER.fullmatch(_NUMBER_NOISE.sub("", raw))
     if not m:
         return None
-    whole = grouped(m.group(1).lstrip("0") or "0", lang)
-    return whole + (("," if lang == "sv" else ".") + m.group(2) if m.group(2) else "")
+    return Decimal(f"{m.group(1)}.{m.group(2) or 0}"), len(m.group(2) or "")
 
 
 def display_value(q: Question, lang: Lang) -> str:
@@ -243,12 +243,14 @@ def display_value(q: Question, lang: Lang) -> str:
         return escape(choice(v, lang))
     if q.widget is Widget.MULTI_CHOICE:
         return escape(", ".join(choice(p.strip(), lang) for p in v.split(",") if p.strip()))
-    if q.widget is Widget.NUMBER and (n := _number(v, lang)) is not None:
+    if q.widget is Widget.NUMBER and (parsed := _number(v)) is not None:
+        value, decimals = parsed
         if q.name == "cost_sek":
-            return t("wizard.sek", lang, amount=n)
+            return money(value, "SEK", lang, decimals=decimals)
+        shown = value if decimals else int(value)
         if q.name == "review_years":
-            return t("wizard.years", lang, n=n)
-        return n
+            return t("wizard.years", lang, n=shown)
+        return number(shown, lang, decimals=decimals)
     return escape(v)
 
 
@@ -270,7 +272,7 @@ def summary_card(*, kind: str, questions: Sequence[Question], lang: Lang, number
                                     "value": escape(choice(kind, lang))})
     body: list[Element] = [
         heading(t("wizard.title", lang)),
-        subtle(t("wizard.step", lang, n=number, total=total, name=t("step.summary", lang)),
+        subtle(t("wizard.step", lang, step=number, total=total, name=t("step.summary", lang)),
                spacing="None"),
         *_dialog_lead(dialog),
         para(t("wizard.summary_intro", lang)),
@@ -299,6 +301,7 @@ def cancelled_card(lang: Lang) -> Card:
          execute(t("starter.help", lang), verbs.HELP)],
         lang,
     )
+
 
 
 def _without_buttons(node: Any) -> Any:
@@ -348,4 +351,3 @@ def dialog_sorry_card(lang: Lang) -> Card:
                  container([para(t("wizard.dialog_sorry", lang))], style="warning")],
                 [_button(t("wizard.close", lang), verbs.WIZARD_CANCEL, None, InDialog(carry={}),
                          style="positive")], lang)
-

@@ -164,7 +164,8 @@ async def _privacy(args: argparse.Namespace, engine: Any, out: TextIO, lang: Lan
     if args.cases_command == "verify":
         report = await privacy.verify_chain(engine)
         if report.problem is None:
-            out.write(t("cases.chain_ok", lang, rows=report.rows, erased=report.erased) + "\n")
+            out.write(t("cases.chain_ok", lang, rows=t("cases.count.rows", lang, n=report.rows),
+                        erased=t("cases.count.erased_rows", lang, n=report.erased)) + "\n")
             return 0
         problem = report.problem
         out.write(t("cases.chain_broken", lang,
@@ -179,11 +180,15 @@ async def _privacy(args: argparse.Namespace, engine: Any, out: TextIO, lang: Lan
         return 0
     by = Actor(id="strategikollen-cli", name=args.by.strip() or "Strategikollen")
     done = await privacy.erase_person(engine, args.object_id, now=args.clock.now(), by=by)
-    out.write(t("cases.erased", lang,
-        id=args.object_id.strip().lower(), pseudonym=done.pseudonym, cases=len(done.cases),
-        versions=done.versions, audit=done.audit_rows, channels=done.channels,
-        refs=done.user_refs, state=done.state_items, deleted=done.messages_deleted,
-        scrubbed=done.messages_scrubbed) + "\n")
+    counts = {"cases": ("cases", len(done.cases)), "versions": ("versions", done.versions),
+              "audit": ("audit", done.audit_rows), "channels": ("channels", done.channels),
+              "refs": ("refs", done.user_refs), "state": ("state", done.state_items),
+              "deleted": ("messages", done.messages_deleted),
+              "scrubbed": ("messages", done.messages_scrubbed)}
+    out.write(t("cases.erased", lang, id=args.object_id.strip().lower(),
+                pseudonym=done.pseudonym,
+                **{field: t(f"cases.count.{what}", lang, n=n)
+                   for field, (what, n) in counts.items()}) + "\n")
     return 0
 
 

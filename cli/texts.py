@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Lang, Owner, Text
+from policy import Lang, Owner, Plural, Text
 
 __all__ = ["CASE_COLUMNS", "OUTBOX_COLUMNS", "OWNER_SHORT", "TEXTS", "t"]
 
@@ -72,21 +72,41 @@ TEXTS: Mapping[str, Text] = {
     "cases.advisory": Text(sv="Bedömningen är rådgivande – inte ett beslut.",
                            en="The assessment is advisory – not a decision."),
     "cases.chain_ok": Text(
-        sv="Granskningsloggen är obruten: {rows} rader, varav {erased} pseudonymiserade.",
-        en="The audit log is unbroken: {rows} rows, {erased} of them pseudonymised.",
+        sv="Granskningsloggen är obruten: {rows}, {erased}.",
+        en="The audit log is unbroken: {rows}, {erased}.",
     ),
     "cases.chain_broken": Text(
         sv="Granskningsloggen är bruten vid rad {row} (ärende {case}): {why}",
         en="The audit log is broken at row {row} (case {case}): {why}",
     ),
     "cases.erased": Text(
-        sv="{id} är pseudonymiserad som {pseudonym}: {cases} ärenden, {versions} versioner, "
-           "{audit} händelser, {channels} IB-kanaler ändrade; {refs} användarreferenser, {state} "
-           "samtalstillstånd och {deleted} meddelanden raderade, {scrubbed} meddelanden rensade.",
-        en="{id} is pseudonymised as {pseudonym}: {cases} cases, {versions} versions, {audit} "
-           "audit rows, {channels} IB channels changed; {refs} user references, {state} "
-           "conversation states and {deleted} messages deleted, {scrubbed} messages scrubbed.",
+        sv="{id} är pseudonymiserad som {pseudonym}. Ändrade: {cases}, {versions}, {audit}, "
+           "{channels}. Raderade: {refs}, {state}, {deleted}. Rensade: {scrubbed}.",
+        en="{id} is pseudonymised as {pseudonym}. Changed: {cases}, {versions}, {audit}, "
+           "{channels}. Deleted: {refs}, {state}, {deleted}. Scrubbed: {scrubbed}.",
     ),
+    # the counts in cases.chain_ok and cases.erased
+    "cases.count.rows": Plural(sv={"one": "{n} rad", "other": "{n} rader"},
+                               en={"one": "{n} row", "other": "{n} rows"}),
+    "cases.count.erased_rows": Plural(
+        sv={"one": "varav {n} pseudonymiserad", "other": "varav {n} pseudonymiserade"},
+        en="{n} of them pseudonymised"),
+    "cases.count.cases": Plural(sv={"one": "{n} ärende", "other": "{n} ärenden"},
+                                en={"one": "{n} case", "other": "{n} cases"}),
+    "cases.count.versions": Plural(sv={"one": "{n} version", "other": "{n} versioner"},
+                                   en={"one": "{n} version", "other": "{n} versions"}),
+    "cases.count.audit": Plural(sv={"one": "{n} händelse", "other": "{n} händelser"},
+                                en={"one": "{n} audit row", "other": "{n} audit rows"}),
+    "cases.count.channels": Plural(sv={"one": "{n} IB-kanal", "other": "{n} IB-kanaler"},
+                                   en={"one": "{n} IB channel", "other": "{n} IB channels"}),
+    "cases.count.refs": Plural(
+        sv={"one": "{n} användarreferens", "other": "{n} användarreferenser"},
+        en={"one": "{n} user reference", "other": "{n} user references"}),
+    "cases.count.state": Plural(
+        sv="{n} samtalstillstånd",
+        en={"one": "{n} conversation state", "other": "{n} conversation states"}),
+    "cases.count.messages": Plural(sv={"one": "{n} meddelande", "other": "{n} meddelanden"},
+                                   en={"one": "{n} message", "other": "{n} messages"}),
     "cases.blank_id": Text(sv="Ange personens Entra-objekt-id.",
                            en="Give the person's Entra object id."),
     "cases.no_register": Text(sv="inget ärenderegister", en="no case register"),

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from cards.elements import Card
 from cards.escape import escape
-from cards.i18n import grouped, short_label, t
+from cards.i18n import number, sek, short_label, t
 from cards.intake import Found, continued_card, dialog_card, found_card, refused_card
 from cards.wizard import display_value, is_answered
 from policy import Kind, Lang
@@ -131,17 +131,15 @@ def _found(x: Extraction, values: dict[str, str], evidence: dict[str, str],
     for n, amount in enumerate(x.amounts):
         shown = f"{_figure(amount.amount, lang)} {amount.currency}"
         if amount.sek is not None and amount.currency != "SEK":
-            shown += " ≈ " + t("wizard.sek", lang, amount=_figure(round(amount.sek), lang))
+            shown += " ≈ " + sek(amount.sek, lang)
         rows.append(Found(f"amount-{n}", t("intake.amount", lang), escape(shown),
                           amount.evidence[:MAX_EVIDENCE]))
     return rows
 
 
 def _figure(amount: float, lang: Lang) -> str:
-    """An amount written the reader's way: digits grouped, the decimals after their mark."""
-    whole, _, decimals = f"{amount:.2f}".partition(".")
-    shown = grouped(whole, lang)
-    return shown if decimals == "00" else shown + ("," if lang == "sv" else ".") + decimals
+    """An amount written the reader's way: digits grouped, öre or cents only if it has them."""
+    return number(amount, lang, decimals=0 if round(amount, 2) == round(amount) else 2)
 
 
 def _card(x: Extraction, lang: Lang, *, source: str | None = None,

@@ -32,7 +32,7 @@ from .questions import fields_for, required_for
 from .routing import OWNER_LABELS, ROUTES, owner_label, route
 from .rulebook import Rule, registry, rulebook_info, rules_in_force
 from .screening import assess, verdict_of
-from .text import LANGS, Text, lang_of
+from .text import LANGS, Plural, Text, lang_of, number
 
 __all__ = [
     "LANGS",
@@ -54,6 +54,7 @@ __all__ = [
     "Outcome",
     "Owner",
     "Participant",
+    "Plural",
     "Priority",
     "PriorityFactor",
     "Routing",
@@ -66,6 +67,7 @@ __all__ = [
     "field_errors",
     "fields_for",
     "lang_of",
+    "number",
     "owner_label",
     "parse_engagement",
     "registry",

@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from .labels import KIND_LABELS
 from .models import Engagement, Kind, Lang
-from .text import Text
+from .text import Plural, Text
 
 __all__ = ["EngagementInvalid", "FieldError", "field_errors", "parse_engagement"]
 
@@ -55,8 +55,10 @@ _MESSAGES: Mapping[str, Text] = {
                       en="Invalid value; allowed values: {expected}."),
     "string_type": Text(sv="Ska vara text.", en="Must be text."),
     "string_too_short": Text(sv="Får inte vara tomt.", en="Must not be empty."),
-    "string_too_long": Text(sv="För långt: högst {max_length} tecken.",
-                        en="Too long: at most {max_length} characters."),
+    "string_too_long": Plural(sv="För långt: högst {max_length} tecken.",
+                              en={"one": "Too long: at most {max_length} character.",
+                                  "other": "Too long: at most {max_length} characters."},
+                              count="max_length"),
     "bool_type": Text(sv="Ska vara sant eller falskt (true/false).", en="Must be true or false."),
     "bool_parsing": Text(sv="Ska vara sant eller falskt (true/false).",
                          en="Must be true or false."),
@@ -120,7 +122,7 @@ def _message(err: ErrorDetails, lang: Lang) -> str:
         return _MESSAGES["unknown"].format(lang, msg=err["msg"])
     try:
         return template.format(lang, **ctx)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, TypeError, ValueError):
         return template[lang]
 
 

@@ -17,6 +17,7 @@ import dataclasses
 import importlib
 import pkgutil
 import re
+import string
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
@@ -24,13 +25,28 @@ from typing import Any
 
 import pytest
 
+import bot.overview.texts
 import bot.texts
 import cards.strings
 import cli.texts
 from cards.choices import CHOICES
 from cards.fields import FIELDS, SHORT_LABELS
-from policy import Kind, Outcome, Owner, Priority, Text, Verdict, models
+from policy import (
+    LANGS,
+    Kind,
+    Lang,
+    Outcome,
+    Owner,
+    Plural,
+    Priority,
+    Text,
+    Verdict,
+    models,
+    number,
+)
+from policy.errors import _MESSAGES as _ERROR_MESSAGES
 from policy.labels import CASE_LABELS, KIND_LABELS, OUTCOME_LABELS, PRIORITY_LABELS, VERDICT_LABELS
+from policy.text import plural_forms
 from policy.who_decides._planner import FIELDS as ROUTING_FIELDS
 from policy.who_decides._wording import _QUESTION
 
@@ -274,3 +290,154 @@ def test_who_decides_names_every_case_it_can_ask_about_and_no_other() -> None:
     asked = {(field, value) for field, values in ROUTING_FIELDS if field in _QUESTION
              for value in values}
     assert set(CASE_LABELS) == asked
+
+
+# --- counts: plural forms and numbers ----------------------------------------------------
+
+# A placeholder with one of these names holds a count (policy.text: a count's placeholder is
+# {n}, or the one a Plural's count= names), so only a Plural may have it.
+COUNT_NAME = re.compile(r"n|n_\w+|count|\w+_count")
+# What a call passes that is a count: len(…), a whole number, or a name that says so.
+COUNT_VALUE = re.compile(r"n|n_\w+|\w*count\w*|\w*days\w*|\w*years\w*|rows|\w*_left")
+
+SAMPLES = (0, 1, 2, 12345)
+
+
+def _fields(text: str) -> set[str]:
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text)
+            if name}
+
+
+def plurals() -> list[tuple[str, Plural]]:
+    return [(where, text) for where, text in every_text() if isinstance(text, Plural)]
+
+
+def _filled(text: Plural, lang: Lang, n: int) -> str:
+    others = {f: "X" for form in dict(dict(text.forms)[lang]).values() for f in _fields(form)}
+    return text.format(lang, **{**others, text.count: n})
+
+
+def _as_shown(form: str, count: str, n: int, lang: Lang) -> str:
+    return form.format(**{**{f: "X" for f in _fields(form)}, count: number(n, lang)})
+
+
+def test_the_walk_finds_the_counted_messages_of_every_catalogue() -> None:
+    found = {id(text) for _, text in plurals()}
+    for text in (cards.strings.STRINGS["wizard.years"], cards.strings.STRINGS["mine.count"],
+                 cards.strings.STRINGS["reminder.due_in"], cli.texts.TEXTS["cases.count.rows"],
+                 bot.overview.texts.TEXTS["tab.error.too_long"],
+                 _ERROR_MESSAGES["string_too_long"]):
+        assert id(text) in found, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_counted_message_reads_with_0_1_2_and_12345_in_the_form_its_count_takes(
+        lang: Lang) -> None:
+    for where, text in plurals():
+        forms = dict(dict(text.forms)[lang])
+        assert set(forms) == plural_forms(lang), where
+        # The form a count in general takes shows the count; every form shows no other count.
+        assert text.count in _fields(forms["other"]), where
+        for form in forms.values():
+            assert not {f for f in _fields(form) if COUNT_NAME.fullmatch(f)} - {text.count}, where
+        for n in SAMPLES:
+            shown = _filled(text, lang, n)
+            assert not set("{}") & set(shown), (where, n, shown)
+            category = "one" if n == 1 else "other"  # Swedish and English alike (CLDR)
+            assert shown == _as_shown(forms[category], text.count, n, lang), (where, n)
+        grouped = "12\u00a0345" if lang == "sv" else "12,345"
+        assert "12345" not in _filled(text, lang, 12345), where
+        assert grouped in _filled(text, lang, 12345), where
+
+
+def test_an_english_count_before_a_plural_noun_has_a_singular_form() -> None:
+    """"{n} years" needs "{n} year" for one: a single English string would read "1 years"."""
+    for where, text in plurals():
+        one, other = text.form("en", "one"), text.form("en", "other")
+        noun = re.search(r"\{" + text.count + r"\}[ \u00a0]+([a-z]+s)\b", other)
+        if noun:
+            assert one != other, f"{where}: “{noun.group(0)}” has no singular"
+
+
+def test_no_text_but_a_plural_has_a_placeholder_for_a_count() -> None:
+    for where, text in every_text():
+        if not isinstance(text, Plural):
+            for lang in LANGS:
+                counts = {f for f in _fields(text[lang]) if COUNT_NAME.fullmatch(f)}
+                assert not counts, f"{where} takes the count {counts}: make it a Plural"
+
+
+def _catalogue_of(call: ast.Call, path: Path) -> Mapping[str, Text] | None:
+    if not (isinstance(call.func, ast.Name) and call.func.id == "t"):
+        return None
+    if path.is_relative_to(ROOT / "bot" / "overview"):
+        return bot.overview.texts.TEXTS
+    if path.is_relative_to(ROOT / "cli"):
+        return cli.texts.TEXTS
+    if path.is_relative_to(ROOT / "bot"):
+        return {**bot.texts.TEXTS, **cards.strings.STRINGS}
+    return cards.strings.STRINGS
+
+
+def _is_count(value: ast.expr) -> bool:
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+        return value.func.id in ("len", "sum")
+    if isinstance(value, ast.Constant):
+        return type(value.value) is int
+    name = value.attr if isinstance(value, ast.Attribute) else getattr(value, "id", "")
+    return bool(COUNT_VALUE.fullmatch(name))
+
+
+def test_every_call_that_passes_a_count_reads_a_plural_and_passes_it_as_its_count() -> None:
+    """``t("mine.count", lang, n=len(rows))``: the text is a Plural and n is its count;
+    found in the code, so a new call with a count is checked without a list of them."""
+    calls = 0
+    for path, tree in _sources(PRODUCT):
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            catalogue = _catalogue_of(node, path)
+            key = node.args[0]
+            if catalogue is None or not isinstance(key, ast.Constant) or key.value not in catalogue:
+                continue
+            text = catalogue[key.value]
+            for keyword in node.keywords:
+                if keyword.arg and (COUNT_NAME.fullmatch(keyword.arg) or _is_count(keyword.value)):
+                    calls += 1
+                    where = f"{path.relative_to(ROOT)}:{node.lineno} {key.value}"
+                    assert isinstance(text, Plural), f"{where} passes a count to a Text"
+                    assert keyword.arg == text.count, f"{where} passes {keyword.arg}"
+    assert calls >= 8
+
+
+def test_the_known_counts_read_right_in_both_languages() -> None:
+    from cards.i18n import t as card_t
+    from cli.texts import t as cli_t
+    years = [card_t("wizard.years", lang, n=n) for lang in LANGS for n in (0, 1, 2)]
+    assert years == ["efter 0\u00a0år", "efter 1\u00a0år", "efter 2\u00a0år",
+                     "after 0\u00a0years", "after 1\u00a0year", "after 2\u00a0years"]
+    assert card_t("mine.count", "sv", n=1) == "Din senaste bedömning."
+    assert card_t("mine.count", "sv", n=2) == "Dina senaste 2 bedömningar."
+    assert card_t("mine.count", "en", n=1) == "Your most recent assessment."
+    assert card_t("mine.count", "en", n=12345) == "Your 12,345 most recent assessments."
+    assert card_t("reminder.due_in", "sv", day="2027-02-28", n=1).endswith("om 1 dag.")
+    assert card_t("reminder.due_in", "en", day="2027-02-28", n=2).endswith("in 2 days.")
+    assert cli_t("cases.count.rows", "sv", n=12345) == "12\u00a0345 rader"
+    assert cli_t("cases.count.erased_rows", "sv", n=1) == "varav 1 pseudonymiserad"
+    assert cli_t("cases.count.cases", "en", n=1) == "1 case"
+
+
+def test_a_plural_has_exactly_the_forms_of_each_language_and_a_count_that_is_a_number() -> None:
+    with pytest.raises(ValueError, match="one"):
+        Plural(sv="{n} år", en={"other": "{n} years"})
+    with pytest.raises(ValueError, match="few"):
+        Plural(sv="{n} år", en={"one": "{n} year", "few": "{n} years", "other": "{n} years"})
+    years = Plural(sv="{n} år", en={"one": "{n} year", "other": "{n} years"})
+    with pytest.raises(TypeError):
+        years.format("en", n="1")
+    with pytest.raises(TypeError):
+        years.format("en")
+    assert years.format("en", n=1.5) == "1.5 years"
+    assert years.format("sv", n=1.5) == "1,5 år"
+    assert years["en"] == "{n} years"
+    assert years.sv == "{n} år"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Lang, Text
+from policy import Lang, Plural, Text
 
 __all__ = ["TEXTS", "t"]
 
@@ -83,8 +83,10 @@ TEXTS: Mapping[str, Text] = {
     "tab.error.bad_number": Text(
         sv="{name} ska vara ett heltal mellan {low} och {high}, inte {value}.",
         en="{name} must be a whole number from {low} to {high}, not {value}."),
-    "tab.error.too_long": Text(sv="{name} är för långt: högst {max} tecken.",
-                               en="{name} is too long: at most {max} characters."),
+    "tab.error.too_long": Plural(
+        sv="{name} är för långt: högst {n} tecken.",
+        en={"one": "{name} is too long: at most {n} character.",
+            "other": "{name} is too long: at most {n} characters."}),
     "tab.error.repeated": Text(sv="{name} får bara anges en gång.",
                                en="{name} may be given only once."),
     # the summary's groups (by_status)
@@ -113,4 +115,4 @@ TEXTS: Mapping[str, Text] = {
 def t(key: str, lang: Lang, **fields: object) -> str:
     """The text ``key`` in ``lang``, its ``{placeholders}`` filled from ``fields``."""
     text = TEXTS[key]
-    return text.format(lang, **fields) if fields else text[lang]
+    return text.format(lang, **fields) if fields or isinstance(text, Plural) else text[lang]

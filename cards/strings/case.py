@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Text
+from policy import Plural, Text
 
 __all__ = ["STRINGS"]
 
@@ -23,7 +23,10 @@ STRINGS: Mapping[str, Text] = {
     "case.cost_unknown": Text(sv="okänd", en="unknown"),
     "case.version": Text(sv="Version", en="Version"),
     "case.comment_by": Text(sv="Kommentar från {name}:", en="Comment from {name}:"),
-    "case.findings_show": Text(sv="Visa skälen ({n})", en="Show the reasons ({n})"),
+    "case.findings_show": Plural(
+        sv={"one": "Visa skälet ({n})", "other": "Visa skälen ({n})"},
+        en={"one": "Show the reason ({n})", "other": "Show the reasons ({n})"},
+    ),
     "case.event.submitted": Text(
         sv="{at}: {name} lämnade in ärendet.", en="{at}: {name} submitted the case.",
     ),
@@ -107,7 +110,7 @@ STRINGS: Mapping[str, Text] = {
            "resultatkortet.",
         en="You have no cases yet. Make an assessment and send it to IB from the result card.",
     ),
-    "case.mine_count": Text(sv="Antal ärenden: {n}", en="Number of cases: {n}"),
+    "case.mine_count": Plural(sv="Antal ärenden: {n}", en="Number of cases: {n}"),
     "case.updated": Text(sv="ändrat {at}", en="changed {at}"),
     "agenda.title": Text(sv="Dagordning – sammanträde {day}", en="Agenda – meeting on {day}"),
     "agenda.title_none": Text(sv="Dagordning", en="Agenda"),
@@ -115,13 +118,13 @@ STRINGS: Mapping[str, Text] = {
         sv="Inga ärenden är uppförda på dagordningen.",
         en="No cases are on the agenda.",
     ),
-    "agenda.count": Text(
+    "agenda.count": Plural(
         sv="Antal ärenden: {n}, i prioritetsordning.",
         en="Number of cases: {n}, in order of priority.",
     ),
     "agenda.no_priority": Text(sv="Ingen prioritet", en="No priority"),
     "agenda.total": Text(sv="Summa: {amount}", en="Total: {amount}"),
-    "agenda.total_unknown": Text(
+    "agenda.total_unknown": Plural(
         sv="Kostnaden är okänd för {n} av ärendena och ingår inte i summan.",
         en="The cost is unknown for {n} of the cases and is not included in the total.",
     ),
@@ -143,9 +146,11 @@ STRINGS: Mapping[str, Text] = {
     ),
     "case.verdict_now": Text(sv="Bedömning: {verdict}", en="Assessment: {verdict}"),
     "reminder.title": Text(sv="Dags för omprövning", en="Time for a review"),
-    "reminder.due_in": Text(
-        sv="Ärendet ska omprövas senast {day}, om {n} dagar.",
-        en="The case is to be reviewed by {day}, in {n} days.",
+    "reminder.due_in": Plural(
+        sv={"one": "Ärendet ska omprövas senast {day}, om {n} dag.",
+            "other": "Ärendet ska omprövas senast {day}, om {n} dagar."},
+        en={"one": "The case is to be reviewed by {day}, in {n} day.",
+            "other": "The case is to be reviewed by {day}, in {n} days."},
     ),
     "reminder.due_in_one": Text(
         sv="Ärendet ska omprövas senast {day}, i morgon.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Text
+from policy import Plural, Text
 
 __all__ = ["STRINGS"]
 
@@ -16,5 +16,8 @@ STRINGS: Mapping[str, Text] = {
         sv="Den bedömningen finns inte längre i din lista.",
         en="That assessment is no longer in your list.",
     ),
-    "mine.count": Text(sv="Dina senaste {n} bedömningar.", en="Your {n} most recent assessments."),
+    "mine.count": Plural(
+        sv={"one": "Din senaste bedömning.", "other": "Dina senaste {n} bedömningar."},
+        en={"one": "Your most recent assessment.", "other": "Your {n} most recent assessments."},
+    ),
 }

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policy import Text
+from policy import Plural, Text
 
 __all__ = ["STRINGS"]
 
 STRINGS: Mapping[str, Text] = {
     "wizard.title": Text(sv="Ny bedömning", en="New assessment"),
-    "wizard.step": Text(sv="Steg {n} av {total}: {name}", en="Step {n} of {total}: {name}"),
+    "wizard.step": Text(sv="Steg {step} av {total}: {name}", en="Step {step} of {total}: {name}"),
     "step.kind": Text(sv="Typ av engagemang", en="Kind of engagement"),
     "step.details": Text(sv="Uppgifter", en="Details"),
     "step.questions": Text(sv="Frågor – {kind}", en="Questions – {kind}"),
@@ -34,8 +34,8 @@ STRINGS: Mapping[str, Text] = {
     ),
     "wizard.unknown": Text(sv="Vet inte ännu", en="Not known yet"),
     "wizard.not_answered": Text(sv="Inte besvarat: {fields}", en="Not answered: {fields}"),
-    "wizard.sek": Text(sv="{amount}\u00a0kr", en="SEK\u00a0{amount}"),
-    "wizard.years": Text(sv="efter {n}\u00a0år", en="after {n}\u00a0years"),
+    "wizard.years": Plural(sv="efter {n}\u00a0år",
+                           en={"one": "after {n}\u00a0year", "other": "after {n}\u00a0years"}),
     "wizard.example_number": Text(sv="t.ex. {example}", en="e.g. {example}"),
     "wizard.from_profile": Text(
         sv="Ifyllt från din profil i Entra ID ({field}). Ändra om det inte stämmer.",

@@ -9,10 +9,10 @@ import pytest
 
 from cards.choices import CHOICES
 from cards.fields import FIELDS
-from cards.i18n import choice, help_text, label
+from cards.i18n import choice, help_text, label, money, number, sek
 from cards.strings import STRINGS
 from dialogs.fields import ALL_FIELDS, widget_for
-from policy import Kind, fields_for
+from policy import Kind, Lang, fields_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,3 +64,33 @@ def test_dialogs_and_cards_never_import_the_sdk_the_web_server_or_the_bot(packag
                 names = [node.module]
             for name in names:
                 assert name.split(".")[0] not in forbidden, f"{path.name} imports {name}"
+
+
+@pytest.mark.parametrize(("lang", "amount", "shown"), [
+    ("sv", 12500, "12\u00a0500\u00a0kr"), ("en", 12500, "SEK\u00a012,500"),
+    ("sv", 1400000.4, "1\u00a0400\u00a0000\u00a0kr"), ("en", 1400000.6, "SEK\u00a01,400,001"),
+    ("sv", 0, "0\u00a0kr"), ("en", 999, "SEK\u00a0999"),
+])
+def test_kronor_read_in_whole_kronor_grouped_the_readers_way(lang: Lang, amount: float,
+                                                               shown: str) -> None:
+    assert sek(amount, lang) == shown
+
+
+@pytest.mark.parametrize(("lang", "args", "shown"), [
+    ("sv", (1400.5, "EUR"), "1\u00a0400,50\u00a0€"), ("en", (1400.5, "EUR"), "€1,400.50"),
+    ("en", (12500.25, "SEK"), "SEK\u00a012,500.25"), ("sv", (12500.25, "SEK"), "12\u00a0500,25\u00a0kr"),
+    ("en", (1400, "NOK"), "NOK\u00a01,400.00"),
+])
+def test_an_amount_in_a_currency_reads_as_cldr_writes_it_with_a_space_after_a_code(
+        lang: Lang, args: tuple[float, str], shown: str) -> None:
+    assert money(*args, lang) == shown
+
+
+@pytest.mark.parametrize(("lang", "value", "decimals", "shown"), [
+    ("sv", 12345, None, "12\u00a0345"), ("en", 12345, None, "12,345"),
+    ("sv", 1234.5, None, "1\u00a0234,5"), ("en", 1234.5, None, "1,234.5"),
+    ("sv", 1400, 2, "1\u00a0400,00"), ("en", 7, 0, "7"), ("sv", 2026, None, "2\u00a0026"),
+])
+def test_a_number_is_grouped_with_a_no_break_space_in_swedish_and_a_comma_in_english(
+        lang: Lang, value: float, decimals: int | None, shown: str) -> None:
+    assert number(value, lang, decimals=decimals) == shown

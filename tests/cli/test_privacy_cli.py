@@ -81,7 +81,7 @@ async def test_export_then_erase_then_export_again(two: CaseRegister) -> None:
     code, out, err = await arun("cases", "erase-person", "a11a-object-id", "--by", "Registrator")
     assert (code, err) == (0, "")
     assert out.startswith("a11a-object-id är pseudonymiserad som pseudonym-")
-    assert "1 ärenden, 1 versioner, 2 händelser" in out
+    assert "Ändrade: 1 ärende, 1 version, 2 händelser, 0 IB-kanaler." in out
 
     code, out, _ = await arun("cases", "export-person", "a11a-object-id")
     assert json.loads(out)["cases_submitted"] == []

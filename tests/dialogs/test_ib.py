@@ -195,7 +195,7 @@ def test_a_comment_longer_than_the_register_keeps_is_refused_and_kept_as_typed()
     long = "x" * (MAX_COMMENT_LENGTH + 1)
     effect = _act(verbs.IB_DECLINE, comment=long)
     assert "comment" in effect.errors
-    assert "2000" in effect.errors["comment"]
+    assert "2\u00a0000" in effect.errors["comment"]
     assert effect.comment == long
 
 
