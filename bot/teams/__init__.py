@@ -1,10 +1,10 @@
-"""Teams over HTTP: the bot's own client for the Bot Connector and Microsoft Graph.
+"""Teams over HTTP: the bot's calls to the Bot Connector and Microsoft Graph.
 
-``bot.teams.connector`` sends, replies, updates and opens personal chats through the Bot
-Connector, and reads rosters, team details and a channel's posts through Graph (httpx,
-with tenacity's retries where a retry cannot send a message twice);
-``bot.teams.tokens`` gets their bearer tokens from the SDK's MSAL connection. Why the
-bot has a client of its own beside the SDK's: docs/architecture.md.
+``bot.teams.connector`` sends, replies, updates, opens personal chats and reads a team's
+roster and details through the SDK's connector client (with tenacity's retries where a
+retry cannot send a message twice), and reads a channel's posts through Graph (httpx);
+``bot.teams.tokens`` gets their bearer tokens from the SDK's connections. Why the bot
+calls the SDK's connector client itself and not only in a turn: docs/architecture.md.
 
 This module itself imports nothing, so that the outbox can name a card's content type
 without loading httpx or the SDK.

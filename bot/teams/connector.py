@@ -1,16 +1,28 @@
-"""The bot's own client for the Bot Connector service (and, for one lookup, Microsoft Graph).
+"""The bot's calls to the Bot Connector service, through the SDK's connector client (and,
+for one lookup, Microsoft Graph).
 
 The Agents SDK answers turns; messages the bot sends on its own — a case's post in the IB
 channel, its updates, notifications — and the reads a turn needs outside the SDK's turn
-context (a team's roster and details) go through this client. It uses httpx, retries
-transient failures with tenacity, and never sends a token to a host outside the Microsoft
-channel hosts (the SDK's ``OutboundHostValidator`` decides, as it does for the SDK's own
-replies in production); dev mode talks to loopback without a token.
+context (a team's roster and details) go through this client. It calls the SDK's
+``TeamsConnectorClient`` (``conversations.send_to_conversation``, ``reply_to_activity``,
+``update_activity``, ``create_conversation``, ``get_conversation_paged_members``,
+``fetch_team_details``), with the SDK's tokens (``bot.teams.tokens.ConnectorTokens``),
+its User-Agent, header propagation and OpenTelemetry spans; around those calls it adds
+what the SDK leaves to the caller: tenacity's retries, and which failures may have posted.
+It never sends a token to a host outside the Microsoft channel hosts (the SDK's
+``OutboundHostValidator`` decides, as it does for the SDK's own replies in production);
+dev mode talks to loopback without a token (the SDK's ``AnonymousTokenProvider``).
+
+The SDK's client bakes its bearer token into its aiohttp session, so there is one client
+per service URL and token, all over one connection pool; a client whose token was
+renewed is closed a little later (a call may still be using it), and every one on
+``aclose``.
 
 Transient failures are 429 (throttled), 412 (Teams: a precondition such as a concurrent
 update of the same message), 5xx, and network errors or timeouts; a ``Retry-After`` header
-is honoured (the wait is at least what it says), otherwise the waits grow exponentially
-with jitter. Everything else is permanent.
+(read from the SDK's ``aiohttp.ClientResponseError``) is honoured (the wait is at least
+what it says), otherwise the waits grow exponentially with jitter. Everything else is
+permanent.
 
 A POST that failed after the service may have acted on it (a timeout or a dropped
 connection after the request went out, or a 5xx other than 503: Teams has been known to
@@ -22,16 +34,22 @@ worker looks for the post before sending it again).
 from __future__ import annotations
 
 import email.utils
+import functools
 import ipaddress
 import logging
 import math
+import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
+import aiohttp
 import httpx
+import pydantic
+from microsoft_agents.activity import Activity, ConversationParameters, PagedMembersResult
 from microsoft_agents.hosting.core import Connections, OutboundHostValidator
+from microsoft_agents.hosting.core.connector import TeamsConnectorClient, get_product_info
 from pydantic import BaseModel, ConfigDict, Field
 from tenacity import (
     AsyncRetrying,
@@ -43,13 +61,14 @@ from tenacity import (
 
 from .. import telemetry
 from . import ADAPTIVE_CARD
-from .tokens import BOT_FRAMEWORK_SCOPE, GRAPH_SCOPE, MsalTokens, NoTokens, TokenSource
+from .tokens import GRAPH_SCOPE, ConnectorTokens, MsalTokens, NoTokens, TokenSource
 
 __all__ = [
-    "BOT_FRAMEWORK_SCOPE",
     "GRAPH_SCOPE",
+    "USER_AGENT_PRODUCT",
     "ConnectorClient",
     "ConnectorError",
+    "ConnectorTokens",
     "MsalTokens",
     "TeamDetails",
     "TeamMember",
@@ -64,6 +83,9 @@ logger = logging.getLogger(__name__)
 
 TRANSIENT_STATUSES = frozenset({412, 429})
 MEMBERS_PAGE_SIZE = 500  # the most Teams hands out per page
+USER_AGENT_PRODUCT = "Strategikollen-outbox"
+"""Added to the SDK's User-Agent on this client's calls: Teams' logs (and the tests'
+stand-in) tell the bot's own sends from the SDK's replies in a turn."""
 
 T = TypeVar("T")
 
@@ -146,6 +168,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def url_checker(*, dev: bool) -> Callable[[str], bool]:
     """Which base URLs the client may call: in production what the SDK's outbound host
     validator allows (https, a Microsoft channel or Graph host, no user info, no private
@@ -157,14 +186,18 @@ def url_checker(*, dev: bool) -> Callable[[str], bool]:
             return True
         if not dev:
             return False
-        parsed = httpx.URL(url)
-        return parsed.scheme in ("http", "https") and is_loopback(parsed.host)
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return False
+        return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
 
     return allowed
 
 
 def _quote(part: str) -> str:
-    """A conversation, activity or team id as a path segment (ids hold ':', '@', ';')."""
+    """A conversation, activity or team id as a path segment (ids hold ':', '@', ';');
+    the SDK puts ids into its paths as they are."""
     return quote(part, safe=":@;=,")
 
 
@@ -180,33 +213,96 @@ def _wait_for(state: RetryCallState) -> float:
 _BACKOFF = wait_exponential_jitter(multiplier=0.5, max=8.0, jitter=0.5)
 
 
+@functools.cache
+def _user_agent() -> str:
+    """The SDK's User-Agent (worked out once: it scans the installed packages), and ours."""
+    return f"{get_product_info()} {USER_AGENT_PRODUCT}"
+
+
+def _failure(error: Exception, method: str, where: str) -> ConnectorError | None:
+    """The ``ConnectorError`` for what the SDK's client (aiohttp) raised; None when it is
+    not a failure of the call."""
+    post = method == "POST"
+    if isinstance(error, aiohttp.ContentTypeError):  # 2xx, but not JSON
+        return ConnectorError(f"{where}: the answer is not JSON", transient=False)
+    if isinstance(error, aiohttp.ClientResponseError):
+        status = error.status
+        if status < 400:
+            return ConnectorError(f"{where} answered {status}", status=status, transient=False)
+        retry_after = parse_retry_after(
+            error.headers.get("Retry-After") if error.headers is not None else None
+        )
+        logger.debug("%s answered %s", where, status)
+        if status == 429:
+            telemetry.current().throttled(method)
+        return ConnectorError(
+            f"{where} answered {status}",
+            status=status,
+            retry_after=retry_after,
+            transient=status in TRANSIENT_STATUSES or status >= 500,
+            uncertain=post and status >= 500 and status != 503,
+        )
+    if isinstance(error, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+        # Nothing reached the service.
+        return ConnectorError(f"{where}: {type(error).__name__}", transient=True)
+    if isinstance(error, aiohttp.ClientConnectionError | aiohttp.ClientPayloadError
+                  | TimeoutError):  # the request may have gone out
+        return ConnectorError(
+            f"{where}: {type(error).__name__}", transient=True, uncertain=post
+        )
+    if isinstance(error, ValueError):  # the answer's body (pydantic's, json's errors)
+        return ConnectorError(
+            f"{where}: the answer is unreadable ({type(error).__name__})", transient=False
+        )
+    return None
+
+
+def _activity(activity: Mapping[str, Any]) -> Activity:
+    """``activity`` as the SDK's model (which drops what its schema does not know)."""
+    try:
+        return Activity.model_validate(dict(activity))
+    except pydantic.ValidationError as error:
+        raise ConnectorError(
+            f"not an activity: {error.error_count()} error(s)", transient=False
+        ) from error
+
+
+class _BotTokens(Protocol):
+    async def token(self, service_url: str) -> str: ...
+
+
 class ConnectorClient:
     """Outgoing calls to the Bot Connector service of a conversation's ``service_url``.
 
     Each call is tried up to ``attempts`` times while the failure is transient and the
     wait the service asks for is at most ``max_wait_seconds``; after that the
     ``ConnectorError`` is raised (``transient`` tells the caller to try again later).
+    ``tokens`` are the Bot Connector's (default: the SDK's anonymous ones, dev mode),
+    ``graph_tokens`` Graph's (default: none).
     """
 
     def __init__(
         self,
         *,
-        tokens: TokenSource | None = None,
+        tokens: _BotTokens | None = None,
+        graph_tokens: TokenSource | None = None,
         allow_url: Callable[[str], bool],
         graph_url: str = "https://graph.microsoft.com/v1.0",
         attempts: int = 4,
         max_wait_seconds: float = 30.0,
         timeout_seconds: float = 30.0,
-        transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._tokens: TokenSource = tokens or NoTokens()
+        self._tokens: _BotTokens = tokens or ConnectorTokens(None)
+        self._graph_tokens: TokenSource = graph_tokens or NoTokens()
         self._allow_url = allow_url
         self._graph_url = graph_url.rstrip("/")
         self._attempts = attempts
         self._max_wait = max_wait_seconds
-        self._http = httpx.AsyncClient(
-            timeout=timeout_seconds, transport=transport, follow_redirects=False
-        )
+        self._timeout_seconds = timeout_seconds
+        self._pool: aiohttp.TCPConnector | None = None
+        self._clients: dict[str, tuple[str, TeamsConnectorClient]] = {}  # by service URL
+        self._retired: list[tuple[float, TeamsConnectorClient]] = []
+        self._http = httpx.AsyncClient(timeout=timeout_seconds, follow_redirects=False)
 
     # Bot Connector --------------------------------------------------------------------
 
@@ -214,34 +310,47 @@ class ConnectorClient:
         self, service_url: str, conversation_id: str, activity: Mapping[str, Any]
     ) -> str:
         """Post ``activity`` in a conversation; returns the new activity's id."""
-        path = f"v3/conversations/{_quote(conversation_id)}/activities"
-        body = await self._bot_call("POST", service_url, path, json=activity)
-        return _activity_id(body)
+        body = _activity(activity)
+        answer = await self._bot_call(
+            "POST", service_url, f"v3/conversations/{conversation_id}/activities",
+            lambda client: client.conversations.send_to_conversation(
+                _quote(conversation_id), body
+            ),
+        )
+        return _activity_id(answer.id)
 
     async def reply(
         self,
         service_url: str,
         conversation_id: str,
         reply_to_id: str,
-        activity: Mapping[str, Any],
+        activity: dict[str, Any],
     ) -> str:
         """Post ``activity`` as a reply to ``reply_to_id``; returns the new activity's id."""
-        path = f"v3/conversations/{_quote(conversation_id)}/activities/{_quote(reply_to_id)}"
-        body = await self._bot_call(
-            "POST", service_url, path, json={**activity, "replyToId": reply_to_id}
+        body = _activity({**activity, "replyToId": reply_to_id})
+        answer = await self._bot_call(
+            "POST", service_url, f"v3/conversations/{conversation_id}/activities/{reply_to_id}",
+            lambda client: client.conversations.reply_to_activity(
+                _quote(conversation_id), _quote(reply_to_id), body
+            ),
         )
-        return _activity_id(body)
+        return _activity_id(answer.id)
 
     async def update(
         self,
         service_url: str,
         conversation_id: str,
         activity_id: str,
-        activity: Mapping[str, Any],
+        activity: dict[str, Any],
     ) -> None:
         """Replace the message ``activity_id`` with ``activity`` (idempotent)."""
-        path = f"v3/conversations/{_quote(conversation_id)}/activities/{_quote(activity_id)}"
-        await self._bot_call("PUT", service_url, path, json={**activity, "id": activity_id})
+        body = _activity({**activity, "id": activity_id})
+        await self._bot_call(
+            "PUT", service_url, f"v3/conversations/{conversation_id}/activities/{activity_id}",
+            lambda client: client.conversations.update_activity(
+                _quote(conversation_id), _quote(activity_id), body
+            ),
+        )
 
     async def create_personal_conversation(
         self, service_url: str, *, tenant_id: str | None, user_mri: str, bot_id: str | None
@@ -253,33 +362,48 @@ class ConnectorClient:
         if tenant_id:
             body["tenantId"] = tenant_id
             body["channelData"] = {"tenant": {"id": tenant_id}}
-        answer = await self._bot_call("POST", service_url, "v3/conversations", json=body)
-        conversation = answer.get("id") if isinstance(answer, dict) else None
-        if not isinstance(conversation, str) or not conversation:
+        parameters = ConversationParameters.model_validate(body)
+        answer = await self._bot_call(
+            "POST", service_url, "v3/conversations",
+            lambda client: client.conversations.create_conversation(parameters),
+        )
+        if not isinstance(answer.id, str) or not answer.id:
             raise ConnectorError("no conversation id in the answer", transient=False)
-        return conversation
+        return answer.id
 
     async def team_members(self, service_url: str, team_id: str) -> list[TeamMember]:
         """Every member of a team, read page by page."""
         members: list[TeamMember] = []
         token: str | None = None
-        path = f"v3/conversations/{_quote(team_id)}/pagedmembers"
         while True:
-            params: dict[str, str | int] = {"pageSize": MEMBERS_PAGE_SIZE}
-            if token:
-                params["continuationToken"] = token
-            page = await self._bot_call("GET", service_url, path, params=params)
-            if not isinstance(page, dict):
-                raise ConnectorError("the roster page is not an object", transient=False)
-            members.extend(TeamMember.model_validate(m) for m in page.get("members") or [])
-            token = page.get("continuationToken")
+
+            async def read(
+                client: TeamsConnectorClient, after: str | None = token
+            ) -> PagedMembersResult:
+                return await client.conversations.get_conversation_paged_members(
+                    _quote(team_id), MEMBERS_PAGE_SIZE, after
+                )
+
+            page = await self._bot_call(
+                "GET", service_url, f"v3/conversations/{team_id}/pagedmembers", read
+            )
+            members.extend(
+                TeamMember(id=m.id, aadObjectId=m.aad_object_id, name=m.name)
+                for m in page.members or []
+                if m.id
+            )
+            token = page.continuation_token
             if not token:
                 return members
 
     async def team_details(self, service_url: str, team_id: str) -> TeamDetails:
         """A team's details (its Microsoft 365 group id among them)."""
-        body = await self._bot_call("GET", service_url, f"v3/teams/{_quote(team_id)}")
-        return TeamDetails.model_validate(body)
+        details = await self._bot_call(
+            "GET", service_url, f"v3/teams/{team_id}",
+            lambda client: client.fetch_team_details(_quote(team_id)),
+        )
+        return TeamDetails(id=details.id or team_id, name=details.name,
+                           aadGroupId=details.aad_group_id)
 
     # Microsoft Graph ------------------------------------------------------------------
 
@@ -293,7 +417,7 @@ class ConnectorClient:
             f"{self._graph_url}/teams/{_quote(group_id)}/channels/{_quote(channel_id)}/messages"
         )
         while url is not None:
-            page = await self._call("GET", url, GRAPH_SCOPE)
+            page = await self._graph_get(url)
             if not isinstance(page, dict):
                 raise ConnectorError("the Graph page is not an object", transient=False)
             for message in page.get("value") or []:
@@ -313,7 +437,51 @@ class ConnectorClient:
         return None
 
     async def aclose(self) -> None:
+        """Close every SDK client (their sessions), the connection pool and Graph's client."""
+        clients = [client for _, client in self._clients.values()]
+        clients += [client for _, client in self._retired]
+        self._clients.clear()
+        self._retired.clear()
+        for client in clients:
+            await client.close()
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
         await self._http.aclose()
+
+    # The SDK's clients ----------------------------------------------------------------
+
+    async def _client(self, service_url: str) -> TeamsConnectorClient:
+        """The SDK's client for ``service_url`` with its current token."""
+        token = await self._tokens.token(service_url)
+        base = service_url.rstrip("/") + "/"
+        current = self._clients.get(base)
+        if current is not None and current[0] == token:
+            return current[1]
+        if self._pool is None:
+            self._pool = aiohttp.TCPConnector()
+        session = aiohttp.ClientSession(
+            base_url=base,
+            connector=self._pool,
+            connector_owner=False,  # one pool for every service URL and token
+            timeout=aiohttp.ClientTimeout(total=self._timeout_seconds),
+            headers={"User-Agent": _user_agent()},
+        )
+        client = TeamsConnectorClient(base, token, session=session)
+        self._clients[base] = (token, client)
+        if current is not None:
+            await self._retire(current[1])
+        return client
+
+    async def _retire(self, client: TeamsConnectorClient) -> None:
+        """Close ``client`` once no call can still be using it (a call takes at most the
+        timeout); close the clients retired before that are done now."""
+        now = time.monotonic()
+        done = [c for at, c in self._retired if now - at > self._timeout_seconds + 1.0]
+        self._retired = [(at, c) for at, c in self._retired if c not in done]
+        self._retired.append((now, client))
+        for old in done:
+            await old.close()
 
     # The calls ------------------------------------------------------------------------
 
@@ -321,28 +489,31 @@ class ConnectorClient:
         self,
         method: str,
         service_url: str,
-        path: str,
-        *,
-        json: Any = None,
-        params: Mapping[str, str | int] | None = None,
-    ) -> Any:
-        url = f"{service_url.rstrip('/')}/{path}"
-        return await self._call(method, url, BOT_FRAMEWORK_SCOPE, json=json, params=params)
+        what: str,
+        call: Callable[[TeamsConnectorClient], Awaitable[T]],
+    ) -> T:
+        if not self._allow_url(service_url):
+            raise ConnectorError(f"refused to call {_host(service_url)!r}", transient=False)
+        where = f"{method} {service_url.rstrip('/')}/{what}"
 
-    async def _call(
-        self,
-        method: str,
-        url: str,
-        scope: str,
-        *,
-        json: Any = None,
-        params: Mapping[str, str | int] | None = None,
-    ) -> Any:
+        async def once() -> T:
+            client = await self._client(service_url)
+            try:
+                return await call(client)
+            except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+                failure = _failure(error, method, where)
+                if failure is None:
+                    raise
+                raise failure from error
+
+        return await self._retrying(once)
+
+    async def _graph_get(self, url: str) -> Any:
         if not self._allow_url(url):
-            raise ConnectorError(f"refused to call {httpx.URL(url).host!r}", transient=False)
+            raise ConnectorError(f"refused to call {_host(url)!r}", transient=False)
 
         async def once() -> Any:
-            return await self._once(method, url, scope, json=json, params=params)
+            return await self._graph_once(url)
 
         return await self._retrying(once)
 
@@ -366,56 +537,34 @@ class ConnectorClient:
                 return await call()
         raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
 
-    async def _once(
-        self,
-        method: str,
-        url: str,
-        scope: str,
-        *,
-        json: Any,
-        params: Mapping[str, str | int] | None,
-    ) -> Any:
+    async def _graph_once(self, url: str) -> Any:
         headers = {"Accept": "application/json"}
-        token = await self._tokens.token(scope)
+        token = await self._graph_tokens.token(GRAPH_SCOPE)
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
-        where = f"{method} {httpx.URL(url).copy_with(query=None)}"
-        post = method == "POST"
+        where = f"GET {httpx.URL(url).copy_with(query=None)}"
         try:
-            response = await self._http.request(
-                method, url, json=json, params=params, headers=headers
-            )
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
-            # Nothing reached the service.
+            response = await self._http.get(url, headers=headers)
+        except httpx.TransportError as error:
             raise ConnectorError(f"{where}: {type(error).__name__}", transient=True) from error
-        except httpx.TransportError as error:  # the request may have gone out
-            raise ConnectorError(
-                f"{where}: {type(error).__name__}", transient=True, uncertain=post
-            ) from error
         status = response.status_code
         if status >= 400:
-            transient = status in TRANSIENT_STATUSES or status >= 500
-            retry_after = parse_retry_after(response.headers.get("Retry-After"))
             logger.debug("%s answered %s", where, status)
             if status == 429:
-                telemetry.current().throttled(method)
+                telemetry.current().throttled("GET")
             raise ConnectorError(
                 f"{where} answered {status}",
                 status=status,
-                retry_after=retry_after,
-                transient=transient,
-                uncertain=post and status >= 500 and status != 503,
+                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                transient=status in TRANSIENT_STATUSES or status >= 500,
             )
-        if not response.content:
-            return None
         try:
             return response.json()
         except ValueError as error:
             raise ConnectorError(f"{where}: the answer is not JSON", transient=False) from error
 
 
-def _activity_id(body: Any) -> str:
-    activity_id = body.get("id") if isinstance(body, dict) else None
+def _activity_id(activity_id: str | None) -> str:
     if not isinstance(activity_id, str) or not activity_id:
         raise ConnectorError("no activity id in the answer", transient=False)
     return activity_id
@@ -427,11 +576,14 @@ class _Settings(Protocol):
 
 
 def build_connector(settings: _Settings, connections: Connections) -> ConnectorClient:
-    """The connector for the running bot: no token and loopback allowed in dev mode;
-    otherwise tokens from the SDK's MSAL service connection, Microsoft hosts only."""
-    tokens: TokenSource | None = None if settings.dev else MsalTokens(connections)
+    """The connector for the running bot: the SDK's anonymous path and loopback allowed in
+    dev mode; otherwise the SDK's tokens from its MSAL service connection (as the adapter
+    gets them for a proactive message), Microsoft hosts only."""
+    if settings.dev:
+        return ConnectorClient(allow_url=url_checker(dev=True), graph_url=settings.graph_url)
     return ConnectorClient(
-        tokens=tokens,
-        allow_url=url_checker(dev=settings.dev),
+        tokens=ConnectorTokens(connections),
+        graph_tokens=MsalTokens(connections),
+        allow_url=url_checker(dev=False),
         graph_url=settings.graph_url,
     )

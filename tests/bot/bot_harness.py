@@ -1,7 +1,8 @@
 """Test harness: the bot over real HTTP on loopback, and a stand-in Bot Connector.
 
-The stand-in Bot Connector accepts what the SDK's connector client and the bot's own
-``bot.teams.connector`` send and records it:
+The stand-in Bot Connector accepts what the SDK's connector client sends, in a turn and for
+the bot's own ``bot.teams.connector`` (whose User-Agent names ``USER_AGENT_PRODUCT``), and
+records it:
 
 - POST /v3/conversations/{id}/activities[/{replyTo}], PUT .../activities/{id}
 - POST /v3/conversations (open a personal chat) → ``{"id": ...}``
@@ -43,6 +44,7 @@ from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
 
 from bot.clock import FixedClock
+from bot.teams.connector import USER_AGENT_PRODUCT
 
 # 22 November 2026, 09:00 UTC when the tests start, and running on from there (a served
 # bot's delivery worker waits for due times, so its clock has to move).
@@ -67,7 +69,12 @@ class Call:
     authorization: str | None
     at: float = field(default_factory=time.monotonic)  # when it arrived
     answer_id: str | None = None  # the activity id the stand-in answered with
-    user_agent: str = ""  # httpx: the bot's own ConnectorClient; else the SDK's replies
+    user_agent: str = ""
+
+    @property
+    def own(self) -> bool:
+        """Sent by the bot's own client (the outbox's sends), not by the SDK in a turn."""
+        return USER_AGENT_PRODUCT in self.user_agent
 
 
 @dataclass
@@ -207,7 +214,7 @@ class Connector:
         """Drop what the SDK's turn replies to ``conversation_id`` left behind (a long soak
         would otherwise measure this stand-in's memory); the bot's own sends stay."""
         gone = {id(c) for c in self.calls
-                if c.conversation_id == conversation_id and "httpx" not in c.user_agent}
+                if c.conversation_id == conversation_id and not c.own}
         for call in self.calls:
             if id(call) in gone and call.answer_id is not None:
                 self._current.pop(call.answer_id, None)
@@ -217,7 +224,7 @@ class Connector:
     def _flaky_send(request: web.Request) -> bool:
         return (request.method in ("POST", "PUT") and request.path.startswith("/v3/conversations/")
                 and "/activities" in request.path
-                and "httpx" in request.headers.get("User-Agent", ""))
+                and USER_AGENT_PRODUCT in request.headers.get("User-Agent", ""))
 
     # Bot Connector ----------------------------------------------------------------------
 

@@ -377,7 +377,7 @@ def _replies(bot: Bot, conversation: str) -> list[dict[str, Any]]:
     """The cards the turns posted to ``conversation`` (not the delivery worker's)."""
     return [a["content"] for c in bot.connector.calls
             if c.method == "POST" and c.conversation_id == conversation
-            and "httpx" not in c.user_agent
+            and not c.own
             for a in c.body.get("attachments", []) if a.get("contentType") == CARD]
 
 
@@ -442,7 +442,7 @@ async def _check(bot: ServedBot, connector: Connector, figures: Figures) -> None
     # Every POST the bot's own client got accepted is one outbox row's send: the set of
     # answered ids is exactly the rows' sent ids, and no row's send was accepted twice.
     accepted = [c for c in connector.calls
-                if c.method == "POST" and "httpx" in c.user_agent and c.answer_id]
+                if c.method == "POST" and c.own and c.answer_id]
     figures.sends_accepted = len(accepted)
     sent_ids = Counter(r.sent_activity_id for r in rows
                        if r.status == "sent" and r.kind != "update")
@@ -468,7 +468,7 @@ def _compact(connector: Connector) -> None:
 
     current = connector._current
     for call in connector.calls:
-        if "httpx" in call.user_agent:  # the turns' replies are read by the users' helpers
+        if call.own:  # the turns' replies are read by the users' helpers
             call.body = small(call.body)
             if call.answer_id in current:
                 current[call.answer_id] = small(current[call.answer_id])

@@ -1,8 +1,10 @@
-"""The bot's connector client against the stand-in Bot Connector: the calls, retries,
-Retry-After, uncertain POSTs, tokens, which hosts it may call, and the Graph lookup."""
+"""The bot's connector client (the SDK's, with the bot's retries) against the stand-in Bot
+Connector: the calls, retries, Retry-After, uncertain POSTs, the SDK's tokens and one client
+per token, which hosts it may call, and the Graph lookup."""
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ import pytest
 from bot.outbox import card_activity
 from bot.settings import Settings
 from bot.teams.connector import (
+    USER_AGENT_PRODUCT,
     ConnectorClient,
     ConnectorError,
     TeamDetails,
@@ -22,9 +25,13 @@ from bot.teams.connector import (
     parse_retry_after,
     url_checker,
 )
-from bot.teams.tokens import BOT_FRAMEWORK_SCOPE, GRAPH_SCOPE, MsalTokens
+from bot.teams.tokens import GRAPH_SCOPE, ConnectorTokens, MsalTokens
 
 from .bot_harness import BOT_ID, TENANT, Connector
+
+# The Bot Connector's scope in Microsoft's public cloud, as the SDK's claims give it.
+BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
+APP_ID = "00000000-0000-0000-0000-00000000b07"
 
 
 class FixedTokens:
@@ -217,6 +224,25 @@ async def test_a_retry_after_beyond_the_calls_patience_is_handed_to_the_caller(
     assert statuses(connector) == [429]
 
 
+async def test_a_post_whose_answer_times_out_is_uncertain_and_not_retried(
+    connector: Connector,
+) -> None:
+    client = ConnectorClient(allow_url=url_checker(dev=True), attempts=3, timeout_seconds=0.5)
+    connector.hold()  # the post arrives, its answer does not
+    try:
+        with pytest.raises(ConnectorError) as raised:
+            await client.send(connector.url, "a:chat", {"type": "message", "text": "hej"})
+    finally:
+        connector.release()
+        await client.aclose()
+    assert (raised.value.status, raised.value.transient, raised.value.uncertain) == (
+        None,
+        True,
+        True,
+    )
+    assert connector.texts("a:chat") == ["hej"]  # it reached the service, once
+
+
 async def test_a_refused_connection_is_transient_and_certain(connector: Connector) -> None:
     client = ConnectorClient(allow_url=url_checker(dev=True), attempts=2)
     await connector.stop_listening()
@@ -236,24 +262,88 @@ async def test_a_refused_connection_is_transient_and_certain(connector: Connecto
 # --- tokens and hosts ---------------------------------------------------------------------
 
 
-async def test_tokens_go_to_the_bot_connector_and_to_graph_with_their_scopes(
+async def test_the_sdks_tokens_go_to_the_bot_connector_and_graphs_to_graph(
     connector: Connector,
 ) -> None:
-    tokens = FixedTokens()
+    credential = _Credential(lifetime=3600)
+    connections = _Connections(credential)
+    graph = FixedTokens()
     connector.teams["t"] = {"aadGroupId": "g"}
     client = ConnectorClient(
-        tokens=tokens, allow_url=url_checker(dev=True), graph_url=connector.graph_url
+        tokens=ConnectorTokens(connections),  # type: ignore[arg-type]
+        graph_tokens=graph,
+        allow_url=url_checker(dev=True),
+        graph_url=connector.graph_url,
     )
     try:
+        await client.send(connector.url, "a:chat", {"type": "message"})
         await client.send(connector.url, "a:chat", {"type": "message"})
         await client.find_channel_post("g", "19:c@thread.tacv2", ["x"])
     finally:
         await client.aclose()
-    assert tokens.asked == [BOT_FRAMEWORK_SCOPE, GRAPH_SCOPE]
+    # The connection for the bot's own identity and the service URL, as the SDK's adapter
+    # asks for a proactive message; its token for the Bot Connector's scope, kept.
+    assert connections.asked == [(APP_ID, APP_ID, connector.url)] * 2
+    assert credential.calls == [(BOT_FRAMEWORK_SCOPE,)]
+    assert graph.asked == [GRAPH_SCOPE]
     assert [r.authorization for r in connector.requests] == [
-        f"Bearer token-for-{BOT_FRAMEWORK_SCOPE}",
+        "Bearer t1",
+        "Bearer t1",
         f"Bearer token-for-{GRAPH_SCOPE}",
     ]
+    assert all(USER_AGENT_PRODUCT in c.user_agent and "agents-sdk-py/" in c.user_agent
+               for c in connector.calls)  # the SDK's User-Agent, and the bot's name
+
+
+async def test_each_service_url_gets_the_token_of_its_own_connection(
+    connector: Connector,
+) -> None:
+    other_url = connector.url.replace("127.0.0.1", "localhost")
+    default, mapped = _Credential(lifetime=3600), _Credential(lifetime=3600, prefix="m")
+    connections = _Connections(default, by_url={other_url: mapped})
+    client = ConnectorClient(
+        tokens=ConnectorTokens(connections),  # type: ignore[arg-type]
+        allow_url=url_checker(dev=True),
+    )
+    try:
+        await client.send(connector.url, "a:chat", {"type": "message"})
+        await client.send(other_url, "a:chat", {"type": "message"})
+        await client.send(connector.url, "a:chat", {"type": "message"})
+    finally:
+        await client.aclose()
+    assert [r.authorization for r in connector.requests] == [
+        "Bearer t1", "Bearer m1", "Bearer t1"
+    ]
+
+
+async def test_a_renewed_token_gets_a_new_sdk_client_and_every_session_is_closed(
+    connector: Connector, caplog: pytest.LogCaptureFixture
+) -> None:
+    renewing = _Credential(lifetime=120)  # within the renewal margin: a new token each call
+    client = ConnectorClient(
+        tokens=ConnectorTokens(_Connections(renewing)),  # type: ignore[arg-type]
+        allow_url=url_checker(dev=True),
+    )
+    try:
+        for n in range(3):
+            await client.send(connector.url, "a:chat", {"type": "message", "text": str(n)})
+    finally:
+        await client.aclose()
+    gc.collect()  # an unclosed aiohttp session complains when it is collected
+    assert [r.authorization for r in connector.requests] == ["Bearer t1", "Bearer t2", "Bearer t3"]
+    assert not any("Unclosed" in r.getMessage() for r in caplog.records)
+
+
+async def test_without_connections_the_sdks_anonymous_token_sends_no_authorization(
+    connector: Connector,
+) -> None:
+    assert await ConnectorTokens(None).token(connector.url) == ""
+    client = ConnectorClient(allow_url=url_checker(dev=True))
+    try:
+        await client.send(connector.url, "a:chat", {"type": "message"})
+    finally:
+        await client.aclose()
+    assert connector.requests[0].authorization is None
 
 
 @pytest.mark.parametrize(
@@ -280,8 +370,12 @@ def test_which_hosts_may_be_called(url: str, production: bool, dev: bool) -> Non
 async def test_a_disallowed_service_url_is_refused_without_a_request(
     connector: Connector,
 ) -> None:
-    tokens = FixedTokens()
-    client = ConnectorClient(tokens=tokens, allow_url=url_checker(dev=False))
+    credential = _Credential(lifetime=3600)
+    connections = _Connections(credential)
+    client = ConnectorClient(
+        tokens=ConnectorTokens(connections),  # type: ignore[arg-type]
+        allow_url=url_checker(dev=False),
+    )
     try:
         with pytest.raises(ConnectorError) as raised:
             await client.send(connector.url, "a:chat", {"type": "message"})
@@ -289,7 +383,7 @@ async def test_a_disallowed_service_url_is_refused_without_a_request(
         await client.aclose()
     assert raised.value.transient is False
     assert connector.requests == []
-    assert tokens.asked == []  # no token was even fetched
+    assert (connections.asked, credential.calls) == ([], [])  # no token was even fetched
 
 
 @dataclass
@@ -299,13 +393,14 @@ class _Access:
 
 
 class _Credential:
-    def __init__(self, lifetime: float) -> None:
+    def __init__(self, lifetime: float, prefix: str = "t") -> None:
         self.lifetime = lifetime
+        self.prefix = prefix
         self.calls: list[tuple[str, ...]] = []
 
     async def get_token(self, *scopes: str, **_: Any) -> _Access:
         self.calls.append(scopes)
-        return _Access(f"t{len(self.calls)}", int(time.time() + self.lifetime))
+        return _Access(f"{self.prefix}{len(self.calls)}", int(time.time() + self.lifetime))
 
 
 class _Provider:
@@ -316,12 +411,32 @@ class _Provider:
         return self.credential
 
 
+@dataclass
+class _Configuration:
+    CLIENT_ID: str = APP_ID
+
+
 class _Connections:
-    def __init__(self, credential: _Credential) -> None:
+    """The SDK's ``Connections`` as the bot uses them: the default connection, and the
+    connection for an identity and a service URL (``by_url``: as a connections map would
+    give one of its own), each asking noted as (audience claim, app id claim, URL)."""
+
+    def __init__(
+        self, credential: _Credential, by_url: dict[str, _Credential] | None = None
+    ) -> None:
         self.provider = _Provider(credential)
+        self.by_url = {url: _Provider(c) for url, c in (by_url or {}).items()}
+        self.asked: list[tuple[str, str, str]] = []
 
     def get_default_connection(self) -> _Provider:
         return self.provider
+
+    def get_default_connection_configuration(self) -> _Configuration:
+        return _Configuration()
+
+    def get_token_provider(self, claims: Any, service_url: str) -> _Provider:
+        self.asked.append((claims.claims["aud"], claims.claims["appid"], service_url))
+        return self.by_url.get(service_url, self.provider)
 
 
 async def test_msal_tokens_are_kept_until_shortly_before_they_expire() -> None:
@@ -353,13 +468,37 @@ async def test_build_connector_uses_no_token_in_dev_mode(connector: Connector) -
 
 async def test_build_connector_outside_dev_mode_refuses_loopback(connector: Connector) -> None:
     settings = Settings(dev=False)
-    client = build_connector(settings, _Connections(_Credential(3600)))  # type: ignore[arg-type]
+    credential = _Credential(3600)
+    client = build_connector(settings, _Connections(credential))  # type: ignore[arg-type]
     try:
         with pytest.raises(ConnectorError):
             await client.send(connector.url, "a:chat", {"type": "message"})
     finally:
         await client.aclose()
     assert connector.requests == []
+    assert credential.calls == []
+
+
+async def test_build_connector_outside_dev_mode_takes_the_sdks_tokens(
+    connector: Connector,
+) -> None:
+    """The production client's tokens, against a stand-in it may call (the host check is
+    the test above's): the SDK's Bot Connector token, Graph's from the service connection."""
+    credential = _Credential(3600)
+    connections = _Connections(credential)
+    connector.teams["t"] = {"aadGroupId": "g"}
+    client = build_connector(
+        Settings(dev=False, graph_url=connector.graph_url), connections  # type: ignore[arg-type]
+    )
+    client._allow_url = url_checker(dev=True)  # the stand-in is on loopback
+    try:
+        await client.send(connector.url, "a:chat", {"type": "message"})
+        await client.find_channel_post("g", "19:c@thread.tacv2", ["x"])
+    finally:
+        await client.aclose()
+    assert credential.calls == [(BOT_FRAMEWORK_SCOPE,), (GRAPH_SCOPE,)]
+    assert connections.asked == [(APP_ID, APP_ID, connector.url)]
+    assert [r.authorization for r in connector.requests] == ["Bearer t1", "Bearer t2"]
 
 
 # --- Retry-After --------------------------------------------------------------------------
