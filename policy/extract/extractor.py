@@ -16,7 +16,7 @@ from typing import Any
 
 from ..models import REQUIRED_BY_KIND, CounterpartType, Kind, Lang, MembershipBody
 from ..questions import fields_for
-from ..text import Text
+from ..text import Text, number
 from . import _words as W
 from ._cldr import COUNTRIES
 from ._dates import DateMention, find_dates
@@ -880,7 +880,7 @@ def extract(text: str, lang: Lang | None = None, *,
             ev["cost_sek"] = a.evidence
         else:
             notes.append(_note("foreign", out_lang, cur=a.currency,
-                               amount=f"{a.amount:g} {a.currency}"))
+                               amount=f"{number(a.amount, out_lang)} {a.currency}"))
     elif len(costs) > 1:
         notes.append(_note("several", out_lang))
     elif not amounts:

@@ -174,6 +174,12 @@ def test_a_fee_in_a_foreign_currency_is_shown_and_cost_sek_left_for_the_user() -
     assert "cost_sek" in x.missing
 
 
+def test_a_large_foreign_fee_is_written_grouped_in_the_note_not_as_an_exponent() -> None:
+    x = extract(FEE.replace("EUR 400 per person", "EUR 1,250,000 in total"))
+    assert [(a.amount, a.currency) for a in x.amounts] == [(1250000, "EUR")]
+    assert any("(1,250,000 EUR)" in n for n in x.notes), x.notes  # not "1.25e+06 EUR"
+
+
 def test_a_configured_rate_converts_a_fee_to_sek() -> None:
     x = extract(FEE, rates={"EUR": 11.5})
     assert x.engagement["cost_sek"] == 4600
