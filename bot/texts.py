@@ -16,6 +16,15 @@ TEXTS: Mapping[str, Text] = {
                       en="Something went wrong in Strategikollen. Please try again in a moment."),
     # an action that changed something and has nothing else to say (bot/hosting/agent.py)
     "bot.done": Text(sv="Klart.", en="Done."),
+    # Teams' single sign-on failed (a signin/failure invoke, bot/hosting/agent.py)
+    "bot.signin_failed": Text(
+        sv="Inloggningen via Teams misslyckades, så Strategikollen kunde inte hämta dina "
+           "uppgifter från ditt konto. Du kan fortsätta ändå och skriva in dem själv. Händer "
+           "det igen, be IT-supporten kontrollera appens inloggning (felkod {code}).",
+        en="Signing in through Teams failed, so Strategikollen could not read your details "
+           "from your account. You can carry on and type them in yourself. If it happens "
+           "again, ask IT support to check the app's sign-in (error code {code}).",
+    ),
     # Teams sends no name for a team's general channel (its id is the team's id); the client
     # calls it "Allmänt" in Swedish and "General" in English (bot/ib/service.py)
     "ib.general_channel": Text(sv="Allmänt", en="General"),

@@ -175,6 +175,13 @@ def _addressed_to_bot(activity: Activity) -> bool:
     )
 
 
+def _sign_in_code(code: object) -> str:
+    """A signin/failure's code as Teams sends it (``resourcematchfailed``), fit for a log line
+    and a message: letters, digits, ``_`` and ``-`` only; ``unknown`` when there is none."""
+    cleaned = re.sub(r"[^A-Za-z0-9_-]", "", str(code or ""))[:64]
+    return cleaned or "unknown"
+
+
 def _turn_of(activity: Activity, verb: str | None, data: dict[str, Any], *,
              text: str | None = None, document: Document | None = None) -> Turn:
     user = activity.from_property
@@ -573,6 +580,25 @@ def build_agent(
         carried = value.get("data")
         data: dict[str, Any] = carried if isinstance(carried, dict) else {}
         await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, data)))
+
+    # Teams' single sign-on failed on the client (the token exchange for the OAuth
+    # connection or the tab): Teams says so with a signin/failure invoke, which the SDK routes
+    # nowhere (an error status, nothing for the user; microsoft/teams.py#290). Logged with
+    # its code for the operator, and the user told, in their language, that they can go on.
+    @app.invoke("signin/failure")
+    async def on_signin_failure(context: TurnContext, _state: TurnState) -> None:
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        code = _sign_in_code(value.get("code"))
+        message = " ".join(str(value.get("message") or "").split())[:200]
+        logger.warning(
+            "Teams single sign-on failed: %s (%r) in a %s conversation. Check the app "
+            "registration's Application ID URI against the manifest's webApplicationInfo and "
+            "the OAuth connection's Token Exchange URL (docs/deploy.md, 1.1)",
+            code, message, _conversation_type(context.activity),
+        )
+        await context.send_activity(MessageFactory.text(
+            texts.t("bot.signin_failed", _lang(context.activity), code=code)))
+        await context.send_activity(_invoke_json(None))
 
     # Catch-all, ranked last so it never shadows the card actions above.
     @app.message(None, rank=RouteRank.LAST)
