@@ -151,6 +151,48 @@ class Settings(BaseSettings):
         gt=0,
         description="How long the IB team's roster is kept before it is read again.",
     )
+    ib_admin_groups: str = Field(
+        default="",
+        description="Comma-separated object ids of Entra ID security groups whose users "
+        "(nested groups' too, read through Microsoft Graph) are administrators as well as "
+        "those in ib_admins. Needs Graph's GroupMember.Read.All application permission.",
+    )
+    ib_member_groups: str = Field(
+        default="",
+        description="Comma-separated object ids of Entra ID security groups whose users "
+        "(nested too) are IB's members as well as those in ib_members. With neither set, "
+        "the IB team's roster.",
+    )
+    ib_secretariat_groups: str = Field(
+        default="",
+        description="Comma-separated object ids of Entra ID security groups whose users "
+        "(nested too) are IB's secretariat as well as those in ib_secretariat.",
+    )
+    ib_group_cache_seconds: float = Field(
+        default=600.0,
+        gt=0,
+        description="How long a group's members are kept before Graph is asked again. When "
+        "Graph fails, the members read last are used (and a warning logged).",
+    )
+    ib_allow_guests: bool = Field(
+        default=False,
+        description="Whether guests (userType Guest in a group, userRole guest in the IB "
+        "team's roster) may have a role through a group or the roster. Off: they never act "
+        "on cases, register the channel or see every case. Ids listed in ib_admins, "
+        "ib_members or ib_secretariat count whoever they are.",
+    )
+    profile_sso_connection: str = Field(
+        default="",
+        description="The Azure Bot's OAuth connection (Teams single sign-on) through which the "
+        "bot reads a user's own Entra ID profile (Graph /me, delegated User.Read) to prefill "
+        "the wizard's unit from their department or company. Empty = not used.",
+    )
+    profile_app_read: bool = Field(
+        default=False,
+        description="Read a user's department or company with the bot's own token (Graph "
+        "/users/{id}, application permission User.Read.All) to prefill the wizard's unit, "
+        "when no single sign-on token is at hand. Off: the unit is typed.",
+    )
     delivery_max_per_second: float = Field(
         default=7.0,
         gt=0,
@@ -291,6 +333,26 @@ class Settings(BaseSettings):
     def members(self) -> frozenset[str]:
         """The configured IB members' Entra object ids, lower-cased; empty = use the roster."""
         return _ids(self.ib_members)
+
+    @property
+    def admin_groups(self) -> frozenset[str]:
+        """The Entra groups of IB's administrators, lower-cased."""
+        return _ids(self.ib_admin_groups)
+
+    @property
+    def member_groups(self) -> frozenset[str]:
+        """The Entra groups of IB's members, lower-cased."""
+        return _ids(self.ib_member_groups)
+
+    @property
+    def secretariat_groups(self) -> frozenset[str]:
+        """The Entra groups of IB's secretariat, lower-cased."""
+        return _ids(self.ib_secretariat_groups)
+
+    @property
+    def uses_graph_groups(self) -> bool:
+        """Whether any role is given by an Entra group."""
+        return bool(self.admin_groups or self.member_groups or self.secretariat_groups)
 
 
 def _ids(text: str) -> frozenset[str]:

@@ -50,6 +50,7 @@ from cards import verbs
 from cards.i18n import t
 from dialogs import intake as intake_dialogs
 from dialogs import wizard_dialog
+from dialogs.conversation import starts_wizard
 from dialogs.turn import Document, Reply, Turn
 from policy import Lang, lang_of
 from policy.extract import extract
@@ -59,6 +60,7 @@ from ..clock import CITY_ZONE, Clock, SystemClock, zone
 from ..ib import IbService, Origin
 from ..persistence.storage import E_TAG, NEW, StorageConflict
 from ..teams.connector import url_checker
+from ..teams.graph import ProfileReader
 
 __all__ = [
     "DIALOG_PROPERTY", "NEW_ASSESSMENT_COMMAND", "STATE_PROPERTY", "Dialogs", "build_agent",
@@ -257,12 +259,23 @@ def build_agent(
     time_zone: str = CITY_ZONE,
     clock: Clock | None = None,
     allow_download: Callable[[str], bool] | None = None,
+    profiles: ProfileReader | None = None,
 ) -> AgentApplication[TurnState]:
     """The Strategikollen agent. ``ib`` performs the dialogs' effects; ``allowed_tenants``
     None answers every tenant; ``clock`` (default the real time) says which day it is in
     ``time_zone``; ``allow_download`` says where an attached file may be fetched from
-    (default: Microsoft's hosts, as ``bot.teams.connector.url_checker`` outside dev mode)."""
+    (default: Microsoft's hosts, as ``bot.teams.connector.url_checker`` outside dev mode);
+    ``profiles`` reads the user's unit from Entra ID when a screening starts (None: not)."""
     may_download = allow_download or url_checker(dev=False)
+
+    async def prefilled(context: TurnContext, turn: Turn) -> Turn:
+        """A turn that starts a screening, with the user's unit from their Entra ID profile
+        (``profiles``) when it can be read; else as it was (the unit is typed)."""
+        if profiles is None or not profiles.enabled or not starts_wizard(turn):
+            return turn
+        found = await profiles.prefill(context)
+        return turn if found is None else turn.model_copy(update={"prefill": found})
+
     gates: weakref.WeakValueDictionary[str, _Gate] = weakref.WeakValueDictionary()
 
     class GatedTurnState(TurnState):
@@ -481,7 +494,8 @@ def build_agent(
         # The SDK's selector has validated the value: an Action.Execute with a string verb.
         verb = AdaptiveCardInvokeValue.model_validate(context.activity.value).action.verb
         fields = data if isinstance(data, dict) else {}
-        reply = await run_dialog(context, state, _turn_of(context.activity, verb, fields))
+        turn = await prefilled(context, _turn_of(context.activity, verb, fields))
+        reply = await run_dialog(context, state, turn)
         cards = list(reply.cards)
         if reply.replace and cards:
             # Action.Execute: the new card comes back in the invoke response and replaces
@@ -514,7 +528,8 @@ def build_agent(
     @app.adaptive_card.action_submit(ANY_VERB)
     async def on_action_submit(context: TurnContext, state: TurnState, data: Any) -> None:
         value = data if isinstance(data, dict) else {}
-        reply = await run_dialog(context, state, _turn_of(context.activity, value["verb"], value))
+        turn = await prefilled(context, _turn_of(context.activity, value["verb"], value))
+        reply = await run_dialog(context, state, turn)
         await send(context, reply, replace_id=_replace_id(context.activity, reply, value["verb"]))
 
     # The message action "Bedöm med Strategikollen": the Teams dialog, prefilled from the
@@ -616,7 +631,7 @@ def build_agent(
                                                 allow_url=may_download)
             text = intake.pasted_text(activity)
         turn = _turn_of(activity, verb, data, text=text, document=document)
-        reply = await run_dialog(context, state, turn)
+        reply = await run_dialog(context, state, await prefilled(context, turn))
         replace_id = _replace_id(context.activity, reply, verb) if data else None
         await send(context, reply, replace_id=replace_id)
 

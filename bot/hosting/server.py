@@ -55,6 +55,7 @@ from ..persistence.storage import SqlStorage, create_engine, migrate, ping
 from ..privacy import RetentionJob
 from ..settings import Settings
 from ..teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
+from ..teams.graph import build_graph, warm_up
 from ..telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
 from ..telemetry import setup as setup_telemetry
 from . import credentials
@@ -253,8 +254,11 @@ def create_app(
         graph_reconcile=settings.graph_reconcile,
         clock=clock,
     )
+    # Graph: IB's roles from Entra groups, the user's unit from their profile (if asked for).
+    graph = build_graph(settings, manager)
     # IB's effects (case register, outbox, roster) for the dialogs' turns.
-    ib = IbService(engine, settings, connector, clock=clock, on_queued=delivery.wake)
+    ib = IbService(engine, settings, connector, clock=clock, on_queued=delivery.wake,
+                   groups=graph.groups)
     reminders = ReminderJob(
         engine,
         ib.register,
@@ -280,6 +284,7 @@ def create_app(
         time_zone=settings.time_zone,
         clock=clock,
         allow_download=url_checker(dev=settings.dev),  # an attached file: where from
+        profiles=graph.profiles,
     )
 
     app = web.Application(client_max_size=settings.max_body_bytes)
@@ -313,6 +318,9 @@ def create_app(
                     f"({type(error).__name__}: {error})."
                 ) from error
         _settle(dialogs, clock.today(settings.time_zone))
+        if graph.graph is not None:
+            # msgraph imports its models on first use, for seconds: before any turn waits.
+            await asyncio.to_thread(warm_up)
         delivery.start()
         reminders.start()
         retention.start()
@@ -335,6 +343,7 @@ def create_app(
         await reminders.stop()
         await delivery.stop(grace_seconds=left)
         await connector.aclose()
+        await graph.aclose()
         await telemetry.shutdown()  # its sampler reads the outbox: before the engine goes
         await engine.dispose()
         logger.info("Stopped")

@@ -20,8 +20,12 @@ outbox (``bot.outbox.enqueue``) inside the register's transaction (its ``then=``
 so a change and its announcements are kept together or not at all, and the delivery
 worker sends them later, also after a restart.
 
-IB membership is ``Settings.members`` when set, else the roster of the team that holds
-the registered IB channel, read page by page and kept for ``ib_roster_cache_seconds``.
+IB membership is ``Settings.members`` and the users of ``Settings.member_groups`` (Entra
+ID groups, through Microsoft Graph, kept ``ib_group_cache_seconds``) when either is set,
+else the roster of the team that holds the registered IB channel, read page by page and
+kept for ``ib_roster_cache_seconds``. The administrators and the secretariat are their
+ids and their groups' users alike. Guests of a group or the roster have no role unless
+``ib_allow_guests``.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ from ..persistence.register import (
 from ..persistence.tables import case_post_table, channel_table
 from ..settings import Settings
 from ..teams.connector import ConnectorClient, ConnectorError, TeamMember
+from ..teams.graph import GroupMembers, GroupsUnavailable
 from ..texts import t
 from .reminders import due_reviews
 
@@ -147,10 +152,12 @@ class Origin:
 
 
 class RosterUnavailable(Exception):
-    """The IB team's roster could not be read (the Bot Connector failed or was too slow)."""
+    """IB's membership could not be read: the IB team's roster (the Bot Connector failed or
+    was too slow) or an Entra group (Graph failed, and it was never read before)."""
 
-    def __init__(self, team_id: str) -> None:
-        super().__init__(f"the roster of team {team_id} could not be read")
+    def __init__(self, team_id: str, *, group: bool = False) -> None:
+        super().__init__(f"the members of {'group' if group else 'team'} {team_id} "
+                         "could not be read")
         self.team_id = team_id
 
 
@@ -174,6 +181,7 @@ class IbService:
         *,
         register: CaseRegister | None = None,
         clock: Clock | None = None,
+        groups: GroupMembers | None = None,
         on_queued: Callable[[], None] | None = None,
     ) -> None:
         self._engine = engine
@@ -188,6 +196,8 @@ class IbService:
             engine, time_zone=settings.time_zone, clock=self._clock
         )
         self._rosters: dict[str, tuple[float, list[TeamMember]]] = {}
+        # Entra groups' members through Graph, when roles are given by groups.
+        self._groups = groups
         self._known: dict[str, tuple[object, ...]] = {}  # user → the user_refs row last written
 
     # --- users ----------------------------------------------------------------------
@@ -275,7 +285,7 @@ class IbService:
         lang = origin.lang
         if origin.conversation_type != "channel":
             return _say(t("ib.register_not_channel", lang))
-        if not may_register_channel(origin.user_aad_id, self._settings.admins):
+        if not await self.is_admin(origin):
             logger.info("IB channel registration refused for %s", origin.user_key)
             return _say(t("ib.register_refused", lang))
         group_id = team_name = None
@@ -528,19 +538,67 @@ class IbService:
     # --- membership --------------------------------------------------------------------
 
     async def is_member(self, origin: Origin) -> bool:
-        """Whether the sender is one of IB's members (``Settings.members``, else the IB
-        team's roster). Without a registered channel and no setting, nobody is. A roster
-        that cannot be read raises ``RosterUnavailable`` (the user is told to try again,
+        """Whether the sender is one of IB's members: those in ``Settings.members`` and the
+        users of ``Settings.member_groups``; with neither set, the IB team's roster. Guests
+        of a group or the roster only when ``ib_allow_guests``. Without a registered
+        channel and no setting, nobody is. A roster or group that cannot be read (and was
+        never read before) raises ``RosterUnavailable`` (the user is told to try again,
         not that they are no member)."""
         if origin.user_aad_id is None:
             return False
-        if self._settings.members:
-            return may_act(origin.user_aad_id, self._settings.members)
+        if self._settings.members or self._settings.member_groups:
+            return may_act(origin.user_aad_id, await self.member_ids())
         async with self._engine.connect() as conn:
             channel = await _active_channel(conn)
         if channel is None:
             return False
-        return may_act(origin.user_aad_id, (m.aad_object_id for m in await self._roster(channel)))
+        return may_act(origin.user_aad_id, (m.aad_object_id for m in await self._roster(channel)
+                                            if self._guest_allowed(_roster_guest(m))))
+
+    async def is_admin(self, origin: Origin) -> bool:
+        """Whether the sender is one of IB's administrators (``Settings.admins`` and the
+        users of ``Settings.admin_groups``)."""
+        return may_register_channel(origin.user_aad_id, await self.admin_ids())
+
+    async def is_secretariat(self, user_aad_id: str | None) -> bool:
+        """Whether the user is in IB's secretariat (``Settings.secretariat`` and the users
+        of ``Settings.secretariat_groups``)."""
+        user = (user_aad_id or "").strip().lower()
+        return bool(user) and user in await self.secretariat_ids()
+
+    async def member_ids(self) -> frozenset[str]:
+        """IB's members as the settings give them (ids and groups; not the roster)."""
+        return await self._role_ids(self._settings.members, self._settings.member_groups)
+
+    async def admin_ids(self) -> frozenset[str]:
+        """IB's administrators' ids: the setting's and their groups' users."""
+        return await self._role_ids(self._settings.admins, self._settings.admin_groups)
+
+    async def secretariat_ids(self) -> frozenset[str]:
+        """IB's secretariat's ids: the setting's and their groups' users."""
+        return await self._role_ids(self._settings.secretariat,
+                                    self._settings.secretariat_groups)
+
+    async def _role_ids(self, ids: frozenset[str], groups: frozenset[str]) -> frozenset[str]:
+        """``ids`` and the users of ``groups`` (their guests only when allowed). A group
+        that cannot be read raises ``RosterUnavailable``."""
+        if not groups:
+            return ids
+        if self._groups is None:
+            logger.warning("Roles are given by Entra groups, but Graph is not set up; "
+                           "only the listed ids count")
+            return ids
+        try:
+            async with asyncio.timeout(CONNECTOR_TIMEOUT_SECONDS):
+                members = await self._groups.members(sorted(groups))
+        except GroupsUnavailable as error:
+            raise RosterUnavailable(error.group_id, group=True) from error
+        except TimeoutError as error:
+            raise RosterUnavailable(", ".join(sorted(groups)), group=True) from error
+        return ids | {m.id for m in members if self._guest_allowed(m.guest)}
+
+    def _guest_allowed(self, guest: bool) -> bool:
+        return not guest or self._settings.ib_allow_guests
 
     async def _roster(self, channel: Row[Any]) -> list[TeamMember]:
         """The IB team's members, read again once ``ib_roster_cache_seconds`` have passed.
@@ -573,9 +631,18 @@ class IbService:
             logger.warning("The IB team's roster is unavailable; the card lists no members "
                            "to refresh for")
             return []
-        members = self._settings.members
-        ids = [m.id for m in roster
-               if not members or (m.aad_object_id or "").lower() in members]
+        members: frozenset[str] | None = None
+        if self._settings.members or self._settings.member_groups:
+            try:
+                members = await self.member_ids()
+            except RosterUnavailable:
+                logger.warning("IB's member groups are unavailable; the card lists no "
+                               "members to refresh for")
+                return []
+        if members is not None:
+            ids = [m.id for m in roster if (m.aad_object_id or "").lower() in members]
+        else:
+            ids = [m.id for m in roster if self._guest_allowed(_roster_guest(m))]
         return ids if len(ids) <= MAX_REFRESH_USERS else []
 
     # --- views ---------------------------------------------------------------------------
@@ -649,6 +716,12 @@ class IbService:
 
 
 # --- small helpers ------------------------------------------------------------------------
+
+
+def _roster_guest(member: TeamMember) -> bool:
+    """Whether the roster lists the member as a guest: the Bot Connector's ``userRole``,
+    which ``TeamMember`` carries as ``user_role`` (a roster entry without it is no guest)."""
+    return str(getattr(member, "user_role", None) or "").strip().lower() == "guest"
 
 
 def _unnamed_channel(channel: str, team_id: str | None, team_name: str | None,

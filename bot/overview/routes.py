@@ -131,17 +131,19 @@ async def _user(request: web.Request, overview: Overview, lang: Lang) -> TokenUs
 
 
 async def role_of(overview: Overview, user: TokenUser) -> Role:
-    """IB (the same check as the card actions), the secretariat (the setting), a
-    submitter (has cases), or none."""
+    """IB (the same check as the card actions), the secretariat (its ids and groups, as
+    ``IbService`` resolves them), a submitter (has cases), or none. When IB's membership
+    cannot be read, a user who is secretariat or submitter gets that role meanwhile."""
     origin = Origin(service_url="", conversation_id="", conversation_type="personal",
                     user_mri=user.id, user_aad_id=user.id, user_name=user.name, locale=None)
     try:
         if await overview.ib.is_member(origin):
             return "ib"
     except RosterUnavailable:
-        if user.id not in overview.settings.secretariat and not await _has_cases(overview, user):
+        if not await overview.ib.is_secretariat(user.id) and not await _has_cases(overview,
+                                                                                  user):
             raise
-    if user.id in overview.settings.secretariat:
+    if await overview.ib.is_secretariat(user.id):
         return "secretariat"
     return "submitter" if await _has_cases(overview, user) else "none"
 
