@@ -17,7 +17,9 @@ variables, e.g. ``http://collector:4318``; ``OTEL_EXPORTER_OTLP_HEADERS``,
 - ``strategikollen.assessments`` (counter; by verdict),
 - ``strategikollen.outbox.depth`` and ``strategikollen.outbox.age`` (gauges: messages
   pending, and the age in s of the oldest; sampled every 5 s),
-- ``strategikollen.connector.throttled`` (counter: 429 answers from Teams; by HTTP method).
+- ``strategikollen.connector.throttled`` (counter: 429 answers from Teams; by HTTP method);
+- the Agents SDK's own spans (its adapter, turn context and connector client), which it
+  makes through the OpenTelemetry API's global tracer: ``_route_sdk_spans``.
 
 Without the variable nothing is loaded and every hook below does nothing.
 """
@@ -180,6 +182,7 @@ class _OtelTelemetry(Telemetry):
         self._tracers.add_span_processor(
             BatchSpanProcessor(OTLPSpanExporter(endpoint=traces_url)))
         self._tracer = self._tracers.get_tracer("strategikollen")
+        _route_sdk_spans()
         meter = self._meters.get_meter("strategikollen")
         self._turns = meter.create_histogram(
             "strategikollen.turn.duration", unit="s", description="Time to answer an activity")
@@ -252,6 +255,46 @@ class _OtelTelemetry(Telemetry):
 
 
 _current: Telemetry = Telemetry()
+
+
+def _route_sdk_spans() -> None:
+    """Send the Agents SDK's own spans (``agents.turn.send_activities``, the adapter's and
+    the connector client's) where the bot's go. The SDK takes its tracer from the
+    OpenTelemetry API's global provider, which a process may set only once; so the global
+    provider set here asks ``current()`` for each span, and the SDK's spans follow whichever
+    telemetry is current (none after ``shutdown``), children of the bot's ``turn`` span."""
+    global _routed
+    if _routed:
+        return
+    from opentelemetry import trace
+
+    class _Tracer(trace.Tracer):
+        def __init__(self, name: str, version: str | None) -> None:
+            self._name, self._version = name, version
+
+        def _real(self) -> trace.Tracer:
+            telemetry = _current
+            if isinstance(telemetry, _OtelTelemetry):
+                return telemetry._tracers.get_tracer(self._name, self._version)
+            return trace.NoOpTracer()
+
+        def start_span(self, *args: Any, **kwargs: Any) -> trace.Span:
+            return self._real().start_span(*args, **kwargs)
+
+        def start_as_current_span(self, *args: Any, **kwargs: Any) -> Any:
+            return self._real().start_as_current_span(*args, **kwargs)
+
+    class _Provider(trace.TracerProvider):
+        def get_tracer(self, instrumenting_module_name: str,
+                       instrumenting_library_version: str | None = None,
+                       *args: Any, **kwargs: Any) -> trace.Tracer:
+            return _Tracer(instrumenting_module_name, instrumenting_library_version)
+
+    trace.set_tracer_provider(_Provider())
+    _routed = True
+
+
+_routed = False
 
 
 def current() -> Telemetry:

@@ -118,6 +118,8 @@ async def test_turns_assessments_the_outbox_and_429s_are_exported_to_the_collect
         assert collector.latest("strategikollen.outbox.age")
         names = {name for name, _ in collector.spans}
         assert {"turn", "outbox.deliver"} <= names
+        # The Agents SDK's own spans (it sends the replies and, for the outbox, the posts).
+        assert {"agents.adapter.process", "agents.connector.send_to_conversation"} <= names
         for _, attributes in collector.spans:  # ids and kinds, no text
             assert all(not isinstance(v, str) or len(v) < 80 for v in attributes.values())
     finally:
