@@ -123,6 +123,8 @@ class TeamMember(BaseModel):
     id: str  # the Teams user id, 29:…
     aad_object_id: str | None = Field(default=None, alias="aadObjectId")
     name: str | None = None
+    # "user", "guest" (a guest account in the tenant) or absent; the roster says it as userRole.
+    user_role: str | None = Field(default=None, alias="userRole")
 
 
 class TeamDetails(BaseModel):
@@ -193,6 +195,17 @@ def url_checker(*, dev: bool) -> Callable[[str], bool]:
         return parts.scheme in ("http", "https") and is_loopback(parts.hostname or "")
 
     return allowed
+
+
+def _extra(model: Any, *names: str) -> str | None:
+    """A field the SDK's model does not declare but keeps (its models allow extras), under
+    the first of ``names`` it has; None when it has none of them or it is not a string."""
+    extra = getattr(model, "model_extra", None) or {}
+    for name in names:
+        value = extra.get(name)
+        if isinstance(value, str):
+            return value
+    return None
 
 
 def _quote(part: str) -> str:
@@ -388,7 +401,8 @@ class ConnectorClient:
                 "GET", service_url, f"v3/conversations/{team_id}/pagedmembers", read
             )
             members.extend(
-                TeamMember(id=m.id, aadObjectId=m.aad_object_id, name=m.name)
+                TeamMember(id=m.id, aadObjectId=m.aad_object_id, name=m.name,
+                           userRole=_extra(m, "userRole", "user_role"))
                 for m in page.members or []
                 if m.id
             )

@@ -105,13 +105,15 @@ async def test_the_roster_is_read_page_by_page(
     client: ConnectorClient, connector: Connector
 ) -> None:
     connector.members = [
-        {"id": f"29:u{i}", "aadObjectId": f"aad-{i}", "name": f"Person {i}"} for i in range(7)
-    ]
+        {"id": f"29:u{i}", "aadObjectId": f"aad-{i}", "name": f"Person {i}",
+         "userRole": "guest" if i == 5 else "user"} for i in range(7)
+    ] + [{"id": "29:u7", "aadObjectId": "aad-7"}]  # no userRole
     connector.members_page_limit = 3
 
     members = await client.team_members(connector.url, "19:team@thread.tacv2")
 
-    assert [m.aad_object_id for m in members] == [f"aad-{i}" for i in range(7)]
+    assert [m.aad_object_id for m in members] == [f"aad-{i}" for i in range(8)]
+    assert [m.user_role for m in members] == ["user"] * 5 + ["guest", "user", None]
     assert members[0].id == "29:u0"
     assert members[0].name == "Person 0"
     pages = [r for r in connector.requests if r.path.endswith("/pagedmembers")]

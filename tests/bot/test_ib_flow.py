@@ -306,6 +306,25 @@ async def test_members_may_be_named_in_the_settings_instead_of_the_roster(
     assert "Bara ledamöter" in _text(roster_member["value"])
 
 
+@pytest.mark.parametrize("allowed", [False, True])
+async def test_a_guest_in_the_ib_teams_roster_acts_only_when_guests_are_allowed(
+    make_bot: MakeBot, connector: Connector, allowed: bool
+) -> None:
+    bot = await _ib_bot(make_bot, connector, ib_allow_guests=allowed)
+    connector.members.append(  # the roster as Teams gives it: userRole "guest"
+        {"id": f"29:{OUTSIDER}", "aadObjectId": OUTSIDER, "name": "Gäst", "userRole": "guest"})
+    case = await _paris_summit_in_ib(bot)
+    answer = await _act_in_channel(bot, verbs.IB_ACCEPT, {"case": case.id},
+                                   user=OUTSIDER, who="Gäst")
+    status = (await _register_of(bot).get(case.id)).status
+    if allowed:
+        assert "Tillstyrkt" in _text(answer["value"])
+        assert status is CaseStatus.ACCEPTED
+    else:
+        assert "Bara ledamöter" in _text(answer["value"])
+        assert status is CaseStatus.SUBMITTED
+
+
 @pytest.mark.dates
 async def test_a_members_input_problem_comes_back_on_the_card_with_what_was_typed(
     make_bot: MakeBot, connector: Connector
