@@ -88,6 +88,79 @@ TEXTS: Mapping[str, Text] = {
         sv="Klart: ärende {id} har nu status ”{status}”.",
         en="Done: case {id} now has the status “{status}”.",
     ),
+    # the submitter withdraws a case ("Återkalla", bot/ib/service.py)
+    "ib.withdrawn": Text(
+        sv="Ärende {id} är återkallat. IB ser det i kanalen.",
+        en="Case {id} has been withdrawn. IB sees it in the channel.",
+    ),
+    "ib.withdraw_not_submitter": Text(
+        sv="Bara den som skickade ett ärende kan återkalla det.",
+        en="Only the person who sent a case can withdraw it.",
+    ),
+    "ib.withdraw_already": Text(
+        sv="Ärende {id} är redan återkallat. Inget har ändrats.",
+        en="Case {id} has already been withdrawn. Nothing has changed.",
+    ),
+    "ib.withdraw_too_late": Text(
+        sv="Ärende {id} har status ”{status}”: IB har redan tagit upp det, så det kan inte "
+           "återkallas här. Kontakta Internationella beredningen om det ska dras tillbaka.",
+        en="Case {id} has the status “{status}”: IB has already taken it up, so it cannot be "
+           "withdrawn here. Please contact the International Committee to have it withdrawn.",
+    ),
+    # IB's export of the register, as a file in the member's OneDrive (bot/ib/service.py)
+    "ib.export_refused": Text(
+        sv="Bara ledamöter i Internationella beredningen kan exportera ärenderegistret.",
+        en="Only members of the International Committee can export the case register.",
+    ),
+    "ib.export_sent": Text(
+        sv="Exporten väntar i din personliga chatt med Strategikollen. Godkänn filen där så "
+           "sparas den i din OneDrive.",
+        en="The export is waiting in your personal chat with Strategikollen. Accept the file "
+           "there and it is saved to your OneDrive.",
+    ),
+    "ib.export_unreachable": Text(
+        sv="Jag kan inte nå din personliga chatt med Strategikollen. Öppna appen i en chatt "
+           "och försök sedan igen.",
+        en="I cannot reach your personal chat with Strategikollen. Open the app in a chat, "
+           "then try again.",
+    ),
+    "ib.export_unavailable": Text(
+        sv="Exporten är inte tillgänglig i den här installationen av Strategikollen.",
+        en="The export is not available in this installation of Strategikollen.",
+    ),
+    "ib.export_description": Plural(
+        sv={"one": "Strategikollens ärenderegister den {day}: {n} ärende, som CSV för Excel.",
+            "other": "Strategikollens ärenderegister den {day}: {n} ärenden, som CSV för Excel."},
+        en={"one": "Strategikollen's case register on {day}: {n} case, as CSV for Excel.",
+            "other": "Strategikollen's case register on {day}: {n} cases, as CSV for Excel."},
+    ),
+    "ib.export_declined": Text(sv="Okej, ingen fil sparades.", en="OK, no file was saved."),
+    "ib.export_failed": Text(
+        sv="Filen kunde inte sparas i din OneDrive. Försök igen med Exportera registret i "
+           "IB-kanalen.",
+        en="The file could not be saved to your OneDrive. Please try again with Export the "
+           "register in the IB channel.",
+    ),
+    # the failed deliveries and "Försök igen" (bot/ib/service.py)
+    "ib.failed_refused": Text(
+        sv="Bara Strategikollens administratörer och IB:s sekretariat kan se och skicka om "
+           "misslyckade utskick.",
+        en="Only Strategikollen's administrators and IB's secretariat can see and resend "
+           "failed deliveries.",
+    ),
+    "ib.failed_elsewhere": Text(
+        sv="Misslyckade utskick visas i IB-kanalen eller i din personliga chatt med "
+           "Strategikollen.",
+        en="Failed deliveries are shown in the IB channel or in your personal chat with "
+           "Strategikollen.",
+    ),
+    "ib.retried": Text(sv="Köat igen: nr {ids}.", en="Queued again: no. {ids}."),
+    "ib.retry_nothing": Text(
+        sv="Inget av utskicken är misslyckat längre (redan skickat eller köat igen). Listan "
+           "visar hur det står nu.",
+        en="None of these deliveries has failed any longer (already sent or queued again). "
+           "The list shows where they stand now.",
+    ),
 }
 
 

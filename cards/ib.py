@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ibcase import CaseStatus, may_move, status_label, takes_versions
+from ibcase import WITHDRAWABLE, CaseStatus, may_move, status_label, takes_versions
 from policy import Assessment, Engagement, Lang
 
 from . import verbs
@@ -43,14 +43,17 @@ __all__ = [
     "ACTION_STATUS",
     "CaseEvent",
     "CaseView",
+    "FailedDelivery",
     "agenda_card",
     "allowed_actions",
+    "failed_deliveries_card",
     "ib_card",
     "my_cases_card",
     "new_version_card",
     "notification_card",
     "reminder_card",
     "sent_card",
+    "withdraw_confirm_card",
 ]
 
 # The IB members' buttons, in the order shown, and the status each one moves the case to.
@@ -109,6 +112,22 @@ class CaseView:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", CaseStatus(self.status))  # a value reads as one
+
+
+@dataclass(frozen=True, slots=True)
+class FailedDelivery:
+    """A message the bot gave up on, as the "Misslyckade utskick" card shows it: what it
+    was (``kind``: post, update, reply, notify) and for which case, where it went (the IB
+    channel, or a user's chat, named only as the case's submitter), when, and why not."""
+
+    id: int
+    kind: str
+    case_id: str | None
+    to_channel: bool
+    queued_at: str  # local date-time text
+    last_tried_at: str
+    attempts: int
+    error: str | None
 
 
 def allowed_actions(status: str) -> tuple[str, ...]:
@@ -295,6 +314,18 @@ def _findings_collapsed(a: Assessment, lang: Lang) -> list[Element]:
     ]
 
 
+def _notice(notice: str | None) -> list[Element]:
+    """A message on top of a card (escaped: it may carry names)."""
+    if not notice:
+        return []
+    return [container([user_text(notice, weight="Bolder")], style="accent", id="notice")]
+
+
+def _withdraw_button(view: CaseView, lang: Lang) -> Element:
+    return execute(t("case.withdraw", lang), verbs.CASES_WITHDRAW, {"case": view.id},
+                   style="destructive")
+
+
 def _mine_button(lang: Lang) -> Element:
     return execute(t("case.mine", lang), verbs.CASES_MINE)
 
@@ -329,10 +360,7 @@ def ib_card(
     refresh it for those users (IB members), so they see the buttons on the shared post.
     """
     a = view.assessment
-    body: list[Element] = []
-    if notice:
-        body.append(container([user_text(notice, weight="Bolder")], style="accent",
-                              id="notice"))
+    body: list[Element] = _notice(notice)
     body += [
         *_title_block(view, lang, spacing="Medium" if notice else "None"),
         _status_block(view, lang),
@@ -375,8 +403,26 @@ def sent_card(view: CaseView, lang: Lang, *, new_version: bool = False) -> Card:
         para(t("case.status", lang, status=status_label(view.status, lang)), spacing="Small",
              weight="Bolder"),
     ]
-    return card(body, [_mine_button(lang),
-                       execute(t("starter.new", lang), verbs.WIZARD_START)], lang)
+    actions = [_mine_button(lang), execute(t("starter.new", lang), verbs.WIZARD_START)]
+    if view.status in WITHDRAWABLE:
+        actions.append(_withdraw_button(view, lang))
+    return card(body, actions, lang)
+
+
+def withdraw_confirm_card(view: CaseView, lang: Lang) -> Card:
+    """To the submitter, after "Återkalla": the case, what withdrawing means, and the
+    second press that does it (or "keep it", back to "Mina ärenden")."""
+    body: list[Element] = [
+        heading(t("case.withdraw_title", lang, id=escape(view.id)), color="Attention"),
+        user_text(view.engagement.title, weight="Bolder", spacing="Small", id="title"),
+        para(t("case.status", lang, status=status_label(view.status, lang)), spacing="Small"),
+        para(t("case.withdraw_body", lang)),
+    ]
+    return card(body, [
+        execute(t("case.withdraw_confirm", lang), verbs.CASES_WITHDRAW_CONFIRM,
+                {"case": view.id}, style="destructive"),
+        execute(t("case.withdraw_keep", lang), verbs.CASES_MINE),
+    ], lang)
 
 
 def notification_card(view: CaseView, lang: Lang) -> Card:
@@ -407,10 +453,11 @@ def notification_card(view: CaseView, lang: Lang) -> Card:
     return card(body, actions, lang)
 
 
-def my_cases_card(views: Sequence[CaseView], lang: Lang) -> Card:
+def my_cases_card(views: Sequence[CaseView], lang: Lang, *, notice: str | None = None) -> Card:
     """ "Mina ärenden": the submitter's cases, each with its status, owner and latest date;
-    "Komplettera" where a new version may still be sent."""
-    body: list[Element] = [heading(t("case.mine", lang))]
+    "Komplettera" where a new version may still be sent, "Återkalla" while the case waits
+    for IB. ``notice`` (what came of a press) is shown on top."""
+    body: list[Element] = [*_notice(notice), heading(t("case.mine", lang))]
     if not views:
         body.append(para(t("case.mine_empty", lang)))
         return card(body, [execute(t("starter.new", lang), verbs.WIZARD_START,
@@ -432,9 +479,14 @@ def my_cases_card(views: Sequence[CaseView], lang: Lang) -> Card:
                  weight="Bolder", spacing="None", size="Small"),
             subtle(" · ".join(line), spacing="None"),
         ]
+        buttons: list[Element] = []
         if takes_versions(view.status):
-            items.append(action_set([_complete_button(
-                view, lang, positive=view.status is CaseStatus.NEEDS_COMPLETION)], spacing="Small"))
+            buttons.append(_complete_button(
+                view, lang, positive=view.status is CaseStatus.NEEDS_COMPLETION))
+        if view.status in WITHDRAWABLE:
+            buttons.append(_withdraw_button(view, lang))
+        if buttons:
+            items.append(action_set(buttons, spacing="Small"))
         body.append(container(items, separator=True, spacing="Medium", id=f"case-{view.id}"))
     return card(body, [execute(t("starter.new", lang), verbs.WIZARD_START)], lang)
 
@@ -486,7 +538,54 @@ def agenda_card(meeting_date: date | None, items: Sequence[CaseView], total_cost
             user_text(view.engagement.title, weight="Bolder"),
             subtle(" · ".join(line), spacing="None"),
         ], separator=True, spacing="Medium", id=f"review-{view.id}"))
-    return card(body, [], lang)
+    # For IB's members (the export) and its administrators and secretariat (the failed
+    # deliveries); the bot checks who presses.
+    return card(body, [execute(t("agenda.export", lang), verbs.IB_EXPORT),
+                       execute(t("agenda.failed", lang), verbs.IB_FAILED)], lang)
+
+
+def _delivery_line(item: FailedDelivery, lang: Lang) -> str:
+    key = f"agenda.failed.what.{item.kind}"
+    what = t(key if key in STRINGS else "agenda.failed.what.notify", lang)
+    if item.to_channel:
+        to = t("agenda.failed.to.channel", lang)
+    elif item.case_id:
+        to = t("agenda.failed.to.submitter", lang, id=escape(item.case_id))
+    else:
+        to = t("agenda.failed.to.user", lang)
+    case = f"{escape(item.case_id)}: " if item.case_id else ""
+    return f"{case}{what} {to}"
+
+
+def failed_deliveries_card(items: Sequence[FailedDelivery], lang: Lang, *,
+                           notice: str | None = None) -> Card:
+    """The messages the bot gave up on, newest first, for IB's administrators and
+    secretariat: each with what, to whom, when and the error, and "Försök igen"; "Försök
+    igen med alla" for every one listed. No person is named: a user's chat is "the
+    submitter of SK-…"."""
+    body: list[Element] = [*_notice(notice),
+                           heading(t("agenda.failed.title", lang), size="Large")]
+    if not items:
+        body.append(para(t("agenda.failed.none", lang), id="failed-none"))
+        return card(body, [execute(t("agenda.failed", lang), verbs.IB_FAILED)], lang)
+    body += [subtle(t("agenda.failed.count", lang, n=len(items)), spacing="None"),
+             subtle(t("agenda.failed.help", lang), spacing="Small")]
+    for item in items:
+        rows: list[Element] = [
+            para(f"{t('agenda.failed.number', lang, id=item.id)} · "
+                 f"{_delivery_line(item, lang)}", weight="Bolder"),
+            subtle(t("agenda.failed.when", lang, queued=escape(item.queued_at),
+                     tried=escape(item.last_tried_at), n=item.attempts), spacing="None"),
+        ]
+        if item.error:
+            rows.append(user_text(t("agenda.failed.error", lang, error=item.error), size="Small",
+                                  color="Attention", spacing="None"))
+        rows.append(action_set([execute(t("agenda.failed.retry", lang), verbs.IB_RETRY,
+                                        {"ids": [item.id]})], spacing="Small"))
+        body.append(container(rows, separator=True, spacing="Medium", id=f"failed-{item.id}"))
+    retry_all = execute(t("agenda.failed.retry_all", lang, n=len(items)), verbs.IB_RETRY,
+                        {"ids": [item.id for item in items]}, style="positive")
+    return card(body, [retry_all], lang)
 
 
 def new_version_card(view: CaseView, lang: Lang) -> Card:

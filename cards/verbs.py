@@ -14,11 +14,16 @@ __all__ = [
     "CASES_COMPLETE",
     "CASES_MINE",
     "CASES_RESUBMIT",
+    "CASES_WITHDRAW",
+    "CASES_WITHDRAW_CONFIRM",
     "HELP",
     "IB_ACCEPT",
     "IB_DECLINE",
+    "IB_EXPORT",
+    "IB_FAILED",
     "IB_REFRESH",
     "IB_REQUEST_COMPLETION",
+    "IB_RETRY",
     "IB_SEND",
     "IB_TO_AGENDA",
     "INTAKE_CONTINUE",
@@ -66,11 +71,16 @@ IB_ACCEPT: Final = "ib.accept"  # data: {"case": id} + input comment (optional)
 IB_DECLINE: Final = "ib.decline"  # data: {"case": id} + input comment (optional)
 IB_REQUEST_COMPLETION: Final = "ib.request_completion"  # {"case": id} + comment (required)
 IB_TO_AGENDA: Final = "ib.to_agenda"  # {"case": id} + meeting_date (required), comment
+IB_EXPORT: Final = "ib.export"  # the agenda's "Exportera": the register to a member's OneDrive
+IB_FAILED: Final = "ib.failed"  # "Misslyckade utskick": the failed deliveries (admins)
+IB_RETRY: Final = "ib.retry"  # data: {"ids": [outbox id, ...]}: queue them again
 
 # The submitter's cases.
 CASES_MINE: Final = "cases.mine"  # "Mina ärenden"
 CASES_COMPLETE: Final = "cases.complete"  # data: {"case", "values"}: reopen the wizard
 CASES_RESUBMIT: Final = "cases.resubmit"  # data: {"case", "values"}: the new version
+CASES_WITHDRAW: Final = "cases.withdraw"  # data: {"case"}: "Återkalla", asks to confirm
+CASES_WITHDRAW_CONFIRM: Final = "cases.withdraw_confirm"  # data: {"case"}: withdraws it
 
 # From an invitation (dialogs.intake): the wizard prefilled with what was read.
 INTAKE_CONTINUE: Final = "intake.continue"  # {"values", "prefilled", "evidence", "step"?}
@@ -84,6 +94,7 @@ ALL: Final = frozenset({
     WIZARD_RESUME, WIZARD_DIALOG,
     WHO_PROMPT, WHO_ASK, WHO_CLARIFY,
     IB_SEND, IB_REFRESH, IB_ACCEPT, IB_DECLINE, IB_REQUEST_COMPLETION, IB_TO_AGENDA,
-    CASES_MINE, CASES_COMPLETE, CASES_RESUBMIT,
+    IB_EXPORT, IB_FAILED, IB_RETRY,
+    CASES_MINE, CASES_COMPLETE, CASES_RESUBMIT, CASES_WITHDRAW, CASES_WITHDRAW_CONFIRM,
     INTAKE_CONTINUE, INTAKE_DIALOG,
 })

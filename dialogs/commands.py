@@ -20,6 +20,7 @@ class Command(StrEnum):
     REGISTER_IB = "register_ib"
     AGENDA = "agenda"
     MY_CASES = "my_cases"
+    FAILED = "failed"
 
 
 COMMANDS: Mapping[str, Command] = {
@@ -37,6 +38,8 @@ COMMANDS: Mapping[str, Command] = {
     "register ib channel": Command.REGISTER_IB, "register ib-channel": Command.REGISTER_IB,
     "dagordning": Command.AGENDA, "dagordningen": Command.AGENDA, "agenda": Command.AGENDA,
     "mina ärenden": Command.MY_CASES, "my cases": Command.MY_CASES,
+    "misslyckade": Command.FAILED, "misslyckade utskick": Command.FAILED,
+    "failed": Command.FAILED, "failed deliveries": Command.FAILED,
 }
 
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)

@@ -34,6 +34,7 @@ from .fields import as_raw, clean_values, to_values
 from .state import ConversationState, HistoryEntry, Step, UserState
 from .turn import (
     Effect,
+    ExportRegister,
     IbRefresh,
     MyCases,
     RegisterIb,
@@ -41,7 +42,9 @@ from .turn import (
     Resubmit,
     SendToIb,
     ShowAgenda,
+    ShowFailed,
     Turn,
+    Withdraw,
 )
 
 __all__ = ["VERB_EVENTS", "handle", "starts_wizard", "welcome"]
@@ -62,8 +65,8 @@ def starts_wizard(turn: Turn) -> bool:
     """Whether ``turn`` starts a new screening ("Ny bedömning", or "ny" typed): the bot then
     looks up the user's profile first and passes it in (``Turn.prefill``)."""
     verb = turn.verb or turn.data.get("verb")
-    if verb:
-        return verb == verbs.WIZARD_START
+    if verb:  # WIZARD_DIALOG: the dialog's button, sent as a message (no dialogs here)
+        return verb in (verbs.WIZARD_START, verbs.WIZARD_DIALOG)
     return turn.document is None and parse_command((turn.text or "").strip()) is Command.NEW
 
 
@@ -313,6 +316,28 @@ def _cases_mine(c: _Ctx) -> _Result:
     return _effect(c, MyCases())
 
 
+def _cases_withdraw(c: _Ctx) -> _Result:
+    """"Återkalla": the bot asks to confirm (or says why not)."""
+    return _effect(c, Withdraw(case_id=_case_of(_data(c))))
+
+
+def _cases_withdraw_confirm(c: _Ctx) -> _Result:
+    """"Ja, återkalla": the case is withdrawn, if it still may be."""
+    return _effect(c, Withdraw(case_id=_case_of(_data(c)), confirmed=True))
+
+
+def _ib_export(c: _Ctx) -> _Result:
+    return _effect(c, ExportRegister())
+
+
+def _ib_failed(c: _Ctx) -> _Result:
+    return _effect(c, ShowFailed())
+
+
+def _ib_retry(c: _Ctx) -> _Result:
+    return _effect(c, ib.retry(_data(c)))
+
+
 def _ib_refresh(c: _Ctx) -> _Result:
     return _effect(c, IbRefresh(case_id=_case_of(_data(c))))
 
@@ -364,6 +389,11 @@ _VERBS: Mapping[str, Callable[[_Ctx], _Result]] = {
     verbs.CASES_MINE: _cases_mine,
     verbs.CASES_COMPLETE: _cases_complete,
     verbs.CASES_RESUBMIT: _cases_resubmit,
+    verbs.CASES_WITHDRAW: _cases_withdraw,
+    verbs.CASES_WITHDRAW_CONFIRM: _cases_withdraw_confirm,
+    verbs.IB_EXPORT: _ib_export,
+    verbs.IB_FAILED: _ib_failed,
+    verbs.IB_RETRY: _ib_retry,
     verbs.INTAKE_CONTINUE: _intake_continue,
     verbs.INTAKE_DIALOG: _intake_dialog,
 }
@@ -378,4 +408,5 @@ _COMMANDS: Mapping[Command, Callable[[_Ctx], _Result]] = {
     Command.REGISTER_IB: _register_ib,
     Command.AGENDA: _agenda,
     Command.MY_CASES: _cases_mine,
+    Command.FAILED: _ib_failed,
 }

@@ -17,15 +17,20 @@ from ibcase import CaseStatus, check_action, register_order
 from policy import Engagement, Lang, Priority, assess
 
 from .fields import MAX_RAW, as_raw, to_values
-from .turn import IbAction
+from .turn import IbAction, RetryDeliveries
 
 __all__ = [
     "ACTION_STATUS",
+    "MAX_RETRY_IDS",
     "action",
     "agenda",
     "case_view",
     "next_meeting",
+    "retry",
 ]
+
+# The most messages one "Försök igen med alla" asks for (the card lists at most 50).
+MAX_RETRY_IDS = 100
 
 
 def action(verb: str, data: Mapping[str, Any], *, today: date, lang: Lang) -> IbAction:
@@ -48,6 +53,20 @@ def action(verb: str, data: Mapping[str, Any], *, today: date, lang: Lang) -> Ib
         meeting_date_text=date_text,
         errors=dict(checked.errors),
     )
+
+
+def retry(data: Mapping[str, Any]) -> RetryDeliveries:
+    """The ``RetryDeliveries`` effect for "Försök igen" with the card's ``data``: the outbox
+    ids it carries, each a positive whole number (a number sent as text too), in order, once
+    each; anything else is dropped."""
+    raw = data.get("ids")
+    ids: list[int] = []
+    for item in raw if isinstance(raw, list) else []:
+        text = str(item).strip() if isinstance(item, int | str) and not isinstance(
+            item, bool) else ""
+        if text.isdigit() and int(text) > 0 and int(text) not in ids:
+            ids.append(int(text))
+    return RetryDeliveries(ids=tuple(ids[:MAX_RETRY_IDS]))
 
 
 def case_view(

@@ -16,6 +16,7 @@ from ibcase import CaseStatus
 __all__ = [
     "Document",
     "Effect",
+    "ExportRegister",
     "IbAction",
     "IbRefresh",
     "MyCases",
@@ -23,9 +24,12 @@ __all__ = [
     "RegisterIb",
     "Reply",
     "Resubmit",
+    "RetryDeliveries",
     "SendToIb",
     "ShowAgenda",
+    "ShowFailed",
     "Turn",
+    "Withdraw",
 ]
 
 
@@ -133,11 +137,42 @@ class MyCases(_Effect):
     kind: Literal["my_cases"] = "my_cases"
 
 
+class Withdraw(_Effect):
+    """The submitter's "Återkalla" on case ``case_id``: without ``confirmed`` the bot asks
+    to confirm; with it the case is withdrawn (``ibcase.withdraw_refusal`` decides)."""
+
+    kind: Literal["withdraw"] = "withdraw"
+    case_id: str | None
+    confirmed: bool = False
+
+
+class ExportRegister(_Effect):
+    """An IB member's "Exportera registret": the register as a file, offered in their
+    personal chat."""
+
+    kind: Literal["export_register"] = "export_register"
+
+
+class ShowFailed(_Effect):
+    """The messages the bot could not deliver ("misslyckade utskick"), for IB's
+    administrators and secretariat."""
+
+    kind: Literal["show_failed"] = "show_failed"
+
+
+class RetryDeliveries(_Effect):
+    """Queue the failed messages ``ids`` again ("Försök igen")."""
+
+    kind: Literal["retry_deliveries"] = "retry_deliveries"
+    ids: tuple[int, ...] = ()
+
+
 # Work with the outside world that a turn asks the bot to do (the case register, the IB
 # channel, the roster), so that the dialogs stay pure. The bot performs it once, after
 # the turn's state is saved, and shows what came of it (``bot.ib.IbService.perform``).
 Effect = Annotated[
-    SendToIb | Resubmit | IbAction | IbRefresh | RegisterIb | ShowAgenda | MyCases,
+    SendToIb | Resubmit | IbAction | IbRefresh | RegisterIb | ShowAgenda | MyCases
+    | Withdraw | ExportRegister | ShowFailed | RetryDeliveries,
     Field(discriminator="kind"),
 ]
 

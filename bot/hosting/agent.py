@@ -26,6 +26,7 @@ from microsoft_agents.activity import (
     ActivityTypes,
     AdaptiveCardInvokeResponse,
     AdaptiveCardInvokeValue,
+    Attachment,
     ContentTypes,
     InvokeResponse,
 )
@@ -133,6 +134,7 @@ def origin_of(activity: Activity) -> Origin:
         user_name=user.name if user else None,
         locale=activity.locale,
         tenant_id=tenant_of(activity),
+        activity_id=activity.id,
         bot_id=activity.recipient.id if activity.recipient else None,
         channel_id=_channel_data(data, "channel"),
         channel_name=_channel_data(data, "channel", "name"),
@@ -394,15 +396,21 @@ def build_agent(
         activity = context.activity
         lang = _lang(activity)
         new_id = secrets.token_urlsafe(12)  # the id of a new dialog, if this one starts one
+        profile = None  # the user's unit from Entra ID, for a screening that starts now
+        if (profiles is not None and profiles.enabled
+                and wizard_dialog.starts_new(_stored(state.user.get_value(DIALOG_PROPERTY)),
+                                             data)):
+            profile = await profiles.prefill(context)
 
         def step() -> wizard_dialog.DialogStep:
             stored = _stored(state.user.get_value(DIALOG_PROPERTY))
             user = _stored(state.user.get_value(STATE_PROPERTY))
             if data is None:
-                out = wizard_dialog.open_dialog(stored, new_id=new_id, lang=lang)
+                out = wizard_dialog.open_dialog(stored, new_id=new_id, lang=lang,
+                                                profile=profile)
             else:
                 out = wizard_dialog.submit_dialog(stored, user, data, new_id=new_id, lang=lang,
-                                                  today=today())
+                                                  today=today(), profile=profile)
             if out.state != stored:
                 state.user.set_value(DIALOG_PROPERTY, out.state)  # type: ignore[arg-type]
             if out.user is not None and out.user != user:
@@ -595,6 +603,20 @@ def build_agent(
         carried = value.get("data")
         data: dict[str, Any] = carried if isinstance(carried, dict) else {}
         await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, data)))
+
+    # "Exportera registret": the IB member's answer to the file consent card in their
+    # personal chat; accepted, the file is uploaded and its file info card shown.
+    @app.invoke("fileConsent/invoke")
+    async def on_file_consent(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        answer = await ib.file_consent(origin_of(activity), value)
+        if answer.attachment is not None:
+            await context.send_activity(
+                MessageFactory.attachment(Attachment.model_validate(answer.attachment)))
+        elif answer.text:
+            await context.send_activity(MessageFactory.text(answer.text))
+        await context.send_activity(_invoke_json(None))
 
     # Teams' single sign-on failed on the client (the token exchange for the OAuth
     # connection or the tab): Teams says so with a signin/failure invoke, which the SDK routes

@@ -51,6 +51,7 @@ from ..clock import Clock, FixedClock, SystemClock
 from ..ib import IbService, ReminderJob
 from ..outbox.worker import DeliveryWorker
 from ..overview import add_overview_routes
+from ..overview.export import exporter as register_export
 from ..persistence.storage import SqlStorage, create_engine, migrate, ping
 from ..privacy import RetentionJob
 from ..settings import Settings
@@ -258,7 +259,9 @@ def create_app(
     graph = build_graph(settings, manager)
     # IB's effects (case register, outbox, roster) for the dialogs' turns.
     ib = IbService(engine, settings, connector, clock=clock, on_queued=delivery.wake,
-                   groups=graph.groups)
+                   groups=graph.groups,
+                   exporter=register_export(engine, clock, settings.zone),
+                   allow_upload=url_checker(dev=settings.dev))
     reminders = ReminderJob(
         engine,
         ib.register,

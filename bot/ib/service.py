@@ -14,6 +14,14 @@ and returns what the user sees:
   everyone and the submitter notified in their personal chat, in their language.
 - ``ib_refresh``: a member sees the card with its buttons, anyone else read-only.
 - ``agenda``, ``my_cases``: the next meeting's agenda (in the IB channel), a user's cases.
+- ``withdraw``: the submitter's "Återkalla", confirmed by a second press, while the case
+  waits for IB (``ibcase.withdraw_refusal``); the post is updated.
+- ``export_register`` (and ``file_consent``): an IB member's "Exportera registret": the
+  register's CSV offered in their personal chat (a file consent card), put in their
+  OneDrive when they accept.
+- ``show_failed``, ``retry_deliveries``: the messages the delivery worker gave up on, and
+  "Försök igen" (``bot.outbox.failed.requeue``, as ``strategikollen outbox retry``), for
+  IB's administrators and secretariat.
 
 Every message to Teams other than the answer to the turn itself goes through the
 outbox (``bot.outbox.enqueue``) inside the register's transaction (its ``then=`` hook),
@@ -33,7 +41,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -44,31 +52,47 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from cards.ib import (
     CaseEvent,
     CaseView,
+    FailedDelivery,
     agenda_card,
+    failed_deliveries_card,
     ib_card,
     my_cases_card,
     new_version_card,
     notification_card,
     reminder_card,
     sent_card,
+    withdraw_confirm_card,
 )
 from dialogs import ib as ib_dialogs
 from dialogs.turn import (
     Effect,
+    ExportRegister,
     IbAction,
     IbRefresh,
     MyCases,
     RegisterIb,
     Reply,
     Resubmit,
+    RetryDeliveries,
     SendToIb,
     ShowAgenda,
+    ShowFailed,
+    Withdraw,
 )
-from ibcase import may_act, may_complete, may_register_channel, status_label
+from ibcase import (
+    WithdrawRefusal,
+    may_act,
+    may_complete,
+    may_manage_deliveries,
+    may_register_channel,
+    status_label,
+    withdraw_refusal,
+)
 from policy import Assessment, Engagement, Lang, lang_of
 
 from ..clock import Clock, SystemClock, utc
 from ..outbox import OutboxKind, Target, card_activity, enqueue
+from ..outbox.failed import failed_messages, requeue
 from ..outbox.people import personal_target, remember_user
 from ..persistence.database import writing
 from ..persistence.register import (
@@ -81,24 +105,42 @@ from ..persistence.register import (
     CaseStatus,
     InvalidTransition,
     VersionRefused,
+    WithdrawRefused,
     audit_table,
 )
 from ..persistence.tables import case_post_table, channel_table
 from ..settings import Settings
+from ..teams import files
 from ..teams.connector import ConnectorClient, ConnectorError, TeamMember
 from ..teams.graph import GroupMembers, GroupsUnavailable
+from ..telemetry import FIELDS
 from ..texts import t
 from .reminders import due_reviews
 
 __all__ = [
     "CONNECTOR_TIMEOUT_SECONDS",
     "MAX_REFRESH_USERS",
+    "Exporter",
+    "FileAnswer",
     "IbService",
     "Origin",
     "RosterUnavailable",
 ]
 
 logger = logging.getLogger(__name__)
+# Who exported the register and who queued failed messages again: one line each, by id.
+audit_log = logging.getLogger("strategikollen.audit")
+
+# The register as a file, in a language: its name, its bytes and how many cases it holds
+# (``bot.overview.export.exporter``, given by the hosting part).
+type Exporter = Callable[[Lang], Awaitable[tuple[str, bytes, int]]]
+
+# What the export's file consent card carries, and Teams gives back with the answer.
+EXPORT_CONTEXT: Mapping[str, str] = {"export": "cases"}
+
+# The failed messages a card lists at most, and the length of an error on it.
+MAX_FAILED_LISTED = 50
+_ERROR_SHOWN = 200
 
 
 # Teams refreshes a card automatically for at most 60 listed users.
@@ -125,6 +167,7 @@ class Origin:
     user_name: str | None
     locale: str | None
     tenant_id: str | None = None
+    activity_id: str | None = None  # the incoming activity's id
     bot_id: str | None = None
     channel_id: str | None = None  # channelData.channel.id, in a team's channel
     channel_name: str | None = None
@@ -161,6 +204,15 @@ class RosterUnavailable(Exception):
         self.team_id = team_id
 
 
+@dataclass(frozen=True, slots=True)
+class FileAnswer:
+    """What the bot answers a ``fileConsent/invoke`` with in the user's chat: the file info
+    card of the uploaded file (an attachment), or a message."""
+
+    attachment: dict[str, Any] | None = None
+    text: str | None = None
+
+
 class _AlreadySent(Exception):
     """Raised in the submit transaction to undo it: the user has an open case for this."""
 
@@ -183,8 +235,14 @@ class IbService:
         clock: Clock | None = None,
         groups: GroupMembers | None = None,
         on_queued: Callable[[], None] | None = None,
+        exporter: Exporter | None = None,
+        allow_upload: Callable[[str], bool] | None = None,
     ) -> None:
         self._engine = engine
+        # The register as a file for "Exportera registret" (None: not offered), and where
+        # the file may be uploaded (Teams' upload URL: SharePoint; loopback in dev mode).
+        self._exporter = exporter
+        self._allow_upload = allow_upload or (lambda _url: False)
         # Told when a transaction has queued messages, so the delivery worker sends them
         # now rather than at its next poll.
         self._on_queued = on_queued or (lambda: None)
@@ -252,6 +310,14 @@ class IbService:
                 return await self._agenda(origin, today)
             case MyCases():
                 return await self._my_cases(origin)
+            case Withdraw():
+                return await self._withdraw(effect, origin)
+            case ExportRegister():
+                return await self._offer_export(origin)
+            case ShowFailed():
+                return await self._failed(origin)
+            case RetryDeliveries():
+                return await self._retry(effect, origin)
 
     # --- a card to a user's personal chat ----------------------------------------------
 
@@ -261,6 +327,10 @@ class IbService:
         delivery worker opens the chat if the bot has none with the user yet. ``key``
         makes it once only (Teams retries an invoke). False when the user cannot be
         reached."""
+        return await self._to_personal_chat(origin, card_activity(card), key=key)
+
+    async def _to_personal_chat(self, origin: Origin, activity: dict[str, Any], *,
+                                key: str) -> bool:
         await self.remember(origin)
         queued = False
         async with writing(self._engine) as conn:
@@ -271,7 +341,7 @@ class IbService:
                     key=key,
                     kind=OutboxKind.NOTIFY,
                     target=reach[0],
-                    activity=card_activity(card),
+                    activity=activity,
                     conversation_key=origin.user_key,
                     now=self._clock.now(),
                 ) is not None
@@ -530,10 +600,189 @@ class IbService:
         return Reply(cards=[agenda_card(meeting, ordered, total, await self._views(due, lang),
                                         lang)])
 
-    async def _my_cases(self, origin: Origin) -> Reply:
+    async def _my_cases(self, origin: Origin, *, notice: str | None = None,
+                        replace: bool = False) -> Reply:
         lang = origin.lang
         cases = await self.register.list(submitter=origin.user_key)
-        return Reply(cards=[my_cases_card(await self._views(cases, lang), lang)])
+        return Reply(cards=[my_cases_card(await self._views(cases, lang), lang, notice=notice)],
+                     replace=replace)
+
+    # --- the submitter withdraws a case ------------------------------------------------
+
+    async def _withdraw(self, effect: Withdraw, origin: Origin) -> Reply:
+        """ "Återkalla": the confirmation card first; "Ja, återkalla" withdraws the case,
+        updates its post for IB and shows "Mina ärenden" again, in place. A press that may
+        not (someone else's case, withdrawn already, IB has taken it up) changes nothing
+        and says why."""
+        lang = origin.lang
+        case_id = effect.case_id or ""
+        try:
+            case = await self.register.get(case_id)
+        except CaseNotFound:
+            return _say(t("ib.case_not_found", lang, id=case_id))
+        refusal = withdraw_refusal(case.submitter.id, origin.user_key, case.status)
+        if refusal is not None:
+            return await self._withdraw_refused(origin, case.id, case.status, refusal)
+        if not effect.confirmed:
+            [view] = await self._views([case], lang)
+            return _card(withdraw_confirm_card(view, lang))
+        async with self._engine.connect() as conn:
+            posted = await _post_and_channel(conn, case.id)
+        refresh = await self._refresh_users(posted[1]) if posted else []
+
+        async def also(conn: AsyncConnection, changed: Case) -> None:
+            if posted is None:
+                return
+            view = self._view(changed, CHANNEL_LANG, prepare=posted[0].prepare,
+                              last=await self._last_event(conn, changed.id))
+            await self._update_post(conn, changed, posted[1], view, refresh)
+
+        try:
+            changed = await self.register.withdraw(
+                case.id, origin.actor(unit=case.submitter.unit), then=also)
+        except WithdrawRefused as refused:  # IB acted, or a second press, meanwhile
+            return await self._withdraw_refused(origin, refused.case_id, refused.status,
+                                                refused.reason)
+        self._on_queued()
+        logger.info("Case %s withdrawn by its submitter %s", changed.id, origin.user_key)
+        return await self._my_cases(origin, notice=t("ib.withdrawn", lang, id=changed.id),
+                                    replace=True)
+
+    async def _withdraw_refused(self, origin: Origin, case_id: str, status: CaseStatus,
+                                reason: WithdrawRefusal) -> Reply:
+        lang = origin.lang
+        logger.info("Withdrawal of %s refused for %s: %s", case_id, origin.user_key, reason)
+        if reason is WithdrawRefusal.NOT_SUBMITTER:
+            return _say(t("ib.withdraw_not_submitter", lang))
+        if reason is WithdrawRefusal.WITHDRAWN:
+            notice = t("ib.withdraw_already", lang, id=case_id)
+        else:
+            notice = t("ib.withdraw_too_late", lang, id=case_id,
+                       status=status_label(status, lang))
+        return await self._my_cases(origin, notice=notice, replace=True)
+
+    # --- IB's export of the register ------------------------------------------------------
+
+    async def _offer_export(self, origin: Origin) -> Reply:
+        """ "Exportera registret": a file consent card for the register's CSV in the
+        member's personal chat (a bot cannot attach a file in a channel); the file is made
+        again and uploaded when they accept (``file_consent``)."""
+        lang = origin.lang
+        if self._exporter is None:
+            return _say(t("ib.export_unavailable", lang))
+        if not await self.is_member(origin):
+            logger.info("Register export refused: %s is not a member", origin.user_key)
+            return _say(t("ib.export_refused", lang))
+        name, body, count = await self._exporter(lang)
+        day = self._clock.now().astimezone(self._zone).date().isoformat()
+        consent = files.consent_attachment(
+            name, len(body), t("ib.export_description", lang, day=day, n=count),
+            EXPORT_CONTEXT)
+        activity = {"type": "message", "attachments": [consent]}
+        key = f"export:{origin.user_key}:{origin.activity_id or self._clock.now().isoformat()}"
+        if not await self._to_personal_chat(origin, activity, key=key):
+            return _say(t("ib.export_unreachable", lang))
+        logger.info("Register export offered to %s (%d cases)", origin.user_key, count)
+        return _say(t("ib.export_sent", lang))
+
+    async def file_consent(self, origin: Origin, value: Mapping[str, Any]) -> FileAnswer:
+        """The member's answer to the export's file consent card (``fileConsent/invoke``):
+        accepted, the register's CSV as it is now is put at Teams' upload URL in their
+        OneDrive, audited, and its file info card returned; declined, a word. Membership
+        is checked again: the card may be old, or forwarded."""
+        lang = origin.lang
+        context = value.get("context")
+        if not isinstance(context, Mapping) or dict(context) != dict(EXPORT_CONTEXT):
+            logger.warning("fileConsent/invoke for something not offered: %r", context)
+            return FileAnswer(text=t("bot.sorry", lang))
+        if value.get("action") != "accept":
+            return FileAnswer(text=t("ib.export_declined", lang))
+        if self._exporter is None:
+            return FileAnswer(text=t("ib.export_unavailable", lang))
+        if not await self.is_member(origin):
+            logger.info("Register upload refused: %s is not a member", origin.user_key)
+            return FileAnswer(text=t("ib.export_refused", lang))
+        upload = value.get("uploadInfo")
+        info = files.UploadInfo(upload if isinstance(upload, Mapping) else {})
+        _name, body, count = await self._exporter(lang)
+        try:
+            await files.upload(info, body, allowed=self._allow_upload)
+        except files.UploadFailed as failure:
+            logger.warning("Register upload for %s failed: %s", origin.user_key, failure)
+            return FileAnswer(text=t("ib.export_failed", lang))
+        audit_log.info("Register exported by %s: %d cases", origin.user_key, count,
+                       extra={FIELDS: {"event": "register_exported", "user": origin.user_key,
+                                       "cases": count, "bytes": len(body)}})
+        return FileAnswer(attachment=files.info_attachment(info))
+
+    # --- failed deliveries -------------------------------------------------------------
+
+    async def manages_deliveries(self, origin: Origin) -> bool:
+        """Whether the sender may see and queue again the failed messages: IB's
+        administrators and secretariat, ids and their groups' users alike
+        (``ibcase.may_manage_deliveries``)."""
+        return may_manage_deliveries(origin.user_aad_id, await self.admin_ids(),
+                                     await self.secretariat_ids())
+
+    async def _delivery_desk(self, origin: Origin) -> str | None:
+        """Why the failed messages are not shown here (a message), or None: they are shown
+        to administrators and the secretariat, in the IB channel or their personal chat."""
+        lang = origin.lang
+        if not await self.manages_deliveries(origin):
+            logger.info("Failed deliveries refused for %s", origin.user_key)
+            return t("ib.failed_refused", lang)
+        if origin.conversation_type == "personal":
+            return None
+        async with self._engine.connect() as conn:
+            channel = await _active_channel(conn)
+        if (origin.conversation_type == "channel" and channel is not None
+                and origin.channel == channel.channel_id):
+            return None
+        return t("ib.failed_elsewhere", lang)
+
+    async def _failed(self, origin: Origin, *, notice: str | None = None,
+                      replace: bool = False) -> Reply:
+        """ "Misslyckade utskick": the failed messages, newest first, with "Försök igen"."""
+        lang = origin.lang
+        refused = await self._delivery_desk(origin)
+        if refused is not None:
+            return _say(refused)
+        async with self._engine.connect() as conn:
+            failed = await failed_messages(conn, limit=MAX_FAILED_LISTED)
+        items = [
+            FailedDelivery(
+                id=m.id, kind=m.kind.value, case_id=m.case_id, to_channel=m.to_channel,
+                queued_at=self._local(m.queued_at), last_tried_at=self._local(m.last_tried_at),
+                attempts=m.attempts, error=_shortened(m.error),
+            )
+            for m in failed
+        ]
+        return Reply(cards=[failed_deliveries_card(items, lang, notice=notice)],
+                     replace=replace)
+
+    async def _retry(self, effect: RetryDeliveries, origin: Origin) -> Reply:
+        """ "Försök igen": the failed ones of the messages pressed for go back in the queue
+        (``bot.outbox.failed.requeue``, as ``strategikollen outbox retry``), audited; the
+        list again, in place, saying which."""
+        lang = origin.lang
+        refused = await self._delivery_desk(origin)
+        if refused is not None:
+            return _say(refused)
+        async with writing(self._engine) as conn:
+            moved = await requeue(conn, effect.ids, now=self._clock.now())
+        if moved:
+            self._on_queued()
+            ids = [m.id for m in moved]
+            audit_log.info("Failed messages %s queued again by %s", ids, origin.user_key,
+                           extra={FIELDS: {"event": "outbox_requeued", "user": origin.user_key,
+                                           "messages": ids}})
+            notice = t("ib.retried", lang, ids=", ".join(str(i) for i in ids))
+        else:
+            notice = t("ib.retry_nothing", lang)
+        return await self._failed(origin, notice=notice, replace=True)
+
+    def _local(self, moment: datetime) -> str:
+        return utc(moment).astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
 
     # --- membership --------------------------------------------------------------------
 
@@ -731,6 +980,14 @@ def _unnamed_channel(channel: str, team_id: str | None, team_name: str | None,
         general = t("ib.general_channel", lang)
         return f"{general} ({team_name})" if team_name else general
     return channel
+
+
+def _shortened(error: str | None) -> str | None:
+    """An error as the failed-deliveries card shows it: one line, at most 200 characters."""
+    if not error:
+        return None
+    flat = " ".join(error.split())
+    return flat if len(flat) <= _ERROR_SHOWN else flat[: _ERROR_SHOWN - 1] + "…"
 
 
 def _say(text: str) -> Reply:

@@ -112,6 +112,42 @@ STRINGS: Mapping[str, Text] = {
     ),
     "case.mine_count": Plural(sv="Antal ärenden: {n}", en="Number of cases: {n}"),
     "case.updated": Text(sv="ändrat {at}", en="changed {at}"),
+    "case.withdraw": Text(sv="Återkalla", en="Withdraw"),
+    "case.withdraw_title": Text(sv="Återkalla ärende {id}?", en="Withdraw case {id}?"),
+    "case.withdraw_body": Text(
+        sv="IB slutar behandla ärendet, och det går inte att ångra. Vill du ta upp "
+           "engagemanget igen gör du en ny bedömning och skickar den.",
+        en="IB will stop handling the case, and this cannot be undone. To take the engagement "
+           "up again, make a new assessment and send it.",
+    ),
+    "case.withdraw_confirm": Text(sv="Ja, återkalla", en="Yes, withdraw"),
+    "case.withdraw_keep": Text(sv="Nej, behåll ärendet", en="No, keep the case"),
+    "agenda.export": Text(sv="Exportera registret", en="Export the register"),
+    "agenda.failed": Text(sv="Misslyckade utskick", en="Failed deliveries"),
+    "agenda.failed.title": Text(sv="Misslyckade utskick", en="Failed deliveries"),
+    "agenda.failed.none": Text(sv="Inga utskick har misslyckats.", en="No deliveries have failed."),
+    "agenda.failed.count": Plural(sv="Utskick som inte kom fram: {n}",
+                         en="Deliveries that did not arrive: {n}"),
+    "agenda.failed.help": Text(
+        sv="När orsaken är åtgärdad (appen tillagd i teamet igen, en behörighet given) lägger "
+           "Försök igen tillbaka utskicket i kön.",
+        en="Once the cause is fixed (the app added to the team again, a permission granted), "
+           "Retry puts the delivery back in the queue.",
+    ),
+    "agenda.failed.number": Text(sv="Nr {id}", en="No. {id}"),
+    "agenda.failed.what.post": Text(sv="Ärendets inlägg", en="The case's post"),
+    "agenda.failed.what.update": Text(sv="Uppdatering av ärendets inlägg",
+                               en="Update of the case's post"),
+    "agenda.failed.what.reply": Text(sv="Svar i ärendets tråd", en="Reply in the case's thread"),
+    "agenda.failed.what.notify": Text(sv="Meddelande", en="Message"),
+    "agenda.failed.to.channel": Text(sv="till IB-kanalen", en="to the IB channel"),
+    "agenda.failed.to.submitter": Text(sv="till inlämnaren av {id}", en="to the submitter of {id}"),
+    "agenda.failed.to.user": Text(sv="till en användares chatt", en="to a user's chat"),
+    "agenda.failed.when": Plural(sv="Köat {queued} · senast försökt {tried} · försök: {n}",
+                        en="Queued {queued} · last tried {tried} · attempts: {n}"),
+    "agenda.failed.error": Text(sv="Fel: {error}", en="Error: {error}"),
+    "agenda.failed.retry": Text(sv="Försök igen", en="Retry"),
+    "agenda.failed.retry_all": Plural(sv="Försök igen med alla ({n})", en="Retry all ({n})"),
     "agenda.title": Text(sv="Dagordning – sammanträde {day}", en="Agenda – meeting on {day}"),
     "agenda.title_none": Text(sv="Dagordning", en="Agenda"),
     "agenda.empty": Text(

@@ -13,14 +13,17 @@ import pytest
 from cards import verbs
 from cards.escape import escape
 from cards.ib import (
+    FailedDelivery,
     agenda_card,
     allowed_actions,
+    failed_deliveries_card,
     ib_card,
     my_cases_card,
     new_version_card,
     notification_card,
     reminder_card,
     sent_card,
+    withdraw_confirm_card,
 )
 from cards.result import result_card
 from ibcase import CaseStatus, status_label
@@ -331,7 +334,7 @@ def test_my_cases_empty_says_how_to_get_one(lang: str, empty: str) -> None:
 def test_sent_card_says_where_it_went_and_offers_my_cases() -> None:
     ib = sent_card(view(), "sv")
     assert "Skickat till IB" in texts(ib)
-    assert _verbs(ib) == [verbs.CASES_MINE, verbs.WIZARD_START]
+    assert _verbs(ib) == [verbs.CASES_MINE, verbs.WIZARD_START, verbs.CASES_WITHDRAW]
     ks = sent_card(view("ctpn-membership.json"), "sv")
     assert any("för beredning inför beslut av kommunstyrelsen" in line for line in texts(ks))
     again = sent_card(view(version=2), "en", new_version=True)
@@ -448,3 +451,81 @@ def test_every_status_has_a_label_and_a_card_in_both_languages() -> None:
         for lang in ("sv", "en"):
             v = replace(view(lang=lang), status=status)
             assert status_label(status, lang) in " ".join(texts(ib_card(v, lang, member=True)))
+
+
+# --- withdraw ("Återkalla") ------------------------------------------------------------
+
+
+def test_my_cases_offers_withdraw_only_while_the_case_waits_for_ib() -> None:
+    views = [view(case_id=f"SK-2026-{n:04d}", status=s) for n, s in enumerate(STATUSES, 1)]
+    card = my_cases_card(views, "sv")
+    for v in views:
+        withdraws = [a for a in executes(by_id(card, f"case-{v.id}"))
+                     if a["verb"] == verbs.CASES_WITHDRAW]
+        assert bool(withdraws) == (v.status in {"submitted", "needs_completion"}), v.status
+        for a in withdraws:
+            assert a["data"] == {"case": v.id, "verb": verbs.CASES_WITHDRAW}
+            assert a["title"] == "Återkalla"
+    decided = sent_card(view(status="on_agenda"), "sv")
+    assert verbs.CASES_WITHDRAW not in _verbs(decided)
+
+
+def test_my_cases_shows_what_came_of_a_press_on_top_escaped() -> None:
+    card = my_cases_card([view()], "en", notice="Case *SK-2026-0042* has been withdrawn.")
+    assert by_id(card, "notice")["items"][0]["text"] == escape(
+        "Case *SK-2026-0042* has been withdrawn.")
+    assert card["body"][0]["id"] == "notice"
+
+
+@pytest.mark.parametrize(("lang", "title", "yes"), [
+    ("sv", "Återkalla ärende SK-2026-0042?", "Ja, återkalla"),
+    ("en", "Withdraw case SK-2026-0042?", "Yes, withdraw"),
+])
+def test_the_confirmation_says_what_withdrawing_means_and_asks_once_more(
+    lang: str, title: str, yes: str,
+) -> None:
+    card = withdraw_confirm_card(view(), lang)  # type: ignore[arg-type]
+    assert card["body"][0]["text"] == title
+    confirm, keep = executes(card)
+    assert (confirm["verb"], confirm["title"], confirm["style"]) == (
+        verbs.CASES_WITHDRAW_CONFIRM, yes, "destructive")
+    assert confirm["data"]["case"] == "SK-2026-0042"
+    assert keep["verb"] == verbs.CASES_MINE
+
+
+# --- the agenda's buttons and the failed deliveries ---------------------------------------
+
+
+def test_the_agenda_offers_the_export_and_the_failed_deliveries() -> None:
+    card = agenda_card(None, [], 0, [], "sv")
+    assert _verbs(card) == [verbs.IB_EXPORT, verbs.IB_FAILED]
+    assert [a["title"] for a in executes(card)] == ["Exportera registret", "Misslyckade utskick"]
+
+
+def _failed(n: int, kind: str, case_id: str | None, *, to_channel: bool) -> FailedDelivery:
+    return FailedDelivery(id=n, kind=kind, case_id=case_id, to_channel=to_channel,
+                          queued_at="2026-11-22 09:00", last_tried_at="2026-11-22 09:40",
+                          attempts=8, error="403 Forbidden: *bot* removed from [team](x)")
+
+
+def test_the_failed_deliveries_say_what_to_whom_when_and_why_and_offer_a_retry_each() -> None:
+    items = [_failed(7, "notify", "SK-2026-0042", to_channel=False),
+             _failed(5, "post", "SK-2026-0041", to_channel=True),
+             _failed(3, "notify", None, to_channel=False)]
+    card = failed_deliveries_card(items, "sv")
+    seven = texts(by_id(card, "failed-7"))
+    assert seven[0] == "Nr 7 · SK-2026-0042: Meddelande till inlämnaren av SK-2026-0042"
+    assert "Köat 2026-11-22 09:00 · senast försökt 2026-11-22 09:40 · försök: 8" in seven
+    assert escape("Fel: 403 Forbidden: *bot* removed from [team](x)") in seven
+    assert texts(by_id(card, "failed-5"))[0] == "Nr 5 · SK-2026-0041: Ärendets inlägg till IB-kanalen"
+    assert texts(by_id(card, "failed-3"))[0] == "Nr 3 · Meddelande till en användares chatt"
+    retries = [a for a in executes(card) if a["verb"] == verbs.IB_RETRY]
+    assert [a["data"]["ids"] for a in retries] == [[7], [5], [3], [7, 5, 3]]
+    assert retries[-1]["title"] == "Försök igen med alla (3)"
+
+
+def test_no_failed_deliveries_says_so_in_english_too() -> None:
+    card = failed_deliveries_card([], "en", notice="Queued again: no. 4.")
+    assert "No deliveries have failed." in texts(card)
+    assert "Queued again: no. 4." in texts(card)
+    assert _verbs(card) == [verbs.IB_FAILED]
