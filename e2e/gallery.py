@@ -28,13 +28,16 @@ from cards.i18n import choice
 from cards.ib import (
     CaseEvent,
     CaseView,
+    FailedDelivery,
     agenda_card,
+    failed_deliveries_card,
     ib_card,
     my_cases_card,
     new_version_card,
     notification_card,
     reminder_card,
     sent_card,
+    withdraw_confirm_card,
 )
 from cards.result import result_card
 from dialogs.conversation import handle, welcome
@@ -418,6 +421,36 @@ def ib_gallery(lang: Lang, entry: Any) -> Iterator[Entry]:
                 my_cases_card([paris_asked, ctpn_accepted], lang))
     yield entry("cases-mine-empty", "Mina ärenden, ännu inga", "My cases, none yet",
                 my_cases_card([], lang))
+    yield entry("case-withdraw-confirm", "Återkalla: frågan före (ett ärende som väntar på IB)",
+                "Withdraw: the question first (a case waiting for IB)",
+                withdraw_confirm_card(paris, lang))
+    withdrawn = replace(paris, status="withdrawn", last_event=CaseEvent(
+        "withdrawn", "Karin Lindqvist", "2025-06-03 08:20"))
+    yield entry("cases-mine-withdrawn", "Mina ärenden efter Ja, återkalla",
+                "My cases after Yes, withdraw",
+                my_cases_card([withdrawn, ctpn_accepted], lang,
+                              notice="Ärende SK-2025-0007 är återkallat. IB ser det i kanalen."
+                              if sv else "Case SK-2025-0007 has been withdrawn. IB sees it "
+                              "in the channel."))
+    yield entry("ib-card-withdrawn", "IB-kanalen: ett återkallat ärende",
+                "IB channel: a withdrawn case",
+                ib_card(withdrawn, lang, member=True))
+    failed = [
+        FailedDelivery(id=41, kind="notify", case_id="SK-2025-0007", to_channel=False,
+                       queued_at="2025-06-02 10:15", last_tried_at="2025-06-02 10:16",
+                       attempts=1, error="403 Forbidden: The bot is not part of the "
+                       "conversation roster."),
+        FailedDelivery(id=38, kind="post", case_id="SK-2025-0009", to_channel=True,
+                       queued_at="2025-06-01 16:02", last_tried_at="2025-06-01 16:40",
+                       attempts=8, error="404 Not Found: conversation not found"),
+    ]
+    yield entry("ib-failed", "Misslyckade utskick (skriv ”misslyckade”), för administratörer "
+                "och sekretariatet", "Failed deliveries (type “failed”), for administrators and "
+                "the secretariat", failed_deliveries_card(failed, lang))
+    yield entry("ib-failed-none", "Misslyckade utskick efter Försök igen med alla",
+                "Failed deliveries after Retry all",
+                failed_deliveries_card([], lang, notice="Köat igen: nr 38, 41."
+                                       if sv else "Queued again: no. 38, 41."))
     yield entry("case-reminder", "Påminnelse 90 dagar före omprövningen",
                 "Reminder 90 days before the review",
                 reminder_card(replace(ctpn_accepted, review_due=date(2025, 8, 30)), lang,

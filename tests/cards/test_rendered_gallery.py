@@ -99,7 +99,8 @@ def test_the_gallery_has_every_kind_of_card_in_swedish_and_english(
                      "case-sent", "case-sent-prepare", "case-sent-version",
                      "case-notified-completion", "case-notified-accepted",
                      "case-result-resubmit", "case-reminder", "cases-mine",
-                     "cases-mine-empty"):
+                     "cases-mine-empty", "case-withdraw-confirm", "cases-mine-withdrawn",
+                     "ib-card-withdrawn", "ib-failed", "ib-failed-none"):
             assert f"{lang}-{base}" in names, f"{lang}-{base} is missing from the gallery"
     for entry in rendered["entries"]:
         png = rendered["png"] / f"{entry['name']}.png"
