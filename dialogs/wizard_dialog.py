@@ -45,9 +45,11 @@ from . import wizard
 from .conversation import VERB_EVENTS
 from .fields import is_blank
 from .state import HistoryEntry, Step, UserState, WizardState
+from .turn import Prefill
 
 __all__ = [
-    "DIALOG_KEY", "DialogState", "DialogStep", "open_dialog", "sorry", "submit_dialog", "title",
+    "DIALOG_KEY", "DialogState", "DialogStep", "open_dialog", "sorry", "starts_new",
+    "submit_dialog", "title",
 ]
 
 log = logging.getLogger(__name__)
@@ -119,8 +121,8 @@ def _dump(state: DialogState) -> dict[str, Any]:
     return state.model_dump(mode="json")
 
 
-def _fresh(dialog_id: str, lang: Lang) -> DialogStep:
-    started = wizard.start()
+def _fresh(dialog_id: str, lang: Lang, profile: Prefill | None) -> DialogStep:
+    started = wizard.start(profile=profile)
     state = DialogState(id=dialog_id, wizard=started)
     return DialogStep(_dump(state), wizard.render(started, lang, dialog=_in(dialog_id)), lang)
 
@@ -130,9 +132,20 @@ def _started(w: WizardState) -> bool:
     return w.step is not Step.KIND or any(not is_blank(v) for v in w.values.values())
 
 
-def open_dialog(stored: Mapping[str, Any] | None, *, new_id: str, lang: Lang) -> DialogStep:
+def starts_new(stored: Mapping[str, Any] | None, data: Mapping[str, Any] | None) -> bool:
+    """Whether opening (``data`` None) or ``data`` may start a new screening: the bot then
+    looks up the user's profile first and passes it in (``profile``)."""
+    if data is not None:
+        return str(data.get("verb") or "") in (verbs.WIZARD_START, verbs.WIZARD_DIALOG)
+    state = _load(stored)
+    return state is None or state.wizard is None or not _started(state.wizard)
+
+
+def open_dialog(stored: Mapping[str, Any] | None, *, new_id: str, lang: Lang,
+                profile: Prefill | None = None) -> DialogStep:
     """The dialog as it opens: the screening left open (resumed, with "Börja om"), else a
-    new one with the id ``new_id``."""
+    new one with the id ``new_id`` (the unit from ``profile``, the user's Entra ID profile,
+    when the bot has it)."""
     state = _load(stored)
     if state is not None and state.wizard is not None and _started(state.wizard):
         card = wizard.render(state.wizard, lang, dialog=_in(
@@ -141,7 +154,7 @@ def open_dialog(stored: Mapping[str, Any] | None, *, new_id: str, lang: Lang) ->
     if state is not None and state.wizard is not None:
         return DialogStep(_dump(state), wizard.render(state.wizard, lang, dialog=_in(state.id)),
                           lang)
-    return _fresh(new_id, lang)
+    return _fresh(new_id, lang, profile)
 
 
 def _remember(user: Mapping[str, Any] | None, out: wizard.Advanced) -> dict[str, Any] | None:
@@ -175,14 +188,14 @@ def _assessed(state: DialogState, values: Mapping[str, str], *, lang: Lang,
 
 def submit_dialog(stored: Mapping[str, Any] | None, user: Mapping[str, Any] | None,
                   data: Mapping[str, Any], *, new_id: str, lang: Lang,
-                  today: date) -> DialogStep:
+                  today: date, profile: Prefill | None = None) -> DialogStep:
     """One button in the dialog: ``data`` is what its card sent (the verb, the dialog's id,
     the step and the step's inputs), ``stored`` the user's dialog state, ``user`` their
     state (for "Mina bedömningar")."""
     state = _load(stored)
     verb = str(data.get("verb") or "")
     if verb in (verbs.WIZARD_START, verbs.WIZARD_DIALOG):
-        return _fresh(new_id, lang)
+        return _fresh(new_id, lang, profile)
     mine = state is not None and str(data.get(DIALOG_KEY) or "") == state.id
     if verb == verbs.WIZARD_CANCEL:  # Avbryt, or Stäng after the result: the dialog closes
         if state is not None and mine:

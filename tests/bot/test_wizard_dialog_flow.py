@@ -26,6 +26,7 @@ from ..conftest import Database
 from ..dialogs.chat import sample_values
 from .bot_harness import ADAPTIVE_CARD, Bot, Connector, Response
 from .conftest import MakeBot
+from .test_graph import GraphStandIn, graph_standin  # noqa: F401 (the fixture)
 
 KIND = Kind.MEMBERSHIP
 GROUP_CHAT = "19:group-chat@thread.v2"
@@ -246,3 +247,17 @@ async def test_a_failure_in_the_dialog_is_an_apology_without_details(
     monkeypatch.undo()
     again = await d.open({"verb": verbs.WIZARD_DIALOG})  # what was saved is still there
     assert "Steg 1 av 4" in _text(again)
+
+
+async def test_a_new_screening_in_the_dialog_has_the_unit_from_the_users_profile(
+        make_bot: MakeBot, graph_standin: GraphStandIn) -> None:  # noqa: F811
+    graph_standin.profiles["user-1"] = {"department": "Kulturförvaltningen"}
+    bot = await make_bot(profile_app_read=True, graph_url=graph_standin.url)
+    d = FromWelcome(bot, "sv-SE")
+    card = await d.open({"verb": verbs.WIZARD_DIALOG})
+    details = _shown(await bot.send(d.press(card, "Nästa", _answers("kind"))))
+    unit = [e for e in walk(details) if e.get("id") == "unit"]
+    assert unit[0]["value"] == "Kulturförvaltningen"
+    assert "Ifyllt från din profil i Entra ID (avdelning)" in _text(details)
+    await d.open({"verb": verbs.WIZARD_DIALOG})  # resumed: Graph is not asked again
+    assert len(graph_standin.requests) == 1

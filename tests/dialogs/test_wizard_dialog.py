@@ -15,6 +15,7 @@ from cards import verbs
 from cards.elements import walk
 from dialogs import wizard_dialog
 from dialogs.fields import details_fields, question_fields
+from dialogs.turn import Prefill
 from dialogs.wizard_dialog import DIALOG_KEY, DialogStep
 from policy import Kind, Lang
 
@@ -287,3 +288,17 @@ def test_a_user_state_that_does_not_validate_is_left_alone_and_the_result_still_
     done = u.press("Bedöm")
     assert done.result is not None
     assert done.user is None  # not replaced: the bot keeps what it has
+
+
+def test_a_new_screening_takes_the_unit_from_the_profile_and_a_resumed_one_needs_none() -> None:
+    u = DialogUser()
+    assert wizard_dialog.starts_new(None, None)
+    opened = wizard_dialog.open_dialog(None, new_id="d1", lang="sv", profile=Prefill(
+        unit="Kulturförvaltningen", source="department"))
+    assert opened.state["wizard"]["values"]["unit"] == "Kulturförvaltningen"
+    u.stored = json.dumps(opened.state)
+    u.steps.append(opened)
+    u.press("Nästa", answers("kind"))
+    assert not wizard_dialog.starts_new(json.loads(u.stored), None)  # resumed on opening
+    assert wizard_dialog.starts_new(json.loads(u.stored), {"verb": verbs.WIZARD_START})
+    assert not wizard_dialog.starts_new(json.loads(u.stored), {"verb": verbs.WIZARD_NEXT})
