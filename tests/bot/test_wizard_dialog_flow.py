@@ -261,3 +261,13 @@ async def test_a_new_screening_in_the_dialog_has_the_unit_from_the_users_profile
     assert "Ifyllt från din profil i Entra ID (avdelning)" in _text(details)
     await d.open({"verb": verbs.WIZARD_DIALOG})  # resumed: Graph is not asked again
     assert len(graph_standin.requests) == 1
+
+
+@pytest.mark.parametrize("value", [None, "garbage", {"data": "garbage"}, {"data": {"verb": 3}},
+                                   {"data": {"verb": verbs.WIZARD_NEXT, "dialog": ["x"],
+                                             "step": {"a": 1}, "kind": 7}}])
+async def test_a_malformed_dialog_invoke_gets_a_card_and_no_traceback(
+        bot: Bot, value: Any) -> None:
+    for name in ("task/fetch", "task/submit"):
+        card = _shown(await bot.send(bot.activity("invoke", name=name, value=value)))
+        assert "Ny bedömning" in _text(card)
