@@ -209,6 +209,9 @@ def gallery_for(lang: Lang) -> Iterator[Entry]:
                     f"Steg 3: frågor om {choice(kind, 'sv').lower()}",
                     f"Step 3: questions about {choice(kind, 'en').lower()}", cards["questions"])
 
+    # The wizard as a Teams dialog: its first step, resumed, its result, one that ended.
+    yield from dialog_gallery(lang, entry)
+
     # From an invitation: pasted, attached, and the message action's dialog.
     section = "intake"
     yield from intake_gallery(lang, entry)
@@ -274,6 +277,42 @@ def _shown(card: dict[str, Any], count: int) -> dict[str, Any]:
         if element.get("id") in targets:
             element["isVisible"] = True
     return shown
+
+
+def dialog_gallery(lang: Lang, entry: Any) -> Iterator[Entry]:
+    """The wizard in a Teams dialog (dialogs.wizard_dialog), as the bot answers its invokes."""
+    from dialogs import wizard_dialog
+
+    values = case_values(VERDICT_CASES["compatible_with_conditions"])
+    kind = Kind(values["kind"])
+    opened = wizard_dialog.open_dialog(None, new_id="gallery", lang=lang)
+    yield entry("wizard-dialog-kind", "I en Teams-dialog: steg 1 (Ny bedömning på "
+                "välkomstkortet eller i meddelandefältet)", "In a Teams dialog: step 1 (New "
+                "assessment on the welcome card or in the message box)", opened.card)
+
+    def press(step: wizard_dialog.DialogStep, verb: str,
+              inputs: Mapping[str, str]) -> wizard_dialog.DialogStep:
+        data = {"verb": verb, wizard_dialog.DIALOG_KEY: step.dialog_id, **inputs}
+        return wizard_dialog.submit_dialog(step.state, None, data, new_id="gallery-2",
+                                           lang=lang, today=TODAY)
+
+    step = press(opened, verbs.WIZARD_NEXT, {"step": "kind", "kind": kind.value})
+    resumed = wizard_dialog.open_dialog(step.state, new_id="unused", lang=lang)
+    yield entry("wizard-dialog-resumed", "Dialogen öppnad igen efter ✕: där den var",
+                "The dialog opened again after ✕: where it was", resumed.card)
+    step = press(step, verbs.WIZARD_NEXT,
+                 {"step": "details", **{n: values.get(n, "") for n in details_fields(kind)}})
+    step = press(step, verbs.WIZARD_NEXT,
+                 {"step": "questions", **{n: values.get(n, "") for n in question_fields(kind)}})
+    done = press(step, verbs.WIZARD_ASSESS, {"step": "summary"})
+    yield entry("wizard-dialog-result", "Dialogens sista steg: resultatet (kortet med "
+                "knapparna kommer i chatten)", "The dialog's last step: the result (the card "
+                "with its buttons comes to the chat)", done.shown(told=True))
+    gone = wizard_dialog.submit_dialog(done.state, None, {
+        "verb": verbs.WIZARD_NEXT, wizard_dialog.DIALOG_KEY: "another"}, new_id="x",
+        lang=lang, today=TODAY)
+    yield entry("wizard-dialog-gone", "Ett kort ur en dialog som inte längre pågår",
+                "A card of a dialog no longer in progress", gone.card)
 
 
 def intake_gallery(lang: Lang, entry: Any) -> Iterator[Entry]:
