@@ -702,8 +702,7 @@ class IbService:
         if not await self.is_member(origin):
             logger.info("Register upload refused: %s is not a member", origin.user_key)
             return FileAnswer(text=t("ib.export_refused", lang))
-        upload = value.get("uploadInfo")
-        info = files.UploadInfo(upload if isinstance(upload, Mapping) else {})
+        info = files.upload_info(value.get("uploadInfo"))
         _name, body, count = await self._exporter(lang)
         try:
             await files.upload(info, body, allowed=self._allow_upload)

@@ -14,15 +14,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
+from microsoft_teams.api.models import FileConsentCard, FileInfoCard, FileUploadInfo
+from pydantic import ValidationError
 
 __all__ = [
     "FILE_CONSENT",
     "FILE_INFO",
     "UploadFailed",
-    "UploadInfo",
     "consent_attachment",
     "info_attachment",
     "upload",
+    "upload_info",
 ]
 
 logger = logging.getLogger(__name__)
@@ -38,59 +40,43 @@ class UploadFailed(Exception):
     """The file could not be put where Teams said (refused URL, HTTP error, timeout)."""
 
 
-class UploadInfo:
-    """What Teams gives with an accepted consent (``value.uploadInfo``)."""
+def upload_info(value: object) -> FileUploadInfo:
+    """What Teams gives with an accepted consent (``value.uploadInfo``), read by the Teams
+    API's own model (``microsoft-teams-api``, which hosting-msteams brings); anything that
+    is not such an object reads as an empty one, which ``upload`` refuses."""
+    try:
+        return FileUploadInfo.model_validate(value if isinstance(value, Mapping) else {})
+    except ValidationError:
+        return FileUploadInfo()
 
-    __slots__ = ("content_url", "file_type", "name", "unique_id", "upload_url")
 
-    def __init__(self, value: Mapping[str, Any]) -> None:
-        def text(key: str) -> str:
-            found = value.get(key)
-            return found if isinstance(found, str) else ""
-
-        self.upload_url = text("uploadUrl")
-        self.content_url = text("contentUrl")
-        self.name = text("name")
-        self.unique_id = text("uniqueId")
-        self.file_type = text("fileType")
-
-    @property
-    def complete(self) -> bool:
-        return bool(self.upload_url and self.content_url and self.name)
+def _complete(info: FileUploadInfo) -> bool:
+    return bool(info.upload_url and info.content_url and info.name)
 
 
 def consent_attachment(name: str, size: int, description: str,
                        context: Mapping[str, Any]) -> dict[str, Any]:
     """A file consent card offering ``name`` (``size`` bytes); ``context`` comes back with
     the user's answer."""
-    return {
-        "contentType": FILE_CONSENT,
-        "name": name,
-        "content": {
-            "description": description,
-            "sizeInBytes": size,
-            "acceptContext": dict(context),
-            "declineContext": dict(context),
-        },
-    }
+    card = FileConsentCard(description=description, size_in_bytes=size,
+                           accept_context=dict(context), decline_context=dict(context))
+    return {"contentType": FILE_CONSENT, "name": name,
+            "content": card.model_dump(by_alias=True, exclude_none=True)}
 
 
-def info_attachment(info: UploadInfo) -> dict[str, Any]:
+def info_attachment(info: FileUploadInfo) -> dict[str, Any]:
     """The file info card for an uploaded file: Teams shows it as the file, opening it."""
-    return {
-        "contentType": FILE_INFO,
-        "contentUrl": info.content_url,
-        "name": info.name,
-        "content": {"uniqueId": info.unique_id, "fileType": info.file_type},
-    }
+    card = FileInfoCard(unique_id=info.unique_id, file_type=info.file_type)
+    return {"contentType": FILE_INFO, "contentUrl": info.content_url, "name": info.name,
+            "content": card.model_dump(by_alias=True, exclude_none=True)}
 
 
-async def upload(info: UploadInfo, body: bytes, *, allowed: Callable[[str], bool],
+async def upload(info: FileUploadInfo, body: bytes, *, allowed: Callable[[str], bool],
                  client: httpx.AsyncClient | None = None) -> None:
     """``PUT`` ``body`` to the upload URL Teams gave, in one range. ``allowed`` says which
     URLs may be called (``bot.teams.connector.url_checker``: Microsoft's hosts, SharePoint
     among them; loopback too in dev mode). ``UploadFailed`` when it did not work."""
-    if not info.complete or not allowed(info.upload_url):
+    if not _complete(info) or info.upload_url is None or not allowed(info.upload_url):
         raise UploadFailed("the upload URL is missing or not allowed")
     headers = {"Content-Length": str(len(body)),
                "Content-Range": f"bytes 0-{max(len(body) - 1, 0)}/{len(body)}"}
