@@ -179,6 +179,19 @@ def _addressed_to_bot(activity: Activity) -> bool:
     )
 
 
+def _invoke_value(activity: Activity) -> dict[str, Any]:
+    """An invoke's value when it is an object, else an empty one (Teams' own invokes send
+    objects; anything else is treated as empty, never as a traceback)."""
+    return activity.value if isinstance(activity.value, dict) else {}
+
+
+def _invoke_data(value: dict[str, Any]) -> dict[str, Any]:
+    """What a dialog's button carried (``value.data`` of a task/submit or a message
+    extension's submitAction), when it is an object, else an empty one."""
+    carried = value.get("data")
+    return carried if isinstance(carried, dict) else {}
+
+
 def _sign_in_code(code: object) -> str:
     """A signin/failure's code as Teams sends it (``resourcematchfailed``), fit for a log line
     and a message: letters, digits, ``_`` and ``-`` only; ``unknown`` when there is none."""
@@ -544,7 +557,7 @@ def build_agent(
     # message's text; submitted, checked, and continued in the user's personal chat.
     @app.invoke("composeExtension/fetchTask")
     async def on_fetch_task(context: TurnContext, state: TurnState) -> None:
-        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        value = _invoke_value(context.activity)
         lang = _lang(context.activity)
         if value.get("commandId") == NEW_ASSESSMENT_COMMAND:  # the message box's "Ny bedömning"
             await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, None)))
@@ -564,9 +577,8 @@ def build_agent(
     @app.invoke("composeExtension/submitAction")
     async def on_submit_action(context: TurnContext, state: TurnState) -> None:
         activity = context.activity
-        value = activity.value if isinstance(activity.value, dict) else {}
-        carried = value.get("data")
-        data: dict[str, Any] = carried if isinstance(carried, dict) else {}
+        value = _invoke_value(activity)
+        data = _invoke_data(value)
         if value.get("commandId") == NEW_ASSESSMENT_COMMAND:
             # A step of the wizard's dialog. Nothing is inserted into the message box: the
             # result is the user's own (advisory, its buttons work in the personal chat),
@@ -599,9 +611,8 @@ def build_agent(
 
     @app.invoke("task/submit")
     async def on_task_submit(context: TurnContext, state: TurnState) -> None:
-        value = context.activity.value if isinstance(context.activity.value, dict) else {}
-        carried = value.get("data")
-        data: dict[str, Any] = carried if isinstance(carried, dict) else {}
+        value = _invoke_value(context.activity)
+        data = _invoke_data(value)
         await context.send_activity(_invoke_json(await run_wizard_dialog(context, state, data)))
 
     # "Exportera registret": the IB member's answer to the file consent card in their
@@ -609,7 +620,7 @@ def build_agent(
     @app.invoke("fileConsent/invoke")
     async def on_file_consent(context: TurnContext, _state: TurnState) -> None:
         activity = context.activity
-        value = activity.value if isinstance(activity.value, dict) else {}
+        value = _invoke_value(activity)
         answer = await ib.file_consent(origin_of(activity), value)
         if answer.attachment is not None:
             await context.send_activity(
@@ -624,7 +635,7 @@ def build_agent(
     # its code for the operator, and the user told, in their language, that they can go on.
     @app.invoke("signin/failure")
     async def on_signin_failure(context: TurnContext, _state: TurnState) -> None:
-        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        value = _invoke_value(context.activity)
         code = _sign_in_code(value.get("code"))
         message = " ".join(str(value.get("message") or "").split())[:200]
         logger.warning(
