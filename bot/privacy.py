@@ -32,7 +32,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.persistence.database import Executes
 
 from .clock import Clock, SystemClock, utc, zone
 from .daily import DailyJob
@@ -99,7 +101,7 @@ async def verify_chain(engine: AsyncEngine) -> ChainReport:
 # --- export ------------------------------------------------------------------------------
 
 
-async def _user_ref(conn: AsyncConnection, key: str) -> dict[str, Any] | None:
+async def _user_ref(conn: Executes, key: str) -> dict[str, Any] | None:
     row = (
         await conn.execute(select(user_ref_table).where(user_ref_table.c.user_id == key))
     ).one_or_none()
@@ -344,7 +346,7 @@ async def erase_person(
     return erasure
 
 
-async def _lock_register(conn: AsyncConnection) -> None:
+async def _lock_register(conn: Executes) -> None:
     """Before anything is read: on PostgreSQL every case's row lock, in id order (a
     mutation holds one case's and then the chain head's, so no cycle); on SQLite the
     database's write lock, taken by a write that changes nothing."""

@@ -47,8 +47,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.persistence.database import Executes
 from cards.ib import (
     CaseEvent,
     CaseView,
@@ -408,7 +409,7 @@ class IbService:
         refresh = await self._refresh_users(channel)
         actor = origin.actor(unit=engagement.unit)
 
-        async def also(conn: AsyncConnection, case: Case) -> None:
+        async def also(conn: Executes, case: Case) -> None:
             duplicate = await self.register.open_duplicate(conn, case)
             if duplicate is not None:
                 raise _AlreadySent(duplicate)
@@ -454,7 +455,7 @@ class IbService:
             posted = await _post_and_channel(conn, current.id)
         refresh = await self._refresh_users(posted[1]) if posted else []
 
-        async def also(conn: AsyncConnection, case: Case) -> None:
+        async def also(conn: Executes, case: Case) -> None:
             if posted is None:
                 return
             post, channel = posted
@@ -507,7 +508,7 @@ class IbService:
         refresh = await self._refresh_users(posted[1]) if posted else []
         actor = origin.actor()
 
-        async def also(conn: AsyncConnection, changed: Case) -> None:
+        async def also(conn: Executes, changed: Case) -> None:
             last = await self._last_event(conn, changed.id)
             prepare = posted[0].prepare if posted else False
             if posted is not None:
@@ -538,7 +539,7 @@ class IbService:
         [view] = await self._views([case], lang)
         return _card(ib_card(view, lang, member=await self.is_member(origin)))
 
-    async def _update_post(self, conn: AsyncConnection, case: Case, channel: Row[Any],
+    async def _update_post(self, conn: Executes, case: Case, channel: Row[Any],
                            view: CaseView, refresh: Sequence[str]) -> None:
         """Queue the update of the case's post in the IB channel, in place, for everyone.
         Keyed by the case's newest audit row: one update per change."""
@@ -557,7 +558,7 @@ class IbService:
             now=self._clock.now(),
         )
 
-    async def _notify(self, conn: AsyncConnection, case: Case, prepare: bool,
+    async def _notify(self, conn: Executes, case: Case, prepare: bool,
                       last: CaseEvent | None) -> None:
         """Queue the status change to the submitter's personal chat, in their language."""
         reach = await personal_target(conn, case.submitter.id)
@@ -630,7 +631,7 @@ class IbService:
             posted = await _post_and_channel(conn, case.id)
         refresh = await self._refresh_users(posted[1]) if posted else []
 
-        async def also(conn: AsyncConnection, changed: Case) -> None:
+        async def also(conn: Executes, changed: Case) -> None:
             if posted is None:
                 return
             view = self._view(changed, CHANNEL_LANG, prepare=posted[0].prepare,
@@ -939,7 +940,7 @@ class IbService:
             return None
         return self._event_of(entry.actor.name, entry.at, entry.details)
 
-    async def _last_event(self, conn: AsyncConnection, case_id: str) -> CaseEvent | None:
+    async def _last_event(self, conn: Executes, case_id: str) -> CaseEvent | None:
         """Inside a mutation's transaction: the case's newest status change (the one just
         made, for a status change) as the cards show it."""
         row = (await conn.execute(
@@ -1009,7 +1010,7 @@ def _channel_target(channel: Row[Any], case_id: str) -> Target:
     )
 
 
-async def _active_channel(conn: AsyncConnection) -> Row[Any] | None:
+async def _active_channel(conn: Executes) -> Row[Any] | None:
     """The IB channel: the active one registered last."""
     return (await conn.execute(
         select(channel_table).where(channel_table.c.active.is_(True))
@@ -1017,7 +1018,7 @@ async def _active_channel(conn: AsyncConnection) -> Row[Any] | None:
     )).first()
 
 
-async def _post_and_channel(conn: AsyncConnection,
+async def _post_and_channel(conn: Executes,
                             case_id: str) -> tuple[Row[Any], Row[Any]] | None:
     """The case's post and the channel it was posted in (None if it has none)."""
     post = (await conn.execute(

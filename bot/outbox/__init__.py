@@ -15,7 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.persistence.database import Executes
 
 from ..clock import utc
 from ..persistence.database import insert_for
@@ -73,7 +75,7 @@ def card_activity(card: dict[str, Any]) -> dict[str, Any]:
 
 
 async def enqueue(
-    conn: AsyncConnection,
+    conn: Executes,
     *,
     key: str,
     kind: OutboxKind,

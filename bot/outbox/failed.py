@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.persistence.database import Executes
 
 from ..clock import utc
 from ..persistence.tables import outbox_table
@@ -53,7 +54,7 @@ class Requeued:
     case_id: str | None
 
 
-async def failed_messages(conn: AsyncConnection, *, limit: int = 50) -> list[FailedMessage]:
+async def failed_messages(conn: Executes, *, limit: int = 50) -> list[FailedMessage]:
     """The failed messages, newest first, at most ``limit``."""
     rows = (await conn.execute(
         select(_C.id, _C.kind, _C.case_id, _C.attempts, _C.created_at, _C.next_attempt_at,
@@ -69,7 +70,7 @@ async def failed_messages(conn: AsyncConnection, *, limit: int = 50) -> list[Fai
     ]
 
 
-async def requeue(conn: AsyncConnection, ids: Sequence[int], *, now: datetime) -> list[Requeued]:
+async def requeue(conn: Executes, ids: Sequence[int], *, now: datetime) -> list[Requeued]:
     """Put the failed ones of ``ids`` back in the queue in ``conn``'s transaction: status
     pending, attempts from zero, due ``now``, no lease. What is not failed (not found,
     pending, being sent, sent) is left as it is and not in the answer."""

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.persistence.database import Executes
 
 from ..clock import utc
 from ..persistence.tables import pace_table
@@ -24,7 +25,7 @@ __all__ = ["lock", "push"]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-async def lock(conn: AsyncConnection, key: str) -> datetime | None:
+async def lock(conn: Executes, key: str) -> datetime | None:
     """The conversation's pace (earliest next send), its row locked for this
     transaction; None on PostgreSQL when another transaction holds it."""
     if conn.dialect.name == "postgresql":
@@ -53,7 +54,7 @@ async def lock(conn: AsyncConnection, key: str) -> datetime | None:
     return None if next_at is None else utc(next_at)
 
 
-async def push(conn: AsyncConnection, key: str, not_before: datetime) -> None:
+async def push(conn: Executes, key: str, not_before: datetime) -> None:
     """No send to the conversation before ``not_before`` (a later pace stays)."""
     later = func.greatest if conn.dialect.name == "postgresql" else func.max
     await conn.execute(

@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.persistence.database import Executes
 
 from ..persistence.database import insert_for
 from ..persistence.tables import user_ref_table
@@ -22,7 +23,7 @@ __all__ = ["personal_target", "remember_user"]
 
 
 async def remember_user(
-    conn: AsyncConnection,
+    conn: Executes,
     *,
     user_id: str,
     user_mri: str,
@@ -68,7 +69,7 @@ async def remember_user(
 
 
 async def personal_target(
-    conn: AsyncConnection, user_id: str
+    conn: Executes, user_id: str
 ) -> tuple[Target, str | None] | None:
     """The outbox target of a ``notify`` to ``user_id`` and the user's locale, or None
     when the bot has never seen that user (it cannot write to them first)."""

@@ -58,7 +58,9 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.persistence.database import Executes
 
 from .. import telemetry
 from ..clock import Clock, SystemClock, utc
@@ -343,7 +345,7 @@ class DeliveryWorker:
 
     # Recording the outcome ------------------------------------------------------------
 
-    def _writing(self) -> contextlib.AbstractAsyncContextManager[AsyncConnection]:
+    def _writing(self) -> contextlib.AbstractAsyncContextManager[Executes]:
         """A write transaction (on SQLite, one of this process's writers at a time)."""
         return writing(self._engine)
 

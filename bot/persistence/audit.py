@@ -32,7 +32,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.persistence.database import Executes
 
 from ..clock import utc
 
@@ -105,7 +106,7 @@ def new_salt() -> str:
 
 
 async def append_hashes(
-    conn: AsyncConnection, *, case_id: str, at: datetime, actor_id: str, actor_name: str,
+    conn: Executes, *, case_id: str, at: datetime, actor_id: str, actor_name: str,
     actor_unit: str | None, event: str, details: Mapping[str, Any],
 ) -> dict[str, str]:
     """The chain columns of a new audit row, with the head moved on to it (in ``conn``'s
@@ -190,7 +191,7 @@ def verify_rows(rows: Sequence[Mapping[str, Any]], head: Mapping[str, Any] | Non
     return ChainReport(len(rows), erased, None)
 
 
-async def read_chain(conn: AsyncConnection,
+async def read_chain(conn: Executes,
                      audit: Table) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """Every audit row in id order and the head, for ``verify_rows``."""
     rows = [dict(r._mapping) for r in (await conn.execute(select(audit).order_by(audit.c.id)))]

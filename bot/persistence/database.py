@@ -12,7 +12,7 @@ import contextlib
 import weakref
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alembic import command
 from alembic.config import Config
@@ -20,8 +20,10 @@ from sqlalchemy import (
     JSON,
     Column,
     Connection,
+    CursorResult,
     DateTime,
     Engine,
+    Executable,
     Integer,
     MetaData,
     String,
@@ -30,19 +32,23 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.schema import CreateSchema
+
+from .loop_sqlite import Busy, LoopConnection, loop_sqlite
 
 __all__ = [
     "MAX_KEY_LENGTH",
     "MIGRATIONS",
+    "Executes",
     "alembic_config",
     "create_engine",
     "insert_for",
     "metadata",
     "migrate",
     "ping",
+    "prepare_sqlite_connection",
     "state_table",
     "write_gate",
     "writing",
@@ -85,14 +91,49 @@ def write_gate(engine: AsyncEngine) -> contextlib.AbstractAsyncContextManager[An
     return gate
 
 
+class Executes(Protocol):
+    """What a ``writing()`` block is given: an ``AsyncConnection``, or on a SQLite file a
+    ``LoopConnection`` with the same ``execute`` and ``dialect``."""
+
+    @property
+    def dialect(self) -> Dialect: ...
+
+    async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]:
+        ...
+
+
 @contextlib.asynccontextmanager
-async def writing(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    """A write transaction (``engine.begin()``) behind the engine's ``write_gate``."""
-    async with write_gate(engine), engine.begin() as conn:
-        yield conn
+async def writing(engine: AsyncEngine) -> AsyncIterator[Executes]:
+    """A write transaction behind the engine's ``write_gate``: committed when the block
+    ends, rolled back if it raises.
+
+    On a SQLite file it runs on the event loop's own connection (``loop_sqlite``), so
+    each statement costs no hand-off to aiosqlite's thread; the block must then not wait
+    for anything but its statements (it holds the loop's connection). When another
+    process holds SQLite's write lock it runs through aiosqlite instead, which waits in
+    SQLite's busy handler off the loop."""
+    loop = loop_sqlite(engine)
+    async with write_gate(engine):
+        connection = None
+        if loop is not None:
+            with contextlib.suppress(Busy):
+                connection = loop.begin()
+        if loop is None or connection is None:
+            async with engine.begin() as conn:
+                yield conn
+            return
+        try:
+            yield LoopConnection(connection)
+        except BaseException:
+            connection.rollback()
+            raise
+        else:
+            loop.commit(connection)
+        finally:
+            connection.close()
 
 
-def insert_for(conn: AsyncConnection | AsyncEngine) -> Callable[[Table], Any]:
+def insert_for(conn: Executes | AsyncConnection | AsyncEngine) -> Callable[[Table], Any]:
     """The database's own ``insert`` (PostgreSQL's or SQLite's), for the upserts: both
     have ``on_conflict_do_nothing``/``on_conflict_do_update`` and ``RETURNING``, which the
     generic ``sqlalchemy.insert`` has not."""
@@ -119,11 +160,16 @@ def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
         pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
     engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
     if sqlite_db:
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    prepare_sqlite_connection(dbapi_connection)
+
+
+def prepare_sqlite_connection(dbapi_connection: Any) -> None:
+    """A new SQLite connection's settings: the engine's pooled ones and ``loop_sqlite``'s."""
     # busy_timeout waits instead of failing. synchronous=NORMAL in WAL mode (set once by
     # migrate; it belongs to the file) keeps every committed turn through a crash of the
     # process, though not of the machine, at a fraction of FULL's fsyncs.

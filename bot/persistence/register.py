@@ -53,8 +53,9 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.persistence.database import Executes
 from ibcase import (
     OPEN,
     AuditEvent,
@@ -237,7 +238,7 @@ class Case(BaseModel):
 
 # Work done in a mutation's own transaction, after the change and its audit row: it sees
 # the case as changed, and if it raises, nothing of the mutation is kept.
-AlsoInTransaction = Callable[[AsyncConnection, "Case"], Awaitable[None]]
+AlsoInTransaction = Callable[[Executes, "Case"], Awaitable[None]]
 
 
 class AuditEntry(BaseModel):
@@ -663,7 +664,7 @@ class CaseRegister:
         return {row.case_id: self._audit_entry(row) for row in rows}
 
     @staticmethod
-    async def open_duplicate(conn: AsyncConnection, case: Case) -> str | None:
+    async def open_duplicate(conn: Executes, case: Case) -> str | None:
         """Inside a submit's transaction (its ``then=``): the earliest other case that the
         new ``case`` repeats (``ibcase.is_duplicate``: same submitter, still open, same
         engagement), or None. The submit's first write has serialised submits, so two
@@ -694,7 +695,7 @@ class CaseRegister:
         except NotACaseId:
             raise CaseNotFound(text) from None
 
-    async def _lock(self, conn: AsyncConnection, key: str, now: datetime) -> Row[Any]:
+    async def _lock(self, conn: Executes, key: str, now: datetime) -> Row[Any]:
         # A write first: it takes the row lock (PostgreSQL) or the write lock (SQLite)
         # before anything is read, and returns the row as it stands under that lock.
         row = (
@@ -711,7 +712,7 @@ class CaseRegister:
         return row
 
     async def _finish(
-        self, conn: AsyncConnection, key: str, then: AlsoInTransaction | None
+        self, conn: Executes, key: str, then: AlsoInTransaction | None
     ) -> Case:
         """The case as the transaction leaves it, after ``then`` has run inside it."""
         case = await self._get(conn, key)
@@ -720,7 +721,7 @@ class CaseRegister:
         return case
 
     async def _audit(
-        self, conn: AsyncConnection, key: str, now: datetime, actor: Actor,
+        self, conn: Executes, key: str, now: datetime, actor: Actor,
         event: AuditEvent, details: dict[str, Any],
     ) -> None:
         # Last of the mutation's writes to the register: the chain's head is locked after
@@ -756,7 +757,7 @@ class CaseRegister:
             case_table, version_table.c.engagement, version_table.c.assessment
         ).join(version_table, current)
 
-    async def _get(self, conn: AsyncConnection, key: str) -> Case:
+    async def _get(self, conn: Executes, key: str) -> Case:
         row = (await conn.execute(self._case_query().where(case_table.c.id == key))).one_or_none()
         if row is None:
             raise CaseNotFound(key)

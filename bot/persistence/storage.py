@@ -15,6 +15,7 @@ the key like any other property, so the check works through it unchanged.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -52,6 +53,7 @@ from .database import (
     state_table,
     write_gate,
 )
+from .loop_sqlite import Busy, loop_sqlite
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,10 @@ Operation = Callable[[Any], Awaitable[None]]
 # SqlStorage._read_sqlite's statement: the same as the SELECT that read() builds for PostgreSQL.
 # Only "?" placeholders go into {marks}; the keys travel as parameters.
 _SQLITE_READ = 'SELECT "key", value, version FROM bot_state WHERE "key" IN ({marks})'
+
+
+def _read_sql(keys: Sequence[str]) -> str:
+    return _SQLITE_READ.format(marks=", ".join("?" * len(keys)))
 
 # SqlStorage.write's statements on SQLite, the same as those it builds with SQLAlchemy for
 # PostgreSQL: insert if absent; insert or replace; replace if still at the version read.
@@ -118,11 +124,15 @@ def _version(e_tag: object) -> int:
 class SqlStorage(Storage):
     """The SDK's ``Storage`` on one SQL table.
 
-    On PostgreSQL every write or delete is its own transaction. SQLite has one writer
-    at a time, so there writes are group-committed: whatever arrives while a commit is
-    running goes into the next transaction together, and each caller returns once its
-    own change is committed. One failing change does not fail the others. ``clock``
-    (default the real time) gives the rows' ``updated_at``.
+    On PostgreSQL every write or delete is its own transaction. On a SQLite file, reads
+    and writes run on the event loop's thread (``bot.persistence.loop_sqlite``: a read by
+    key and a commit take microseconds there, less than the hand-offs to aiosqlite's
+    thread), writes behind this process's ``write_gate``. When SQLite is busy (another
+    process writing) they go through aiosqlite instead, and there writes are
+    group-committed: whatever arrives while a commit is running goes into the next
+    transaction together, and each caller returns once its own change is committed. One
+    failing change does not fail the others. ``clock`` (default the real time) gives the
+    rows' ``updated_at``.
     """
 
     def __init__(self, engine: AsyncEngine, *, clock: Clock | None = None) -> None:
@@ -139,6 +149,7 @@ class SqlStorage(Storage):
         self._json_bind = state_table.c.value.type.dialect_impl(d).bind_processor(d)
         self._time_bind = state_table.c.updated_at.type.dialect_impl(d).bind_processor(d)
         self._queue: list[tuple[Operation, asyncio.Future[None]]] = []
+        self._loop_db = loop_sqlite(engine)
         self._committer: asyncio.Task[None] | None = None
 
     async def read(
@@ -148,10 +159,13 @@ class SqlStorage(Storage):
         carries its version as ``e_tag`` (Bot Framework's convention), for ``write``."""
         _check_keys(keys, "read")
         unique = list(dict.fromkeys(keys))
-        rows: Sequence[Any]
-        if self._grouped:
+        rows: Sequence[Any] | None = None
+        if self._loop_db is not None:
+            with contextlib.suppress(Busy):  # then through aiosqlite, which may wait
+                rows = self._decoded(self._loop_db.read(_read_sql(unique), unique))
+        if rows is None and self._grouped:
             rows = await self._read_sqlite(unique)
-        else:
+        elif rows is None:
             query = select(state_table.c.key, state_table.c.value, state_table.c.version).where(
                 state_table.c.key.in_(unique)
             )
@@ -168,7 +182,9 @@ class SqlStorage(Storage):
         return items
 
     async def _read_sqlite(self, keys: list[str]) -> list[tuple[str, Any, int]]:
-        """The rows for ``keys`` in one call to aiosqlite's worker thread.
+        """The rows for ``keys`` in one call to aiosqlite's worker thread, when the loop's
+        connection cannot read them (SQLite in memory, a busy file, or a write block open on
+        that connection); in WAL mode it needs no ``write_gate``.
 
         Through SQLAlchemy a SELECT on aiosqlite costs five hand-offs between the event loop
         and that thread (cursor, execute, fetchall, close, rollback), each one waiting for
@@ -178,11 +194,14 @@ class SqlStorage(Storage):
         roll back when the connection goes back (``create_engine`` turns the pool's reset
         off for SQLite; SQLAlchemy's own connections still end their transactions).
         """
-        sql = _SQLITE_READ.format(marks=", ".join("?" * len(keys)))
-        async with write_gate(self._engine), self._engine.connect() as conn:
+        async with self._engine.connect() as conn:
             raw = await conn.get_raw_connection()
             driver: Any = raw.driver_connection  # the aiosqlite.Connection
-            rows = await driver.execute_fetchall(sql, keys)
+            rows = await driver.execute_fetchall(_read_sql(keys), keys)
+        return self._decoded(rows)
+
+    @staticmethod
+    def _decoded(rows: Any) -> list[tuple[str, Any, int]]:
         return [
             (key, json.loads(value) if isinstance(value, str | bytes) else value, int(version))
             for key, value, version in rows
@@ -199,6 +218,19 @@ class SqlStorage(Storage):
         """
         _check_keys(changes, "write")
         now = self._clock.now()
+        versions: dict[str, int] = {}
+        if self._grouped:
+            await self._write_sqlite(changes, now, versions)
+        else:
+            await self._write_postgresql(changes, now, versions)
+        for key, item in changes.items():
+            state = getattr(item, "state", None)
+            if isinstance(state, dict) and key in versions:
+                state[E_TAG] = str(versions[key])
+
+    async def _write_postgresql(
+        self, changes: dict[str, StoreItem], now: datetime, versions: dict[str, int]
+    ) -> None:
         statements: list[tuple[str, Any]] = []
         for key, item in changes.items():
             value = to_jsonable_python(item.store_item_to_json())
@@ -232,7 +264,6 @@ class SqlStorage(Storage):
                     .returning(state_table.c.version)
                 )
                 statements.append((key, stmt))
-        versions: dict[str, int] = {}
 
         async def upsert(conn: AsyncConnection) -> None:
             for key, statement in statements:
@@ -241,14 +272,7 @@ class SqlStorage(Storage):
                     raise StorageConflict(key)
                 versions[key] = int(version)
 
-        async def upsert_sqlite(driver: Any) -> None:
-            for key, sql, params in self._sqlite_statements(changes, now):
-                rows = await driver.execute_fetchall(sql, params)
-                if not rows:  # only a conditional write can leave no row behind
-                    raise StorageConflict(key)
-                versions[key] = int(rows[0][0])
-
-        if not self._grouped and len(statements) == 1:
+        if len(statements) == 1:
             # One statement is atomic on its own: run it in autocommit, one round trip to
             # the server instead of three (BEGIN, the statement, COMMIT). A conditional
             # write that finds another version changes nothing, as the rollback would.
@@ -256,11 +280,33 @@ class SqlStorage(Storage):
                 await conn.execution_options(isolation_level="AUTOCOMMIT")
                 await upsert(conn)
         else:
-            await self._apply(upsert_sqlite if self._grouped else upsert)
-        for key, item in changes.items():
-            state = getattr(item, "state", None)
-            if isinstance(state, dict) and key in versions:
-                state[E_TAG] = str(versions[key])
+            await self._apply(upsert)
+
+    async def _write_sqlite(
+        self, changes: dict[str, StoreItem], now: datetime, versions: dict[str, int]
+    ) -> None:
+        statements = self._sqlite_statements(changes, now)
+        if self._loop_db is not None:
+            async with write_gate(self._engine):
+                try:
+                    with self._loop_db.transaction() as connection:
+                        for key, sql, params in statements:
+                            row = connection.execute(sql, params).fetchone()
+                            if row is None:  # only a conditional write leaves no row behind
+                                raise StorageConflict(key)
+                            versions[key] = int(row[0])
+                    return
+                except Busy:  # another process writes: wait for it off the loop, below
+                    versions.clear()
+
+        async def upsert_sqlite(driver: Any) -> None:
+            for key, sql, params in statements:
+                rows = await driver.execute_fetchall(sql, params)
+                if not rows:  # only a conditional write can leave no row behind
+                    raise StorageConflict(key)
+                versions[key] = int(rows[0][0])
+
+        await self._apply(upsert_sqlite)
 
     async def delete(self, keys: list[str]) -> None:
         """Remove the items; keys that do not exist are ignored."""
@@ -270,10 +316,16 @@ class SqlStorage(Storage):
         async def remove(conn: AsyncConnection) -> None:
             await conn.execute(statement)
 
-        async def remove_sqlite(driver: Any) -> None:
-            marks = ", ".join("?" * len(keys))
-            await driver.execute_fetchall(_SQLITE_DELETE.format(marks=marks), list(keys))
+        sql = _SQLITE_DELETE.format(marks=", ".join("?" * len(keys)))
 
+        async def remove_sqlite(driver: Any) -> None:
+            await driver.execute_fetchall(sql, list(keys))
+
+        if self._loop_db is not None:
+            async with write_gate(self._engine):
+                with contextlib.suppress(Busy), self._loop_db.transaction() as connection:
+                    connection.execute(sql, list(keys))
+                    return
         await self._apply(remove_sqlite if self._grouped else remove)
 
     def _sqlite_statements(
