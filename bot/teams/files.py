@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from microsoft_teams.api.models import FileConsentCard, FileInfoCard, FileUploadInfo
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from microsoft_teams.api.models import FileUploadInfo
+
+# The Teams API's models (microsoft-teams-api) are imported where a file is offered, not
+# with this module: importing them takes longer than the rest of the bot's start-up's
+# imports together (about a second on a machine without a bytecode cache).
 
 __all__ = [
     "FILE_CONSENT",
@@ -44,6 +50,8 @@ def upload_info(value: object) -> FileUploadInfo:
     """What Teams gives with an accepted consent (``value.uploadInfo``), read by the Teams
     API's own model (``microsoft-teams-api``, which hosting-msteams brings); anything that
     is not such an object reads as an empty one, which ``upload`` refuses."""
+    from microsoft_teams.api.models import FileUploadInfo
+
     try:
         return FileUploadInfo.model_validate(value if isinstance(value, Mapping) else {})
     except ValidationError:
@@ -58,6 +66,8 @@ def consent_attachment(name: str, size: int, description: str,
                        context: Mapping[str, Any]) -> dict[str, Any]:
     """A file consent card offering ``name`` (``size`` bytes); ``context`` comes back with
     the user's answer."""
+    from microsoft_teams.api.models import FileConsentCard
+
     card = FileConsentCard(description=description, size_in_bytes=size,
                            accept_context=dict(context), decline_context=dict(context))
     return {"contentType": FILE_CONSENT, "name": name,
@@ -66,6 +76,8 @@ def consent_attachment(name: str, size: int, description: str,
 
 def info_attachment(info: FileUploadInfo) -> dict[str, Any]:
     """The file info card for an uploaded file: Teams shows it as the file, opening it."""
+    from microsoft_teams.api.models import FileInfoCard
+
     card = FileInfoCard(unique_id=info.unique_id, file_type=info.file_type)
     return {"contentType": FILE_INFO, "contentUrl": info.content_url, "name": info.name,
             "content": card.model_dump(by_alias=True, exclude_none=True)}
