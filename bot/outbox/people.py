@@ -9,13 +9,15 @@ what the delivery worker needs to open it: the user's Teams id, tenant and the b
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.persistence.database import Executes
 
-from ..persistence.database import insert_for
 from ..persistence.tables import user_ref_table
 from . import Target
 
@@ -40,31 +42,43 @@ async def remember_user(
     in a channel passes None and keeps the personal chat already known; likewise a
     missing locale, tenant or bot id keeps the one recorded before.
     """
-    stmt = insert_for(conn)(user_ref_table).values(
-        user_id=user_id.strip().lower(),
-        user_mri=user_mri,
-        conversation_id=conversation_id,
-        service_url=service_url,
-        tenant_id=tenant_id,
-        bot_id=bot_id,
-        locale=locale,
-        updated_at=now,
+    await conn.execute(
+        _upsert(conn.dialect.name),
+        {
+            "user_id": user_id.strip().lower(),
+            "user_mri": user_mri,
+            "conversation_id": conversation_id,
+            "service_url": service_url,
+            "tenant_id": tenant_id,
+            "bot_id": bot_id,
+            "locale": locale,
+            "updated_at": now,
+        },
     )
+
+
+@functools.cache
+def _upsert(dialect: str) -> Any:
+    """``remember_user``'s statement, built once per database with its values as
+    parameters: building it with the values in takes SQLAlchemy longer (about 0.3 ms)
+    than SQLite takes to run it, on every new user's first turn."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    columns = ("user_id", "user_mri", "conversation_id", "service_url", "tenant_id",
+               "bot_id", "locale", "updated_at")
+    stmt = insert(user_ref_table).values({c: bindparam(c) for c in columns})
     new = stmt.excluded
     table = user_ref_table.c
-    await conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[table.user_id],
-            set_={
-                "user_mri": new.user_mri,
-                "service_url": new.service_url,
-                "conversation_id": func.coalesce(new.conversation_id, table.conversation_id),
-                "tenant_id": func.coalesce(new.tenant_id, table.tenant_id),
-                "bot_id": func.coalesce(new.bot_id, table.bot_id),
-                "locale": func.coalesce(new.locale, table.locale),
-                "updated_at": new.updated_at,
-            },
-        )
+    return stmt.on_conflict_do_update(
+        index_elements=[table.user_id],
+        set_={
+            "user_mri": new.user_mri,
+            "service_url": new.service_url,
+            "conversation_id": func.coalesce(new.conversation_id, table.conversation_id),
+            "tenant_id": func.coalesce(new.tenant_id, table.tenant_id),
+            "bot_id": func.coalesce(new.bot_id, table.bot_id),
+            "locale": func.coalesce(new.locale, table.locale),
+            "updated_at": new.updated_at,
+        },
     )
 
 
