@@ -29,6 +29,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 __all__ = [
@@ -155,17 +156,32 @@ class SqlStorage(Storage):
             query = select(state_table.c.key, state_table.c.value, state_table.c.version).where(
                 state_table.c.key.in_(unique)
             )
-            # One SELECT reads all the keys at once; in autocommit it needs no BEGIN before
-            # it nor ROLLBACK after it: two round trips to the server fewer.
-            async with self._engine.connect() as conn:
-                await conn.execution_options(isolation_level="AUTOCOMMIT")
-                rows = [tuple(row) for row in (await conn.execute(query)).all()]
+            rows = await self._read_postgres(query)
         items: dict[str, StoreItemT] = {}
         for key, value, version in rows:
             if isinstance(value, dict):
                 value = {**value, E_TAG: str(version)}
             items[key] = target_cls.from_json_to_store_item(value)  # type: ignore[assignment]
         return items
+
+    async def _read_postgres(self, query: Any) -> list[tuple[Any, ...]]:
+        """The rows ``query`` selects, read again once on a new connection if the first one
+        turns out to have been dropped (a server restart, an ended backend): reading
+        twice changes nothing. ``create_engine`` pings only connections that were idle
+        for a while, so a dropped connection that asyncpg has not noticed yet is found
+        here. Writes are not retried: a dropped connection may have committed first."""
+        for attempt in (1, 2):
+            try:
+                # One SELECT reads all the keys at once; in autocommit it needs no BEGIN
+                # before it nor ROLLBACK after it: two round trips to the server fewer.
+                async with self._engine.connect() as conn:
+                    await conn.execution_options(isolation_level="AUTOCOMMIT")
+                    return [tuple(row) for row in (await conn.execute(query)).all()]
+            except DBAPIError as error:
+                if attempt == 2 or not error.connection_invalidated:
+                    raise
+                logger.info("State read on a dropped connection; reading again: %s", error)
+        raise AssertionError("unreachable")
 
     async def _read_sqlite(self, keys: list[str]) -> list[tuple[str, Any, int]]:
         """The rows for ``keys`` in one call to aiosqlite's worker thread.
