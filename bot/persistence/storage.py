@@ -29,7 +29,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 __all__ = [
@@ -95,6 +94,23 @@ _SQLITE_UPDATE = (
 )
 _SQLITE_DELETE = 'DELETE FROM bot_state WHERE "key" IN ({marks})'
 
+# The same statements for asyncpg, which SqlStorage sends them to directly on PostgreSQL:
+# the SELECT that SQLAlchemy builds there, and a one-item write's three kinds of statement.
+_POSTGRES_READ = 'SELECT "key", value, version FROM bot_state WHERE "key" IN ({marks})'
+_POSTGRES_INSERT_NEW = (
+    'INSERT INTO bot_state ("key", value, version, updated_at) VALUES ($1, $2, 1, $3) '
+    'ON CONFLICT ("key") DO NOTHING RETURNING version'
+)
+_POSTGRES_UPSERT = (
+    'INSERT INTO bot_state ("key", value, version, updated_at) VALUES ($1, $2, 1, $3) '
+    'ON CONFLICT ("key") DO UPDATE SET value = excluded.value, version = bot_state.version + 1, '
+    "updated_at = excluded.updated_at RETURNING version"
+)
+_POSTGRES_UPDATE = (
+    "UPDATE bot_state SET value = $1, version = version + 1, updated_at = $2 "
+    'WHERE "key" = $3 AND version = $4 RETURNING version'
+)
+
 # Where an item's version travels in its JSON (the Bot Framework storages' name for it).
 E_TAG = "e_tag"
 # The e-tag of an item that was not stored when it was read: written only if still absent.
@@ -153,10 +169,7 @@ class SqlStorage(Storage):
         if self._grouped:
             rows = await self._read_sqlite(unique)
         else:
-            query = select(state_table.c.key, state_table.c.value, state_table.c.version).where(
-                state_table.c.key.in_(unique)
-            )
-            rows = await self._read_postgres(query)
+            rows = await self._read_postgres(unique)
         items: dict[str, StoreItemT] = {}
         for key, value, version in rows:
             if isinstance(value, dict):
@@ -164,24 +177,71 @@ class SqlStorage(Storage):
             items[key] = target_cls.from_json_to_store_item(value)  # type: ignore[assignment]
         return items
 
-    async def _read_postgres(self, query: Any) -> list[tuple[Any, ...]]:
-        """The rows ``query`` selects, read again once on a new connection if the first one
-        turns out to have been dropped (a server restart, an ended backend): reading
-        twice changes nothing. ``create_engine`` pings only connections that were idle
-        for a while, so a dropped connection that asyncpg has not noticed yet is found
-        here. Writes are not retried: a dropped connection may have committed first."""
+    async def _read_postgres(self, keys: list[str]) -> list[Any]:
+        """The rows for ``keys`` in one SELECT, sent to asyncpg directly.
+
+        Through SQLAlchemy Core (in autocommit) the same SELECT cost this process 0.42 ms
+        of CPU time, straight to asyncpg 0.25 ms (issue 13). The connection comes from the
+        same pool, with the JSON codecs SQLAlchemy's dialect gave it; outside a transaction
+        asyncpg runs the statement in autocommit: no BEGIN, no ROLLBACK.
+
+        If the connection turns out to have been dropped (a server restart, an ended
+        backend) the read is made once more, on a new connection: reading twice changes
+        nothing. ``create_engine`` pings only connections that were idle for a while, so
+        a connection dropped a moment ago that asyncpg has not noticed yet is found here.
+        Writes are not made again so: see ``_write_postgres``.
+        """
+        sql = _POSTGRES_READ.format(marks=", ".join(f"${i}" for i in range(1, len(keys) + 1)))
         for attempt in (1, 2):
-            try:
-                # One SELECT reads all the keys at once; in autocommit it needs no BEGIN
-                # before it nor ROLLBACK after it: two round trips to the server fewer.
-                async with self._engine.connect() as conn:
-                    await conn.execution_options(isolation_level="AUTOCOMMIT")
-                    return [tuple(row) for row in (await conn.execute(query)).all()]
-            except DBAPIError as error:
-                if attempt == 2 or not error.connection_invalidated:
-                    raise
-                logger.info("State read on a dropped connection; reading again: %s", error)
+            async with self._engine.connect() as conn:
+                raw = await conn.get_raw_connection()
+                driver: Any = raw.driver_connection  # the asyncpg.Connection
+                try:
+                    return list(await driver.fetch(sql, *keys))
+                except Exception as error:
+                    if not driver.is_closed():  # SQLAlchemy's own test for a disconnect
+                        raise
+                    raw.invalidate(error)
+                    if attempt == 2:
+                        raise
+                    logger.info("State read on a dropped connection; reading again: %s", error)
         raise AssertionError("unreachable")
+
+    async def _write_postgres(self, key: str, item: StoreItem) -> None:
+        """``write`` of one item on PostgreSQL: one statement in autocommit, straight to
+        asyncpg (0.41 ms of this process's CPU time, through SQLAlchemy Core 0.66 ms).
+
+        A write that fails because the connection dropped is not made again: the server
+        may have committed it before the connection went, and then the second attempt
+        finds a new version, raises ``StorageConflict``, and the turn's step runs twice
+        (``GatedTurnState``). The turn fails instead; the next one gets a new connection.
+        """
+        assert self._json_bind is not None
+        value = to_jsonable_python(item.store_item_to_json())
+        e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
+        stored, now = self._json_bind(value), self._clock.now()
+        sql: str
+        params: tuple[Any, ...]
+        if e_tag == NEW:
+            sql, params = _POSTGRES_INSERT_NEW, (key, stored, now)
+        elif e_tag in (None, "*"):
+            sql, params = _POSTGRES_UPSERT, (key, stored, now)
+        else:
+            sql, params = _POSTGRES_UPDATE, (stored, now, key, _version(e_tag))
+        async with self._engine.connect() as conn:
+            raw = await conn.get_raw_connection()
+            driver: Any = raw.driver_connection  # the asyncpg.Connection
+            try:
+                version = await driver.fetchval(sql, *params)
+            except Exception as error:
+                if driver.is_closed():
+                    raw.invalidate(error)
+                raise
+        if version is None:  # only a conditional write can leave no row behind
+            raise StorageConflict(key)
+        state = getattr(item, "state", None)
+        if isinstance(state, dict):
+            state[E_TAG] = str(version)
 
     async def _read_sqlite(self, keys: list[str]) -> list[tuple[str, Any, int]]:
         """The rows for ``keys`` in one call to aiosqlite's worker thread.
@@ -214,6 +274,9 @@ class SqlStorage(Storage):
         ``CachedAgentState``) carries its new ``e_tag``.
         """
         _check_keys(changes, "write")
+        if not self._grouped and len(changes) == 1:
+            await self._write_postgres(*next(iter(changes.items())))
+            return
         now = self._clock.now()
         statements: list[tuple[str, Any]] = []
         for key, item in changes.items():
