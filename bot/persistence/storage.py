@@ -117,6 +117,13 @@ E_TAG = "e_tag"
 NEW = "0"
 
 
+def _discard_if_unfit(raw: Any, error: BaseException, dropped: bool) -> None:
+    """After a statement sent to asyncpg failed: take a connection that dropped, or whose
+    statement was interrupted (cancelled) half-way, out of the pool, as SQLAlchemy does."""
+    if dropped or not isinstance(error, Exception):
+        raw.invalidate(error)
+
+
 class StorageConflict(Exception):
     """Another writer changed the item since it was read; read it again and redo the change."""
 
@@ -198,11 +205,10 @@ class SqlStorage(Storage):
                 driver: Any = raw.driver_connection  # the asyncpg.Connection
                 try:
                     return list(await driver.fetch(sql, *keys))
-                except Exception as error:
-                    if not driver.is_closed():  # SQLAlchemy's own test for a disconnect
-                        raise
-                    raw.invalidate(error)
-                    if attempt == 2:
+                except BaseException as error:
+                    dropped = driver.is_closed()  # SQLAlchemy's own test for a disconnect
+                    _discard_if_unfit(raw, error, dropped)
+                    if not dropped or attempt == 2:
                         raise
                     logger.info("State read on a dropped connection; reading again: %s", error)
         raise AssertionError("unreachable")
@@ -233,9 +239,8 @@ class SqlStorage(Storage):
             driver: Any = raw.driver_connection  # the asyncpg.Connection
             try:
                 version = await driver.fetchval(sql, *params)
-            except Exception as error:
-                if driver.is_closed():
-                    raw.invalidate(error)
+            except BaseException as error:
+                _discard_if_unfit(raw, error, driver.is_closed())
                 raise
         if version is None:  # only a conditional write can leave no row behind
             raise StorageConflict(key)
