@@ -15,6 +15,7 @@ the key like any other property, so the check works through it unchanged.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -213,40 +214,52 @@ class SqlStorage(Storage):
                     logger.info("State read on a dropped connection; reading again: %s", error)
         raise AssertionError("unreachable")
 
-    async def _write_postgres(self, key: str, item: StoreItem) -> None:
-        """``write`` of one item on PostgreSQL: one statement in autocommit, straight to
-        asyncpg (0.41 ms of this process's CPU time, through SQLAlchemy Core 0.66 ms).
+    async def _write_postgres(self, changes: dict[str, StoreItem]) -> None:
+        """``write`` on PostgreSQL, straight to asyncpg: one item in one statement in
+        autocommit, more in one transaction. CPU time in this process for a one-item
+        write 0.22 ms, through SQLAlchemy Core 0.66 ms (issue 13).
 
         A write that fails because the connection dropped is not made again: the server
         may have committed it before the connection went, and then the second attempt
         finds a new version, raises ``StorageConflict``, and the turn's step runs twice
         (``GatedTurnState``). The turn fails instead; the next one gets a new connection.
         """
-        assert self._json_bind is not None
-        value = to_jsonable_python(item.store_item_to_json())
-        e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
-        stored, now = self._json_bind(value), self._clock.now()
-        sql: str
-        params: tuple[Any, ...]
-        if e_tag == NEW:
-            sql, params = _POSTGRES_INSERT_NEW, (key, stored, now)
-        elif e_tag in (None, "*"):
-            sql, params = _POSTGRES_UPSERT, (key, stored, now)
-        else:
-            sql, params = _POSTGRES_UPDATE, (stored, now, key, _version(e_tag))
+        now = self._clock.now()
+        statements = [self._postgres_statement(key, item, now) for key, item in changes.items()]
+        versions: dict[str, int] = {}
         async with self._engine.connect() as conn:
             raw = await conn.get_raw_connection()
             driver: Any = raw.driver_connection  # the asyncpg.Connection
             try:
-                version = await driver.fetchval(sql, *params)
+                async with contextlib.nullcontext() if len(statements) == 1 else (
+                    driver.transaction()  # rolled back if a conflict is raised in it
+                ):
+                    for key, sql, params in statements:
+                        version = await driver.fetchval(sql, *params)
+                        if version is None:  # only a conditional write leaves no row behind
+                            raise StorageConflict(key)
+                        versions[key] = int(version)
             except BaseException as error:
                 _discard_if_unfit(raw, error, driver.is_closed())
                 raise
-        if version is None:  # only a conditional write can leave no row behind
-            raise StorageConflict(key)
-        state = getattr(item, "state", None)
-        if isinstance(state, dict):
-            state[E_TAG] = str(version)
+        for key, item in changes.items():
+            state = getattr(item, "state", None)
+            if isinstance(state, dict):
+                state[E_TAG] = str(versions[key])
+
+    def _postgres_statement(
+        self, key: str, item: StoreItem, now: datetime
+    ) -> tuple[str, str, tuple[Any, ...]]:
+        """One item's statement for ``_write_postgres``: (key, SQL, parameters)."""
+        assert self._json_bind is not None
+        value = to_jsonable_python(item.store_item_to_json())
+        e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
+        stored = self._json_bind(value)
+        if e_tag == NEW:
+            return key, _POSTGRES_INSERT_NEW, (key, stored, now)
+        if e_tag in (None, "*"):
+            return key, _POSTGRES_UPSERT, (key, stored, now)
+        return key, _POSTGRES_UPDATE, (stored, now, key, _version(e_tag))
 
     async def _read_sqlite(self, keys: list[str]) -> list[tuple[str, Any, int]]:
         """The rows for ``keys`` in one call to aiosqlite's worker thread.
@@ -279,8 +292,8 @@ class SqlStorage(Storage):
         ``CachedAgentState``) carries its new ``e_tag``.
         """
         _check_keys(changes, "write")
-        if not self._grouped and len(changes) == 1:
-            await self._write_postgres(*next(iter(changes.items())))
+        if not self._grouped:
+            await self._write_postgres(changes)
             return
         now = self._clock.now()
         statements: list[tuple[str, Any]] = []
