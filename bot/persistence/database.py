@@ -39,7 +39,6 @@ from sqlalchemy.schema import CreateSchema
 __all__ = [
     "MAX_KEY_LENGTH",
     "MIGRATIONS",
-    "PING_AFTER_IDLE_SECONDS",
     "alembic_config",
     "create_engine",
     "insert_for",
@@ -105,43 +104,6 @@ def insert_for(conn: AsyncConnection | AsyncEngine) -> Callable[[Table], Any]:
 # A PostgreSQL connection that sat in the pool longer than this is pinged before it is used.
 PING_AFTER_IDLE_SECONDS = 10.0
 
-
-def create_engine(
-    url: str, *, schema: str | None = None, ping_after_idle: float | None = None
-) -> AsyncEngine:
-    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path.
-
-    On PostgreSQL a pooled connection is checked as it leaves the pool (``_check_out``):
-    one that asyncpg already knows to be closed is replaced at no cost, and one that sat
-    idle longer than ``ping_after_idle`` seconds (default ``PING_AFTER_IDLE_SECONDS``) is
-    pinged first, where a firewall or the server may have dropped it silently.
-    """
-    parsed = make_url(url)
-    connect_args: dict[str, Any] = {}
-    if parsed.get_backend_name() == "postgresql" and schema:
-        connect_args["server_settings"] = {"search_path": schema}
-    # A server connection can drop between turns; a SQLite file cannot. No pre-ping for it
-    # all the same: on asyncpg that is BEGIN, an empty query and ROLLBACK, three round trips
-    # on every checkout, and a turn checks out at least twice. _check_out does it cheaper.
-    sqlite_db = parsed.get_backend_name() == "sqlite"
-    pre_ping = False
-    pool: dict[str, Any] = {}
-    if sqlite_db:
-        # The default pool keeps 5 connections and opens up to 10 more under load, closing
-        # each again as it comes back: on aiosqlite a new thread, a new file handle and the
-        # pragmas for a turn at a time. The same 15 at most, kept open, serve busy periods.
-        # And no ROLLBACK when a connection goes back: every SQLAlchemy Connection ends its
-        # own transaction when it closes (commit, or rollback of what it began), and on
-        # aiosqlite each needless ROLLBACK is one more hand-off to the driver's thread.
-        pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
-    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
-    if parsed.get_backend_name() == "postgresql":
-        _watch_idle_connections(engine, ping_after_idle)
-    if sqlite_db:
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-    return engine
-
-
 _CHECKED_IN_AT = "strategikollen_checked_in_at"
 
 
@@ -185,6 +147,42 @@ def _check_out(
         dialect.do_ping(dbapi_connection)
     except Exception as error:
         raise exc.DisconnectionError(f"the ping after an idle time failed: {error}") from error
+
+
+def create_engine(
+    url: str, *, schema: str | None = None, ping_after_idle: float | None = None
+) -> AsyncEngine:
+    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path.
+
+    On PostgreSQL a pooled connection is checked as it leaves the pool (``_check_out``):
+    one that asyncpg already knows to be closed is replaced at no cost, and one that sat
+    idle longer than ``ping_after_idle`` seconds (default ``PING_AFTER_IDLE_SECONDS``) is
+    pinged first, where a firewall or the server may have dropped it silently.
+    """
+    parsed = make_url(url)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and schema:
+        connect_args["server_settings"] = {"search_path": schema}
+    # A server connection can drop between turns; a SQLite file cannot. No pre-ping for it
+    # all the same: on asyncpg that is BEGIN, an empty query and ROLLBACK, three round trips
+    # on every checkout, and a turn checks out at least twice. _check_out does it cheaper.
+    sqlite_db = parsed.get_backend_name() == "sqlite"
+    pre_ping = False
+    pool: dict[str, Any] = {}
+    if sqlite_db:
+        # The default pool keeps 5 connections and opens up to 10 more under load, closing
+        # each again as it comes back: on aiosqlite a new thread, a new file handle and the
+        # pragmas for a turn at a time. The same 15 at most, kept open, serve busy periods.
+        # And no ROLLBACK when a connection goes back: every SQLAlchemy Connection ends its
+        # own transaction when it closes (commit, or rollback of what it began), and on
+        # aiosqlite each needless ROLLBACK is one more hand-off to the driver's thread.
+        pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
+    engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
+    if parsed.get_backend_name() == "postgresql":
+        _watch_idle_connections(engine, ping_after_idle)
+    if sqlite_db:
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
