@@ -189,7 +189,7 @@ class SqlStorage(Storage):
         """The rows for ``keys`` in one SELECT, sent to asyncpg directly.
 
         Through SQLAlchemy Core (in autocommit) the same SELECT cost this process 0.42 ms
-        of CPU time, straight to asyncpg 0.25 ms (issue 13). The connection comes from the
+        of CPU time, straight to asyncpg 0.19 ms (issue 13). The connection comes from the
         same pool, with the JSON codecs SQLAlchemy's dialect gave it; outside a transaction
         asyncpg runs the statement in autocommit: no BEGIN, no ROLLBACK.
 
