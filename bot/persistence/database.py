@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 import weakref
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from sqlalchemy import (
     String,
     Table,
     event,
+    exc,
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -140,15 +142,73 @@ def insert_for(conn: Executes | AsyncConnection | AsyncEngine) -> Callable[[Tabl
     return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
-def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
-    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path."""
+# A PostgreSQL connection that sat in the pool longer than this is pinged before it is used.
+PING_AFTER_IDLE_SECONDS = 10.0
+
+_CHECKED_IN_AT = "strategikollen_checked_in_at"
+
+
+def _watch_idle_connections(engine: AsyncEngine, ping_after_idle: float | None) -> None:
+    dialect = engine.dialect
+
+    def checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_CHECKED_IN_AT] = time.monotonic()
+
+    def checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        _check_out(dialect, dbapi_connection, record, ping_after_idle)
+
+    event.listen(engine.sync_engine, "checkin", checked_in)
+    event.listen(engine.sync_engine, "checkout", checked_out)
+
+
+def _check_out(
+    dialect: Any, dbapi_connection: Any, record: Any, ping_after_idle: float | None
+) -> None:
+    """The pool's ``checkout`` event on PostgreSQL: raise ``DisconnectionError`` (the pool
+    then opens a new connection in its place) if the connection is known to be closed, or
+    if it was idle long enough to be pinged and the ping fails.
+
+    It runs inside SQLAlchemy's greenlet, so the async dialect's ``do_ping`` can wait on
+    asyncpg. A connection the server ended (a restart, ``pg_terminate_backend``) is
+    usually known to asyncpg already once the event loop has read the end of its socket;
+    what it cannot know, a connection dropped without a word on the way, happens to idle
+    connections, hence the ping after an idle time only. What slips through both fails
+    the statement; ``SqlStorage.read`` retries once, see there.
+    """
+    checked_in_at = record.info.pop(_CHECKED_IN_AT, None)
+    driver = getattr(dbapi_connection, "driver_connection", None)
+    if driver is not None and driver.is_closed():
+        raise exc.DisconnectionError("the connection was closed while in the pool")
+    if checked_in_at is None:  # new: it has not been in the pool yet
+        return
+    limit = PING_AFTER_IDLE_SECONDS if ping_after_idle is None else ping_after_idle
+    if time.monotonic() - checked_in_at < limit:
+        return
+    try:
+        dialect.do_ping(dbapi_connection)
+    except Exception as error:
+        raise exc.DisconnectionError(f"the ping after an idle time failed: {error}") from error
+
+
+def create_engine(
+    url: str, *, schema: str | None = None, ping_after_idle: float | None = None
+) -> AsyncEngine:
+    """An async engine for ``url``; on PostgreSQL ``schema`` becomes the search_path.
+
+    On PostgreSQL a pooled connection is checked as it leaves the pool (``_check_out``):
+    one that asyncpg already knows to be closed is replaced at no cost, and one that sat
+    idle longer than ``ping_after_idle`` seconds (default ``PING_AFTER_IDLE_SECONDS``) is
+    pinged first, where a firewall or the server may have dropped it silently.
+    """
     parsed = make_url(url)
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql" and schema:
         connect_args["server_settings"] = {"search_path": schema}
-    # A server connection can drop between turns; a SQLite file cannot.
+    # A server connection can drop between turns; a SQLite file cannot. No pre-ping for it
+    # all the same: on asyncpg that is BEGIN, an empty query and ROLLBACK, three round trips
+    # on every checkout, and a turn checks out at least twice. _check_out does it cheaper.
     sqlite_db = parsed.get_backend_name() == "sqlite"
-    pre_ping = not sqlite_db
+    pre_ping = False
     pool: dict[str, Any] = {}
     if sqlite_db:
         # The default pool keeps 5 connections and opens up to 10 more under load, closing
@@ -159,6 +219,8 @@ def create_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
         # aiosqlite each needless ROLLBACK is one more hand-off to the driver's thread.
         pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
     engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
+    if parsed.get_backend_name() == "postgresql":
+        _watch_idle_connections(engine, ping_after_idle)
     if sqlite_db:
         event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
     return engine
