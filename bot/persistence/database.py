@@ -218,6 +218,12 @@ def create_engine(
         # own transaction when it closes (commit, or rollback of what it began), and on
         # aiosqlite each needless ROLLBACK is one more hand-off to the driver's thread.
         pool = {"pool_size": 15, "max_overflow": 0, "pool_reset_on_return": None}
+    else:
+        # The default pool keeps 5 and closes every connection beyond them as it comes back,
+        # so that 32 turns at once opened and closed up to 10 server connections again and
+        # again (a TLS attempt, a login and a new backend process each: 4 % of the bot's
+        # CPU in the benchmark). 15 are kept; a burst beyond them may open 10 more.
+        pool = {"pool_size": 15, "max_overflow": 10}
     engine = create_async_engine(parsed, connect_args=connect_args, pool_pre_ping=pre_ping, **pool)
     if parsed.get_backend_name() == "postgresql":
         _watch_idle_connections(engine, ping_after_idle)

@@ -205,3 +205,23 @@ async def test_a_turn_after_the_server_ended_the_bots_connections_does_not_fail(
     assert (await bot.say("två")).status == 202
     labels = [c["body"][0]["text"] for c in bot.connector.cards("conv-1")]
     assert labels[-2:] == ["turn 1 (ett) []", "turn 2 (två) []"]
+
+
+async def test_bursts_of_turns_reuse_the_pools_connections_instead_of_opening_new_ones(
+    engine_factory: Any,
+) -> None:
+    engine = await engine_factory()
+    storage = SqlStorage(engine)
+    await storage.write({"k": CachedAgentState(cast(dict[str, Any], {"n": 1}))})
+    backends = await PooledBackends.watch(engine)
+
+    async def burst() -> None:  # 15 turns' reads at once, as at 15+ busy conversations
+        await asyncio.gather(*(storage.read(["k"], target_cls=CachedAgentState)
+                               for _ in range(15)))
+
+    await burst()
+    opened = backends.connects
+    assert 1 <= opened <= 15
+    for _ in range(3):
+        await burst()
+    assert backends.connects == opened  # kept open between bursts, not closed and reopened
