@@ -189,9 +189,7 @@ async def ib_requests(conn: AsyncConnection, rows: Sequence[Any]) -> dict[str, s
         select(audit_table.c.case_id, audit_table.c.details)
         .where(audit_table.c.id.in_(latest)))
     out: dict[str, str] = {}
-    for case_id, details in found.all():
-        if isinstance(details, str):
-            details = json.loads(details)
+    for case_id, details in found.all():  # a dict on both databases (JSON_DOCUMENT)
         comment = (details or {}).get("comment")
         if comment:
             out[case_id] = str(comment)

@@ -41,6 +41,7 @@ from sqlalchemy.schema import CreateSchema
 from .loop_sqlite import Busy, LoopConnection, loop_sqlite
 
 __all__ = [
+    "JSON_DOCUMENT",
     "MAX_KEY_LENGTH",
     "MIGRATIONS",
     "Executes",
@@ -62,12 +63,15 @@ _MIGRATION_LOCK = 0x5354_4B4F  # "STKO": the advisory lock id held while migrati
 
 metadata = MetaData()
 
+# A JSON column: JSONB on PostgreSQL, JSON (text) on SQLite; every table's JSON is this one.
+JSON_DOCUMENT = JSON().with_variant(postgresql.JSONB(), "postgresql")
+
 # Mirrors bot/migrations/versions/0001_state_table.py; the migration is the source of truth.
 state_table = Table(
     "bot_state",
     metadata,
     Column("key", String(MAX_KEY_LENGTH), primary_key=True),
-    Column("value", JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False),
+    Column("value", JSON_DOCUMENT, nullable=False),
     Column("version", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -36,7 +36,6 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 from sqlalchemy import (
-    JSON,
     Column,
     Date,
     DateTime,
@@ -52,7 +51,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.persistence.database import Executes
@@ -78,7 +76,7 @@ from policy import Assessment, Engagement, Kind, Owner, Priority, Verdict
 from ..clock import CITY_ZONE, Clock, SystemClock, utc, zone
 from ..telemetry import CASE_ID
 from .audit import append_hashes
-from .database import insert_for, writing
+from .database import JSON_DOCUMENT, insert_for, writing
 
 __all__ = [
     "SUMMARY_FIELDS",
@@ -257,7 +255,6 @@ class AuditEntry(BaseModel):
 # --- tables (bot/migrations/versions/0002_case_register.py is the source of truth) ---
 
 metadata = MetaData()
-_JSON = JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 counter_table = Table(
     "case_counters",
@@ -295,8 +292,8 @@ version_table = Table(
     metadata,
     Column("case_id", String(32), ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
     Column("version", Integer, primary_key=True),
-    Column("engagement", _JSON, nullable=False),
-    Column("assessment", _JSON, nullable=False),
+    Column("engagement", JSON_DOCUMENT, nullable=False),
+    Column("assessment", JSON_DOCUMENT, nullable=False),
     Column("rulebook_id", String(200), nullable=False),
     Column("rulebook_version", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -314,7 +311,7 @@ audit_table = Table(
     Column("actor_name", String(500), nullable=False),
     Column("actor_unit", String(500)),
     Column("event", String(32), nullable=False),
-    Column("details", _JSON, nullable=False),
+    Column("details", JSON_DOCUMENT, nullable=False),
     # The hash chain (migration 0004, bot.persistence.audit): set on every row the register writes.
     Column("personal_salt", String(32)),
     Column("personal_digest", String(64)),

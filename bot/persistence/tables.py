@@ -7,7 +7,6 @@ objects mirror it for queries (``tests/bot/test_tables.py`` checks that they agr
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     Date,
@@ -19,7 +18,8 @@ from sqlalchemy import (
     String,
     Table,
 )
-from sqlalchemy.dialects import postgresql
+
+from .database import JSON_DOCUMENT
 
 __all__ = [
     "case_post_table",
@@ -32,7 +32,6 @@ __all__ = [
 ]
 
 metadata = MetaData()
-_JSON = JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 # The channel(s) registered as IB's with "registrera IB-kanal"; the newest active one is used.
 channel_table = Table(
@@ -87,8 +86,8 @@ outbox_table = Table(
     Column("kind", String(16), nullable=False),  # post · update · reply · notify
     Column("case_id", String(32)),
     Column("conversation_key", String(500), nullable=False),  # order and pace per conversation
-    Column("target", _JSON, nullable=False),
-    Column("activity", _JSON, nullable=False),
+    Column("target", JSON_DOCUMENT, nullable=False),
+    Column("activity", JSON_DOCUMENT, nullable=False),
     Column("status", String(16), nullable=False),  # pending · sending · sent · failed
     Column("attempts", Integer, nullable=False),
     Column("next_attempt_at", DateTime(timezone=True), nullable=False),
