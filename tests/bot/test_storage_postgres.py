@@ -215,13 +215,13 @@ async def test_bursts_of_turns_reuse_the_pools_connections_instead_of_opening_ne
     await storage.write({"k": CachedAgentState(cast(dict[str, Any], {"n": 1}))})
     backends = await PooledBackends.watch(engine)
 
-    async def burst() -> None:  # 15 turns' reads at once, as at 15+ busy conversations
+    async def burst() -> None:  # 32 turns' reads at once, as at 32 busy conversations
         await asyncio.gather(*(storage.read(["k"], target_cls=CachedAgentState)
-                               for _ in range(15)))
+                               for _ in range(32)))
 
     await burst()
     opened = backends.connects
-    assert 1 <= opened <= 15
+    assert 1 <= opened <= 20  # the pool's size: the others waited for one
     for _ in range(3):
         await burst()
     assert backends.connects == opened  # kept open between bursts, not closed and reopened
