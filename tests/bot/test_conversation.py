@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from microsoft_agents.hosting.core import turn_context
 
 from cards import verbs
 from cards.elements import walk
@@ -207,6 +208,32 @@ async def test_a_wizard_step_is_replaced_in_place_by_the_invoke_response(bot: Bo
     assert response.body["type"] == CARD
     assert {i["id"] for i in _inputs(response.body["value"])} >= {"title"}
     assert len(bot.connector.cards("conv-1")) == 1  # replaced, not posted again
+
+
+async def test_a_wizard_steps_answer_is_sent_without_copying_its_card(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK deep-copies every activity it sends; the invoke response that carries the next
+    step's card is made for that one send, so its copy is itself (issue 13)."""
+    copied: list[tuple[Any, Any]] = []
+    deepcopy = turn_context.deepcopy
+
+    def spy(activity: Any) -> Any:
+        copy = deepcopy(activity)
+        copied.append((activity, copy))
+        return copy
+
+    monkeypatch.setattr(turn_context, "deepcopy", spy)
+    await bot.execute(verbs.WIZARD_START)
+    [kind_card] = bot.connector.cards("conv-1")
+    action = _action(kind_card, verbs.WIZARD_NEXT)
+    assert action is not None
+    response = await bot.execute(verbs.WIZARD_NEXT, {**action["data"], "kind": "membership"})
+    [(sent, copy)] = [(a, c) for a, c in copied if a.type == "invokeResponse"
+                      and a.value.body.get("type") == CARD]
+    assert copy.value.body is sent.value.body
+    assert response.body == copy.value.body  # and it is what the client gets
+    assert {i["id"] for i in _inputs(response.body["value"])} >= {"title"}
 
 
 async def test_an_action_submit_updates_the_card_it_came_from(bot: Bot) -> None:
