@@ -28,11 +28,7 @@ import jwt
 from aiohttp import web
 from microsoft_agents.activity import Activity, DeliveryModes, load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
-from microsoft_agents.hosting.aiohttp import (
-    CloudAdapter,
-    jwt_authorization_decorator,
-    start_agent_process,
-)
+from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_decorator
 from microsoft_agents.hosting.core import (
     AgentApplication,
     AgentAuthConfiguration,
@@ -468,7 +464,7 @@ async def _authorized_messages(request: web.Request) -> web.StreamResponse:
     began = time.monotonic()
     kind = str(activity.type)
     with telemetry.span("turn", {"activity.type": kind, "activity.id": activity.id or ""}):
-        response = await start_agent_process(request, agent, request.app[ADAPTER])
+        response = await _process(request.app[ADAPTER], request, activity, agent)
     answer = response if response is not None else web.Response(status=202)
     if answer.status == 501:  # the SDK: an invoke that nothing here handles
         answer = _error(400, "Strategikollen does not handle this kind of invoke.")
@@ -478,6 +474,42 @@ async def _authorized_messages(request: web.Request) -> web.StreamResponse:
         "event": "turn", "type": kind, "status": answer.status, "ms": round(seconds * 1000, 1),
     }})
     return answer
+
+
+class _ParsedRequest:
+    """The request as the SDK's adapter reads it (its AiohttpRequestAdapter), except that its
+    JSON is the activity ``_authorized_messages`` has already parsed and validated: the SDK
+    validates what it is given as an Activity, and an Activity is taken as it is, so the
+    body is neither parsed nor validated a second time (issue 13)."""
+
+    def __init__(self, request: web.Request, activity: Activity) -> None:
+        self._request = request
+        self._activity = activity
+
+    @property
+    def method(self) -> str:
+        return self._request.method
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        return self._request.headers
+
+    async def json(self) -> Any:
+        return self._activity
+
+    def get_claims_identity(self) -> Any:
+        return self._request.get("claims_identity")
+
+    def get_path_param(self, name: str) -> str:
+        return self._request.match_info[name]
+
+
+async def _process(adapter: CloudAdapter, request: web.Request, activity: Activity,
+                   agent: AgentApplication[TurnState]) -> web.Response:
+    """The turn, as the SDK's ``start_agent_process`` runs it (``CloudAdapter.process``),
+    on the activity already validated."""
+    answer = await adapter.process_request(_ParsedRequest(request, activity), agent)
+    return adapter._to_aiohttp_response(answer)
 
 
 def _activity_problem(activity: Activity) -> str | None:
