@@ -31,6 +31,7 @@ __all__ = [
     "clean_values",
     "details_fields",
     "is_blank",
+    "owner_fields",
     "question_fields",
     "required",
     "to_contract",
@@ -42,6 +43,10 @@ MAX_RAW = 20_000  # a raw value is kept up to this many characters; the contract
 _LONG_TEXT_FROM = 1000  # a string field allowing this many characters gets a multiline box
 
 
+# Which fields a kind asks is fixed once the rules are registered (``ALL_FIELDS`` below is
+# worked out at import too), and a wizard turn asks it a few dozen times: each answer is
+# kept (issue 13).
+@cache
 def details_fields(kind: Kind) -> tuple[str, ...]:
     """The common details; scope among them where the kind asks it (not trips, conferences,
     twinning)."""
@@ -51,6 +56,7 @@ def details_fields(kind: Kind) -> tuple[str, ...]:
     return tuple(common)
 
 
+@cache
 def question_fields(kind: Kind) -> tuple[str, ...]:
     """The kind's own questions, in ``fields_for`` order (scope is asked with the details)."""
     return tuple(f for f in fields_for(kind) if f != "scope")
@@ -226,10 +232,24 @@ def required(kind: Kind, values: Mapping[str, str] | None = None) -> frozenset[s
     the ``values`` entered: a trip or conference with a borgarråd, the finansborgarråd or
     KF's presidium among the participants goes as on behalf of kommunstyrelsen unless
     the user says otherwise, so ``on_behalf_of_ks`` may stay empty (contract §7.5)."""
-    names = {"title", *required_for(kind)}
+    names = _required(kind)
     if values is not None and "on_behalf_of_ks" in names:
         chosen = {p.strip() for p in values.get("participants", "").split(",")}
-        if chosen & {p.value for p in REPRESENTING_THE_CITY}:
-            names.discard("on_behalf_of_ks")
-    return frozenset(names)
+        if chosen & _REPRESENTING_THE_CITY:
+            return names - {"on_behalf_of_ks"}
+    return names
+
+
+_REPRESENTING_THE_CITY = frozenset(p.value for p in REPRESENTING_THE_CITY)
+
+
+@cache
+def _required(kind: Kind) -> frozenset[str]:
+    return frozenset({"title", *required_for(kind)})
+
+
+@cache
+def owner_fields(kind: Kind) -> frozenset[str]:
+    """The fields the decision owner depends on for ``kind`` (``policy.required_for``)."""
+    return frozenset(required_for(kind))
 

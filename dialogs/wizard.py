@@ -33,13 +33,13 @@ from policy import (
     Lang,
     assess,
     parse_engagement,
-    required_for,
 )
 
 from .fields import (
     clean_values,
     details_fields,
     is_blank,
+    owner_fields,
     question_fields,
     required,
     to_contract,
@@ -159,11 +159,12 @@ def _parse_errors(values: Mapping[str, str], kind: Kind, lang: Lang) -> tuple[
 
 def _required_errors(step: Step, values: Mapping[str, str], kind: Kind,
                      lang: Lang) -> dict[str, str]:
-    owner_depends = set(required_for(kind))
+    owner_depends = owner_fields(kind)
+    needed = required(kind, values)
     return {
         name: t("wizard.required" if name in owner_depends else "wizard.required_plain", lang)
         for name in fields_of(step, kind)
-        if name in required(kind, values) and is_blank(values.get(name))
+        if name in needed and is_blank(values.get(name))
     }
 
 

@@ -239,6 +239,16 @@ class _SentCard(dict[str, Any]):
         return self
 
 
+class _SentInvokeResponse(AdaptiveCardInvokeResponse):
+    """An Action.Execute handler's answer. The SDK dumps it to JSON and sends the result in
+    an invoke response activity, which it deep-copies like any other; the dump is made for
+    that one send, so it is a ``_SentCard`` and its copy is itself (for a wizard step, the
+    copy took longer than the dump)."""
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        return _SentCard(super().model_dump(**kwargs))
+
+
 def _card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
     activity: Activity = MessageFactory.attachment(
         CardFactory.adaptive_card(_SentCard(card)), text=text
@@ -523,14 +533,14 @@ def build_agent(
             # the card in place; anything more follows as new messages.
             first = cards.pop(0)
             await send(context, Reply(cards=cards, text=reply.text))
-            return AdaptiveCardInvokeResponse(
+            return _SentInvokeResponse(
                 status_code=HTTPStatus.OK, type=ContentTypes.adaptive_card, value=first
             )
         await send(context, reply)
         lang = lang_of(context.activity.locale)
         # A message alone (an IB notice) is also the invoke's own answer; else "Done".
         told = reply.text if reply.text and not reply.cards else texts.t("bot.done", lang)
-        return AdaptiveCardInvokeResponse(
+        return _SentInvokeResponse(
             status_code=HTTPStatus.OK, type=ContentTypes.message, value=told
         )
 

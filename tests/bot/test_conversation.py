@@ -3,12 +3,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 import pytest
+from microsoft_agents.activity import Activity
+from microsoft_agents.hosting.core import TurnContext, turn_context
 
+from bot.hosting import server
 from cards import verbs
 from cards.elements import walk
 from cards.i18n import verdict_label
@@ -207,6 +213,89 @@ async def test_a_wizard_step_is_replaced_in_place_by_the_invoke_response(bot: Bo
     assert response.body["type"] == CARD
     assert {i["id"] for i in _inputs(response.body["value"])} >= {"title"}
     assert len(bot.connector.cards("conv-1")) == 1  # replaced, not posted again
+
+
+async def test_a_wizard_steps_answer_is_sent_without_copying_its_card(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK deep-copies every activity it sends; the invoke response that carries the next
+    step's card is made for that one send, so its copy is itself (issue 13)."""
+    copied: list[tuple[Any, Any]] = []
+    def spy(activity: Any) -> Any:
+        copy = deepcopy(activity)
+        copied.append((activity, copy))
+        return copy
+
+    monkeypatch.setattr(turn_context, "deepcopy", spy)
+    await bot.execute(verbs.WIZARD_START)
+    [kind_card] = bot.connector.cards("conv-1")
+    action = _action(kind_card, verbs.WIZARD_NEXT)
+    assert action is not None
+    response = await bot.execute(verbs.WIZARD_NEXT, {**action["data"], "kind": "membership"})
+    [(sent, copy)] = [(a, c) for a, c in copied if a.type == "invokeResponse"
+                      and a.value.body.get("type") == CARD]
+    assert copy.value.body is sent.value.body
+    assert response.body == copy.value.body  # and it is what the client gets
+    assert {i["id"] for i in _inputs(response.body["value"])} >= {"title"}
+
+
+async def test_a_turn_is_freed_when_it_ends_without_the_garbage_collector(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing of a turn is left in a reference cycle (the SDK's TurnContext._emit makes one
+    on every send), so a turn's objects go when it ends, not at the next collection (issue
+    13); its cards and replies are the same."""
+    contexts: list[weakref.ref[TurnContext]] = []
+    create = server._CloudAdapter._create_turn_context
+
+    def recorded(self: Any, *args: Any, **kwargs: Any) -> TurnContext:
+        context = create(self, *args, **kwargs)
+        contexts.append(weakref.ref(context))
+        return context
+
+    monkeypatch.setattr(server._CloudAdapter, "_create_turn_context", recorded)
+    question = "Vem beslutar om medlemskap i en internationell organisation för hela staden?"
+    gc.collect()
+    gc.disable()
+    try:
+        await bot.say(question)  # a card sent as a message
+        await bot.execute(verbs.WIZARD_START)
+        [_, kind_card] = bot.connector.cards("conv-1")
+        action = _action(kind_card, verbs.WIZARD_NEXT)
+        assert action is not None
+        response = await bot.execute(verbs.WIZARD_NEXT, {**action["data"], "kind": "trip"})
+        assert len(contexts) == 3
+        assert [ref() for ref in contexts] == [None, None, None]
+    finally:
+        gc.enable()
+    expected = handle(None, None, Turn(text=question, locale="sv-SE"), today=TODAY)[2]
+    assert bot.connector.cards("conv-1")[0] == expected.cards[0]
+    assert response.body["type"] == CARD
+
+
+async def test_the_turns_send_handlers_run_in_order_and_end_in_the_send_itself() -> None:
+    """``_TurnContext._emit`` runs a turn's on-send handlers as the SDK's does: in the order
+    they were added, each given the next step, the last one the send itself."""
+    context = server._TurnContext(object(), Activity(type="message"))
+    seen: list[str] = []
+
+    def handler(name: str) -> Any:
+        async def intercept(ctx: TurnContext, arg: list[str], next_step: Any) -> Any:
+            assert ctx is context
+            seen.append(f"{name}:{','.join(arg)}")
+            return [*(await next_step()), name]
+        return intercept
+
+    async def send() -> list[str]:
+        seen.append("send")
+        return ["sent"]
+
+    assert await context._emit([], ["a"], send) == ["sent"]
+    context.on_send_activities(handler("first")).on_send_activities(handler("second"))
+    seen.clear()
+    assert await context._emit(context._on_send_activities, ["a"], send) == [
+        "sent", "second", "first"]
+    assert seen == ["first:a", "second:a", "send"]
 
 
 async def test_an_action_submit_updates_the_card_it_came_from(bot: Bot) -> None:

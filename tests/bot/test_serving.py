@@ -12,6 +12,7 @@ from typing import Any
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 
 from bot import REQUIRED_SDK_VARIABLES, serve
@@ -104,6 +105,30 @@ async def test_a_chunked_body_over_the_limit_gets_413_too(bot: Bot) -> None:
 async def test_a_body_under_the_limit_is_accepted(bot: Bot) -> None:
     response = await bot.say("z" * 200_000)
     assert response.status in (200, 202)
+
+
+async def test_an_activity_is_parsed_and_validated_once_a_turn(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bot checks the activity before the SDK sees it, and hands the SDK the activity it
+    validated, not the body to parse and validate again (issue 13)."""
+    validated: list[Any] = []
+    validate = Activity.model_validate
+
+    def spy(obj: Any, *args: Any, **kwargs: Any) -> Activity:
+        activity = validate(obj, *args, **kwargs)
+        validated.append((obj, activity))
+        return activity
+
+    monkeypatch.setattr(Activity, "model_validate", spy)
+    response = await bot.say("hjälp", locale="en-US")
+    assert response.status in (200, 202)
+    [(body, activity)] = [(o, a) for o, a in validated if isinstance(o, dict)]
+    assert body["text"] == "hjälp"
+    # The SDK's own model_validate got that same activity and took it as it was.
+    assert [a for o, a in validated if o is activity] == [activity]
+    assert activity.request_id  # the SDK's request id, set on it
+    assert bot.connector.cards("conv-1")  # and the turn was answered
 
 
 async def test_a_wrong_content_type_gets_415(bot: Bot) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from cards import verbs
 from cards.escape import escape
@@ -85,3 +87,41 @@ def test_a_title_with_a_link_is_shown_inert_everywhere_but_kept_exactly_as_typed
     card = chat.click(verbs.WIZARD_EDIT, {"values": to_values(
         chat.user_state["history"][0]["engagement"])}).cards[0]
     assert inputs(card)["title"]["value"] == EVIL
+
+
+# ``escape`` written the plain way, one step after another on the whole text; ``escape``
+# itself skips the steps whose characters a text does not have (issue 13).
+_REFERENCE_CHARS = str.maketrans({
+    "[": "［", "]": "］", "*": "∗", "_": "ˍ", "`": "ˋ", "~": "∼", "<": "‹", ">": "›",
+    "#": "＃", "|": "｜", "\\": "⧵",
+})
+
+
+def _reference_escape(text: str) -> str:
+    wj = "\u2060"
+    s = re.sub(r"\s+", " ", text).strip().translate(_REFERENCE_CHARS)
+    s = s.replace("://", f":{wj}//")
+    s = re.sub(r"(?<=\w)\.(?=[^\W\d_])", "\u2024", s)
+    s = re.sub(r"(?i)\b(mailto|tel|callto|sip):", lambda m: f"{m.group(1)}{wj}:", s)
+    s = s.replace("{{", "{" + wj + "{").replace("}}", "}" + wj + "}")
+    return re.sub(r"^([-+]|\d+[.)])(?=\s|$)", lambda m: wj + m.group(1), s)
+
+
+_PIECES = st.sampled_from([
+    "mailto:", "TEL:", "sip:", "callto:", "https://", "://", "evil.com", "a.b", "1.", "12)",
+    "-", "+", "٣.", "²)", "{{", "}}", "{{DATE(", " ", "\t", "\n", "\u00a0", "\u2028", "\u3000",
+    "\x1c", "\x85", "\u2060", "[x](y)", "**", "_", "`", "~", "<", ">", "#", "|", "\\", "www.",
+    "é", "Å", "x",
+])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+@example("- punkt")
+@example("+")
+@example("٣. x")
+@example("evil.com")
+@example("MailTo:x")
+@example(" \u3000 [a]\x1c\n*b*  ")
+@example("{{DATE(x)}} http://e.x")
+def test_escape_is_every_step_applied_to_the_whole_text(text: str) -> None:
+    assert escape(text) == _reference_escape(text)

@@ -365,3 +365,7 @@ def test_a_staff_trip_still_needs_the_answer_on_behalf_of_the_board() -> None:
 
     assert "on_behalf_of_ks" in required(Kind.TRIP, {"participants": "staff"})
     assert "on_behalf_of_ks" not in required(Kind.TRIP, {"participants": "staff,borgarrad"})
+    # Each kind's fields are worked out once and kept (issue 13): one answer never changes
+    # the next one's.
+    assert "on_behalf_of_ks" in required(Kind.TRIP, {"participants": "staff"})
+    assert "on_behalf_of_ks" in required(Kind.TRIP)
