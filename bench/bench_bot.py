@@ -16,7 +16,9 @@ state load and save, the dialog step and the cards in it, the Activity JSON, the
 replies' HTTP calls and the rest, from timers the bench puts around those calls in the
 bot's process (the product itself carries none), and the CPU time per turn of the bot's
 process and of the echo agent's: at 32 conversations both servers are busy all the time,
-so the ratio of turns/s cannot exceed the ratio of their CPU time per turn.
+so the ratio of turns/s cannot exceed the ratio of their CPU time per turn. Beside it, the
+CPU time per turn of the other processes on the same cores: the client's (this process,
+with the stand-in connector) and, on PostgreSQL, the server's processes'.
 
 Scenarios, each with 1 and with 32 concurrent conversations:
   who      "Who decides?" questions typed as messages
@@ -48,16 +50,12 @@ from typing import Any
 
 from aiohttp import ClientSession, TCPConnector, web
 
-from cards.elements import walk
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.echo_agent import create_echo_app  # noqa: E402
-from bot.hosting.server import create_app  # noqa: E402
-from bot.persistence.storage import create_engine  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from cards import verbs  # noqa: E402
+# The bot's modules are imported where they are used (the bot's server, the client's
+# wizard), never in the echo agent's process: there they would be a heap of the bot's
+# objects for the echo agent's garbage collector to go through, and make echo slower.
 
 CASE = ROOT / "tests" / "cases" / "school-visit.json"
 CARD = "application/vnd.microsoft.card.adaptive"
@@ -227,12 +225,17 @@ def show_breakdown(name: str, conversations: int, data: dict[str, Any]) -> None:
     per = {part: s / turns * 1000 for part, s in data["seconds"].items()}
     total = data["turn_seconds"] / turns * 1000
     cpu = data["cpu_seconds"] / turns * 1000
+    others = f"; client {data.get('client_seconds', 0) / turns * 1000:.2f}"
+    if data.get("postgres_seconds"):
+        others += f", PostgreSQL {data['postgres_seconds'] / turns * 1000:.2f}"
     if not any(per.values()):  # the echo agent: its turns and CPU only
-        print(f"  {name:<7} {conversations:>3} convs, ms per turn: CPU {cpu:.2f}, turn {total:.2f}")
+        print(f"  {name:<7} {conversations:>3} convs, ms per turn: CPU {cpu:.2f}{others}, "
+              f"turn {total:.2f}")
         return
     known = sum(v for k, v in per.items() if not k.startswith(" "))
     parts = "  ".join(f"{k.strip()} {v:.2f}" for k, v in per.items())
-    print(f"  {name:<7} {conversations:>3} convs, ms per turn: CPU {cpu:.2f}, turn {total:.2f} = "
+    print(f"  {name:<7} {conversations:>3} convs, ms per turn: CPU {cpu:.2f}{others}, "
+          f"turn {total:.2f} = "
           f"{parts}  rest (SDK, aiohttp, IB effects, waits) {total - known:.2f}")
 
 
@@ -250,6 +253,16 @@ def serve(kind: str, database_url: str | None, max_seconds: float, profile: str 
         logging.ERROR
     )
     profiler = cProfile.Profile() if profile else None
+    if kind == "echo":
+        from bench.echo_agent import create_echo_app
+
+        mine = sorted(m for m in sys.modules if m.split(".")[0] in ("bot", "dialogs", "cards"))
+        if mine:
+            raise SystemExit(f"the echo agent's process imported the bot's modules: {mine[:3]}")
+    else:
+        from bot.hosting.server import create_app
+        from bot.persistence.storage import create_engine
+        from bot.settings import Settings
 
     async def run() -> None:
         schema = None
@@ -388,6 +401,9 @@ async def wizard_run(
     client: Client, connector: Connector, conversation: str, engagement: dict[str, Any]
 ) -> None:
     """New assessment → every step → Assess; fails loudly if the result never comes."""
+    from cards import verbs
+    from cards.elements import walk
+
     await client.execute(conversation, verbs.WIZARD_START, {"verb": verbs.WIZARD_START})
     card = connector.last_card[conversation]
     for _ in range(8):
@@ -555,19 +571,25 @@ async def main(
                     spent: dict[str, dict[str, Any]] = {}
                     await breakdown(session, echo_server.url)  # not the warm-up's
                     for _ in range(rounds):
+                        others = Others.now()
                         results["echo"].append(
                             await scenario("echo", conversations, echo, echoes(turns))
                         )
                         await breakdown(session, bot_server.url)  # warm-up and echo time
-                        _add(spent, "echo", await breakdown(session, echo_server.url))
+                        _add(spent, "echo", others.since(await breakdown(session,
+                                                                          echo_server.url)))
+                        others = Others.now()
                         results["who"].append(
                             await scenario("who", conversations, bot, questions(turns))
                         )
-                        _add(spent, "who", await breakdown(session, bot_server.url))
+                        _add(spent, "who", others.since(await breakdown(session,
+                                                                         bot_server.url)))
+                        others = Others.now()
                         results["wizard"].append(
                             await scenario("wizard", conversations, bot, wizards(runs))
                         )
-                        _add(spent, "wizard", await breakdown(session, bot_server.url))
+                        _add(spent, "wizard", others.since(await breakdown(session,
+                                                                            bot_server.url)))
                     baseline = Result.pooled(results["echo"])
                     show(baseline, None)
                     show(Result.pooled(results["who"]), baseline)
@@ -586,6 +608,42 @@ async def main(
             await conn_runner.cleanup()
 
 
+@dataclass
+class Others:
+    """The CPU time of the other processes a turn costs on the same cores: this one (the
+    client and the stand-in connector) and PostgreSQL's (every process named postgres,
+    when there are any)."""
+
+    client: float
+    postgres: float
+
+    @classmethod
+    def now(cls) -> Others:
+        return cls(time.process_time(), _postgres_cpu())
+
+    def since(self, data: dict[str, Any]) -> dict[str, Any]:
+        later = Others.now()
+        return {**data, "client_seconds": later.client - self.client,
+                "postgres_seconds": later.postgres - self.postgres}
+
+
+def _postgres_cpu() -> float:
+    """Seconds of CPU time (user and system) of the processes named postgres (Linux),
+    with that of their children that have ended (a backend whose connection closed)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # gone meanwhile
+            continue
+        name_end = text.rfind(")")
+        if text[text.find("(") + 1:name_end] != "postgres":
+            continue
+        fields = text[name_end + 2:].split()
+        total += sum(map(int, fields[11:15]))  # utime, stime, cutime, cstime (fields 14-17)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 async def breakdown(session: ClientSession, bot_url: str) -> dict[str, Any]:
     async with session.get(f"{bot_url}/bench/breakdown") as resp:
         data: dict[str, Any] = await resp.json()
@@ -594,10 +652,10 @@ async def breakdown(session: ClientSession, bot_url: str) -> dict[str, Any]:
 
 def _add(pool: dict[str, dict[str, Any]], name: str, data: dict[str, Any]) -> None:
     into = pool.setdefault(name, {"turns": 0, "turn_seconds": 0.0, "seconds": {},
-                                  "cpu_seconds": 0.0})
-    into["turns"] += data["turns"]
-    into["turn_seconds"] += data["turn_seconds"]
-    into["cpu_seconds"] += data["cpu_seconds"]
+                                  "cpu_seconds": 0.0, "client_seconds": 0.0,
+                                  "postgres_seconds": 0.0})
+    for total in ("turns", "turn_seconds", "cpu_seconds", "client_seconds", "postgres_seconds"):
+        into[total] += data.get(total, 0)
     for part, seconds in data["seconds"].items():
         into["seconds"][part] = into["seconds"].get(part, 0.0) + seconds
 
