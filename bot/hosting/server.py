@@ -54,7 +54,13 @@ from ..overview.export import exporter as register_export
 from ..persistence.storage import SqlStorage, create_engine, migrate, ping
 from ..privacy import RetentionJob
 from ..settings import Settings
-from ..teams.connector import ConnectorClient, build_connector, is_loopback, url_checker
+from ..teams.connector import (
+    ConnectorClient,
+    TurnClients,
+    build_connector,
+    is_loopback,
+    url_checker,
+)
 from ..teams.graph import build_graph, warm_up
 from ..telemetry import FIELDS, TURN_ID, CountingDialogs, Telemetry, configure_logging
 from ..telemetry import setup as setup_telemetry
@@ -295,9 +301,12 @@ def create_app(
     # In production the activity's serviceUrl must be a Microsoft channel host (https), so a
     # valid token cannot point the bot's replies elsewhere. Dev mode talks to loopback.
     host_validator = None if settings.dev else OutboundHostValidator(enabled=True)
-    adapter = _CloudAdapter(connection_manager=manager, host_validator=host_validator)
-    adapter.on_turn_error = apologise  # never the exception text to the user
     connector = build_connector(settings, manager)
+    # A turn's replies go through the outbox's kept clients and connection pool, not a new
+    # session and connection to the Bot Connector every turn (TurnClients).
+    adapter = _CloudAdapter(connection_manager=manager, host_validator=host_validator,
+                            channel_service_client_factory=TurnClients(manager, connector))
+    adapter.on_turn_error = apologise  # never the exception text to the user
     delivery = DeliveryWorker(
         engine,
         connector,

@@ -47,9 +47,24 @@ from urllib.parse import quote, urlsplit
 import aiohttp
 import httpx
 import pydantic
-from microsoft_agents.activity import Activity, ConversationParameters, PagedMembersResult
-from microsoft_agents.hosting.core import Connections, OutboundHostValidator
-from microsoft_agents.hosting.core.connector import TeamsConnectorClient, get_product_info
+from microsoft_agents.activity import (
+    Activity,
+    ConversationParameters,
+    PagedMembersResult,
+    RoleTypes,
+)
+from microsoft_agents.hosting.core import (
+    ClaimsIdentity,
+    Connections,
+    OutboundHostValidator,
+    RestChannelServiceClientFactory,
+    TurnContext,
+)
+from microsoft_agents.hosting.core.connector import (
+    ConnectorClientBase,
+    TeamsConnectorClient,
+    get_product_info,
+)
 from pydantic import BaseModel, ConfigDict, Field
 from tenacity import (
     AsyncRetrying,
@@ -73,6 +88,7 @@ __all__ = [
     "TeamDetails",
     "TeamMember",
     "TokenSource",
+    "TurnClients",
     "build_connector",
     "is_loopback",
     "parse_retry_after",
@@ -284,6 +300,61 @@ class _BotTokens(Protocol):
     async def token(self, service_url: str) -> str: ...
 
 
+class _KeptClient(TeamsConnectorClient):
+    """The SDK's client, kept across calls and turns: ``close`` (which the SDK calls when a
+    turn ends) leaves its session open; ``retire`` closes it, when its token has been
+    renewed or at shutdown (``ConnectorClient``)."""
+
+    async def close(self) -> None:
+        return None
+
+    async def retire(self) -> None:
+        await super().close()
+
+
+class TurnClients(RestChannelServiceClientFactory):
+    """The SDK's client factory, whose connector clients for a turn's replies are the
+    ``ConnectorClient``'s kept ones (``turn_client``) instead of a new client with a new
+    aiohttp session, and so a new connection to the Bot Connector, for every turn.
+
+    The token is the one the SDK's factory gets (the turn's claims, audience and scopes, or
+    anonymous in dev mode); agentic requests and Copilot Studio's connector go to the
+    SDK's factory unchanged."""
+
+    def __init__(self, connection_manager: Connections, connector: ConnectorClient) -> None:
+        super().__init__(connection_manager)
+        self._connector = connector
+
+    async def create_connector_client(
+        self,
+        context: TurnContext | None,
+        claims_identity: ClaimsIdentity,
+        service_url: str,
+        audience: str,
+        scopes: list[str] | None = None,
+        use_anonymous: bool = False,
+    ) -> ConnectorClientBase:
+        activity = context.activity if context else None
+        special = activity is not None and (
+            activity.is_agentic_request()
+            or (activity.recipient is not None
+                and activity.recipient.role == RoleTypes.connector_user)
+        )
+        if special or not service_url or not audience:
+            return await super().create_connector_client(
+                context, claims_identity, service_url, audience, scopes, use_anonymous
+            )
+        provider = (
+            self._ANONYMOUS_TOKEN_PROVIDER
+            if use_anonymous
+            else self._connection_manager.get_token_provider(claims_identity, service_url)
+        )
+        token = await provider.get_access_token(
+            audience, scopes or claims_identity.get_token_scope()
+        )
+        return await self._connector.turn_client(service_url, token)
+
+
 class ConnectorClient:
     """Outgoing calls to the Bot Connector service of a conversation's ``service_url``.
 
@@ -313,8 +384,11 @@ class ConnectorClient:
         self._max_wait = max_wait_seconds
         self._timeout_seconds = timeout_seconds
         self._pool: aiohttp.TCPConnector | None = None
-        self._clients: dict[str, tuple[str, TeamsConnectorClient]] = {}  # by service URL
-        self._retired: list[tuple[float, TeamsConnectorClient]] = []
+        self._clients: dict[str, tuple[str, _KeptClient]] = {}  # by service URL
+        # The turns' replies' clients (TurnClients), by service URL: their token comes with
+        # the turn, and may differ from the outbox's, so they are kept apart from those.
+        self._turn_clients: dict[str, tuple[str, _KeptClient]] = {}
+        self._retired: list[tuple[float, _KeptClient]] = []
         self._http = httpx.AsyncClient(timeout=timeout_seconds, follow_redirects=False)
 
     # Bot Connector --------------------------------------------------------------------
@@ -453,11 +527,13 @@ class ConnectorClient:
     async def aclose(self) -> None:
         """Close every SDK client (their sessions), the connection pool and Graph's client."""
         clients = [client for _, client in self._clients.values()]
+        clients += [client for _, client in self._turn_clients.values()]
         clients += [client for _, client in self._retired]
         self._clients.clear()
+        self._turn_clients.clear()
         self._retired.clear()
         for client in clients:
-            await client.close()
+            await client.retire()
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
@@ -467,9 +543,20 @@ class ConnectorClient:
 
     async def _client(self, service_url: str) -> TeamsConnectorClient:
         """The SDK's client for ``service_url`` with its current token."""
-        token = await self._tokens.token(service_url)
+        return await self._kept(self._clients, service_url, await self._tokens.token(service_url))
+
+    async def turn_client(self, service_url: str, token: str) -> TeamsConnectorClient:
+        """The SDK's client for a turn's replies to ``service_url`` with the turn's
+        ``token`` (``TurnClients``): kept for the next turn, over the same connection pool,
+        so that a reply does not open a new connection (and TLS session) every turn. The
+        SDK's ``close`` at the end of the turn leaves it open."""
+        return await self._kept(self._turn_clients, service_url, token)
+
+    async def _kept(
+        self, clients: dict[str, tuple[str, _KeptClient]], service_url: str, token: str
+    ) -> TeamsConnectorClient:
         base = service_url.rstrip("/") + "/"
-        current = self._clients.get(base)
+        current = clients.get(base)
         if current is not None and current[0] == token:
             return current[1]
         if self._pool is None:
@@ -481,13 +568,13 @@ class ConnectorClient:
             timeout=aiohttp.ClientTimeout(total=self._timeout_seconds),
             headers={"User-Agent": _user_agent()},
         )
-        client = TeamsConnectorClient(base, token, session=session)
-        self._clients[base] = (token, client)
+        client = _KeptClient(base, token, session=session)
+        clients[base] = (token, client)
         if current is not None:
             await self._retire(current[1])
         return client
 
-    async def _retire(self, client: TeamsConnectorClient) -> None:
+    async def _retire(self, client: _KeptClient) -> None:
         """Close ``client`` once no call can still be using it (a call takes at most the
         timeout); close the clients retired before that are done now."""
         now = time.monotonic()
@@ -495,7 +582,7 @@ class ConnectorClient:
         self._retired = [(at, c) for at, c in self._retired if c not in done]
         self._retired.append((now, client))
         for old in done:
-            await old.close()
+            await old.retire()
 
     # The calls ------------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ class Request:
     status: int
     at: float
     authorization: str | None
+    peer: Any = None  # the client's (address, port): which connection it came over
 
 
 @dataclass
@@ -206,6 +207,7 @@ class Connector:
                 response.status,
                 arrived,
                 request.headers.get("Authorization"),
+                request.transport.get_extra_info("peername") if request.transport else None,
             )
         )
         return response

@@ -13,6 +13,7 @@ from email.utils import format_datetime
 from typing import Any
 
 import pytest
+from microsoft_agents.activity import Activity
 
 from bot.outbox import card_activity
 from bot.settings import Settings
@@ -553,3 +554,58 @@ async def test_find_channel_post_reads_graph_page_by_page(
     assert sum(1 for r in connector.requests if r.path.startswith("/v1.0/")) == 3
     assert await client.find_channel_post("g", channel, ["ib.refresh", '"SK-2026-0009"']) is None
     assert await client.find_channel_post("g", "19:other@thread.tacv2", ["ib.refresh"]) is None
+
+
+class _TurnTokens:
+    """The SDK's token provider for a turn, handing out the tokens it is given in turn."""
+
+    def __init__(self, *tokens: str) -> None:
+        self._tokens = list(tokens)
+        self.asked: list[tuple[str, list[str]]] = []
+
+    async def get_access_token(self, audience: str, scopes: list[str]) -> str:
+        self.asked.append((audience, scopes))
+        return self._tokens.pop(0)
+
+
+class _TurnConnections:
+    def __init__(self, provider: _TurnTokens) -> None:
+        self.provider = provider
+
+    def get_token_provider(self, _claims: Any, _service_url: str) -> _TurnTokens:
+        return self.provider
+
+
+async def test_a_turns_replies_go_through_a_kept_client_with_the_turns_token(
+    connector: Connector, caplog: pytest.LogCaptureFixture
+) -> None:
+    from microsoft_agents.hosting.core import ClaimsIdentity
+
+    from bot.teams.connector import TurnClients
+
+    tokens = _TurnTokens("t1", "t1", "t2")
+    client = ConnectorClient(allow_url=url_checker(dev=True))
+    factory = TurnClients(_TurnConnections(tokens), client)  # type: ignore[arg-type]
+    claims = ClaimsIdentity({"aud": APP_ID}, True)
+    try:
+        made = []
+        for n in range(3):  # three turns; the SDK closes each turn's client at its end
+            turn_client = await factory.create_connector_client(
+                None, claims, connector.url, APP_ID, ["scope/.default"]
+            )
+            await turn_client.conversations.send_to_conversation(
+                "a:chat", Activity(type="message", text=str(n))
+            )
+            await turn_client.close()
+            made.append(turn_client)
+        # The same client (and session) for the same token, a new one for a new token.
+        assert made[0] is made[1]
+        assert made[2] is not made[1]
+    finally:
+        await client.aclose()
+    gc.collect()
+    assert not any("Unclosed" in r.getMessage() for r in caplog.records)
+    assert tokens.asked == [(APP_ID, ["scope/.default"])] * 3
+    assert [r.authorization for r in connector.requests] == ["Bearer t1", "Bearer t1",
+                                                             "Bearer t2"]
+    assert len({r.peer for r in connector.requests[:2]}) == 1  # one connection, kept

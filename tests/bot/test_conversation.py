@@ -503,3 +503,16 @@ async def test_an_installation_update_is_taken_quietly(
     assert response.status in (200, 202)
     assert bot.connector.calls == []
     assert "No route found" not in caplog.text
+
+
+async def test_a_turns_replies_reuse_one_kept_connection_to_the_bot_connector(
+    bot: Bot,
+) -> None:
+    """The SDK would make a new client, session and connection (a TLS handshake, with
+    Microsoft's Bot Connector) for every turn's replies; the bot keeps them (TurnClients)."""
+    for text in ("hjälp", "Vem beslutar om ett vänortsavtal?", "help"):
+        await bot.say(text)
+    replies = [r for r in bot.connector.requests
+               if r.method == "POST" and r.path.startswith("/v3/conversations/conv-1/")]
+    assert len(replies) >= 3
+    assert len({r.peer for r in replies}) == 1
