@@ -120,7 +120,8 @@ _BOT_ROW = re.compile(
     re.MULTILINE,
 )
 _BOT_BREAKDOWN = re.compile(
-    r"^\s+(echo|who|wizard)\s+(\d+) convs, ms per turn: CPU ([\d.]+), turn ([\d.]+)(?: = (.*))?$",
+    r"^\s+(echo|who|wizard)\s+(\d+) convs, ms per turn: CPU ([\d.]+)"
+    r"(?:; client ([\d.]+)(?:, PostgreSQL (-?[\d.]+))?)?, turn ([\d.]+)(?: = (.*))?$",
     re.MULTILINE,
 )
 _BOT_PART = re.compile(r"([A-Za-z][A-Za-z ]*?)(?: \([^)]*\))? (-?[\d.]+)")
@@ -144,9 +145,13 @@ def bot_figures(output: str) -> Figures:
             mine, echo = found.get(f"{name}{convs}_p50"), found.get(f"echo{convs}_p50")
             if mine and echo:
                 found[f"{name}{convs}_over"] = Figure(mine.value - echo.value, mine.digits)
-    for name, convs, cpu, turn, parts in _BOT_BREAKDOWN.findall(output):
+    for name, convs, cpu, client, postgres, turn, parts in _BOT_BREAKDOWN.findall(output):
         key = f"{name}{convs}"
         found[f"{key}_cpu"] = Figure(float(cpu), 2)
+        if client:  # newer scripts: the client's and PostgreSQL's CPU beside the server's
+            found[f"{key}_client_cpu"] = Figure(float(client), 2)
+        if postgres:
+            found[f"{key}_postgres_cpu"] = Figure(float(postgres), 2)
         found[f"{key}_turn"] = Figure(float(turn), 2)
         for label, value in _BOT_PART.findall(parts):
             found[f"{key}_{label.strip().lower().replace(' ', '_')}"] = Figure(float(value), 2)
@@ -229,8 +234,12 @@ def _bot_rows(database: str) -> tuple[Row, ...]:
             template.replace("#", n),
         ))
     for n, conversations in (("1", "1 conversation"), ("32", "32 conversations")):
+        others = " / ".join(["{who#_client_cpu}", "{wizard#_client_cpu}"])
+        others = f"; the client's CPU {others} (echo's {{echo#_client_cpu}})"
+        if "PostgreSQL" in database:
+            others += "; PostgreSQL's CPU {who#_postgres_cpu} / {wizard#_postgres_cpu}"
         template = (
-            "CPU {who#_cpu} / {wizard#_cpu} (echo {echo#_cpu}); turn {who#_turn} / "
+            "CPU {who#_cpu} / {wizard#_cpu} (echo {echo#_cpu})" + others + "; turn {who#_turn} / "
             "{wizard#_turn} = state load {who#_state_load} / {wizard#_state_load}, state save "
             "{who#_state_save} / {wizard#_state_save}, dialog step {who#_dialog} / "
             "{wizard#_dialog} (of which cards {who#_cards} / {wizard#_cards}), Activity JSON "
