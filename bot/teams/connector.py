@@ -543,17 +543,20 @@ class ConnectorClient:
 
     async def _client(self, service_url: str) -> TeamsConnectorClient:
         """The SDK's client for ``service_url`` with its current token."""
-        return await self._kept(self._clients, service_url, await self._tokens.token(service_url))
+        token = await self._tokens.token(service_url)
+        return await self._kept(self._clients, service_url, token, {"User-Agent": _user_agent()})
 
     async def turn_client(self, service_url: str, token: str) -> TeamsConnectorClient:
         """The SDK's client for a turn's replies to ``service_url`` with the turn's
         ``token`` (``TurnClients``): kept for the next turn, over the same connection pool,
         so that a reply does not open a new connection (and TLS session) every turn. The
-        SDK's ``close`` at the end of the turn leaves it open."""
-        return await self._kept(self._turn_clients, service_url, token)
+        SDK's ``close`` at the end of the turn leaves it open. Its requests are the SDK's
+        own, User-Agent and all: only the connection is kept."""
+        return await self._kept(self._turn_clients, service_url, token, {})
 
     async def _kept(
-        self, clients: dict[str, tuple[str, _KeptClient]], service_url: str, token: str
+        self, clients: dict[str, tuple[str, _KeptClient]], service_url: str, token: str,
+        headers: Mapping[str, str],
     ) -> TeamsConnectorClient:
         base = service_url.rstrip("/") + "/"
         current = clients.get(base)
@@ -566,7 +569,7 @@ class ConnectorClient:
             connector=self._pool,
             connector_owner=False,  # one pool for every service URL and token
             timeout=aiohttp.ClientTimeout(total=self._timeout_seconds),
-            headers={"User-Agent": _user_agent()},
+            headers=headers,  # without a User-Agent, the SDK's client sets its own
         )
         client = _KeptClient(base, token, session=session)
         clients[base] = (token, client)

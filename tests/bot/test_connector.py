@@ -609,3 +609,30 @@ async def test_a_turns_replies_go_through_a_kept_client_with_the_turns_token(
     assert [r.authorization for r in connector.requests] == ["Bearer t1", "Bearer t1",
                                                              "Bearer t2"]
     assert len({r.peer for r in connector.requests[:2]}) == 1  # one connection, kept
+
+
+async def test_a_turns_replies_through_a_kept_client_are_the_sdks_own_requests(
+    connector: Connector,
+) -> None:
+    """Only the connection is kept: a reply carries the SDK's User-Agent, not the bot's own
+    sends' (which name USER_AGENT_PRODUCT)."""
+    from microsoft_agents.hosting.core import ClaimsIdentity
+
+    from bot.teams.connector import TurnClients
+
+    client = ConnectorClient(allow_url=url_checker(dev=True))
+    factory = TurnClients(_TurnConnections(_TurnTokens("t1")), client)  # type: ignore[arg-type]
+    try:
+        turn_client = await factory.create_connector_client(
+            None, ClaimsIdentity({"aud": APP_ID}, True), connector.url, APP_ID, None
+        )
+        await turn_client.conversations.send_to_conversation(
+            "a:chat", Activity(type="message", text="svar")
+        )
+        await client.send(connector.url, "a:chat", {"type": "message"})
+    finally:
+        await client.aclose()
+    reply, own = connector.calls[-2:]
+    assert "agents-sdk-py/" in reply.user_agent
+    assert USER_AGENT_PRODUCT not in reply.user_agent
+    assert USER_AGENT_PRODUCT in own.user_agent
