@@ -30,6 +30,16 @@ async def engine(database: Any) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
+async def sqlite_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A migrated engine on a SQLite file, ``tmp_path/state.db``: for what only SQLite
+    has (the loop's connection) or needs no second database."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'state.db'}")
+    await migrate(engine)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
 async def connector() -> AsyncIterator[Connector]:
     stand_in = Connector()
     await stand_in.start()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +21,6 @@ from microsoft_agents.hosting.core.connector import UserTokenClientBase
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.ib import IbService, Origin, RosterUnavailable
-from bot.persistence.database import create_engine, migrate
 from bot.settings import Settings
 from bot.teams.connector import TeamDetails
 from bot.teams.graph import (
@@ -341,14 +339,6 @@ class StubConnector:
         return TeamDetails(id=team_id, name="Internationella beredningen")
 
 
-@pytest.fixture
-async def migrated(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/roles.db")
-    await migrate(engine)
-    yield engine
-    await engine.dispose()
-
-
 def _service(engine: AsyncEngine, graph: Graph | None, roster: list[RosterEntry] | None = None,
              **settings: Any) -> IbService:
     groups = GroupMembers(graph, ttl=600) if graph is not None else None
@@ -367,8 +357,8 @@ def directory(graph_standin: GraphStandIn) -> GraphStandIn:
 
 
 async def test_members_are_the_listed_ids_and_the_member_groups_users(
-        migrated: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
-    ib = _service(migrated, graph, ib_members=LISTED, ib_member_groups="g-members")
+        sqlite_engine: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
+    ib = _service(sqlite_engine, graph, ib_members=LISTED, ib_member_groups="g-members")
     assert await ib.is_member(_origin(MEMBER))
     assert await ib.is_member(_origin(LISTED))
     assert not await ib.is_member(_origin(OUTSIDER))
@@ -377,28 +367,28 @@ async def test_members_are_the_listed_ids_and_the_member_groups_users(
 
 
 async def test_a_guest_in_a_group_has_no_role_unless_guests_are_allowed(
-        migrated: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
+        sqlite_engine: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
     groups = {"ib_member_groups": "g-members", "ib_admin_groups": "g-admins",
               "ib_secretariat_groups": "g-secretariat"}
-    ib = _service(migrated, graph, **groups)
+    ib = _service(sqlite_engine, graph, **groups)
     assert not await ib.is_member(_origin(GUEST))
     assert not await ib.is_admin(_origin(GUEST))
     assert not await ib.is_secretariat(GUEST)
-    allowed = _service(migrated, graph, ib_allow_guests=True, **groups)
+    allowed = _service(sqlite_engine, graph, ib_allow_guests=True, **groups)
     assert await allowed.is_member(_origin(GUEST))
     assert await allowed.is_admin(_origin(GUEST))
     assert await allowed.is_secretariat(GUEST)
 
 
 async def test_a_guest_listed_by_id_keeps_the_role_the_setting_gives(
-        migrated: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
-    ib = _service(migrated, graph, ib_members=GUEST, ib_member_groups="g-members")
+        sqlite_engine: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
+    ib = _service(sqlite_engine, graph, ib_members=GUEST, ib_member_groups="g-members")
     assert await ib.is_member(_origin(GUEST))
 
 
 async def test_administrators_and_secretariat_are_their_ids_and_their_groups_users(
-        migrated: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
-    ib = _service(migrated, graph, ib_admins=LISTED, ib_admin_groups="g-admins",
+        sqlite_engine: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
+    ib = _service(sqlite_engine, graph, ib_admins=LISTED, ib_admin_groups="g-admins",
                   ib_secretariat=LISTED.upper(), ib_secretariat_groups="g-secretariat")
     assert await ib.admin_ids() == {LISTED, ADMIN, MEMBER}
     assert await ib.is_admin(_origin(ADMIN))
@@ -409,9 +399,9 @@ async def test_administrators_and_secretariat_are_their_ids_and_their_groups_use
 
 
 async def test_groups_are_read_once_for_their_time_across_roles_and_turns(
-        migrated: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
+        sqlite_engine: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
     directory.page_size = 10  # one page a group
-    ib = _service(migrated, graph, ib_member_groups="g-members", ib_admin_groups="g-admins")
+    ib = _service(sqlite_engine, graph, ib_member_groups="g-members", ib_admin_groups="g-admins")
     for _ in range(3):
         await ib.is_member(_origin(MEMBER))
         await ib.is_admin(_origin(ADMIN))
@@ -421,31 +411,31 @@ async def test_groups_are_read_once_for_their_time_across_roles_and_turns(
 
 
 async def test_graph_down_before_any_read_makes_membership_unavailable_not_refused(
-        migrated: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
+        sqlite_engine: AsyncEngine, graph: Graph, directory: GraphStandIn) -> None:
     directory.fail_next(1, 500)
-    ib = _service(migrated, graph, ib_member_groups="g-members")
+    ib = _service(sqlite_engine, graph, ib_member_groups="g-members")
     with pytest.raises(RosterUnavailable):
         await ib.is_member(_origin(MEMBER))
     assert await ib.is_member(_origin(MEMBER))  # Graph is back: read now
 
 
 async def test_roles_by_group_without_graph_count_only_the_listed_ids(
-        migrated: AsyncEngine, caplog: pytest.LogCaptureFixture) -> None:
-    ib = _service(migrated, None, ib_members=LISTED, ib_member_groups="g-members")
+        sqlite_engine: AsyncEngine, caplog: pytest.LogCaptureFixture) -> None:
+    ib = _service(sqlite_engine, None, ib_members=LISTED, ib_member_groups="g-members")
     assert await ib.is_member(_origin(LISTED))
     assert not await ib.is_member(_origin(MEMBER))
     assert "Graph is not set up" in caplog.text
 
 
 async def test_a_guest_in_the_ib_teams_roster_is_no_member_unless_guests_are_allowed(
-        migrated: AsyncEngine) -> None:
+        sqlite_engine: AsyncEngine) -> None:
     roster = [RosterEntry(f"29:{MEMBER}", MEMBER),
               RosterEntry(f"29:{GUEST}", GUEST, user_role="guest")]
-    ib = _service(migrated, None, roster, ib_admins=ADMIN)
+    ib = _service(sqlite_engine, None, roster, ib_admins=ADMIN)
     await ib.perform(RegisterIb(), _origin(ADMIN, channel=True), today=TODAY)
     assert await ib.is_member(_origin(MEMBER))
     assert not await ib.is_member(_origin(GUEST))
-    allowed = _service(migrated, None, roster, ib_admins=ADMIN, ib_allow_guests=True)
+    allowed = _service(sqlite_engine, None, roster, ib_admins=ADMIN, ib_allow_guests=True)
     assert await allowed.is_member(_origin(GUEST))
 
 

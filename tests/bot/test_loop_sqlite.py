@@ -6,7 +6,6 @@ import asyncio
 import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,6 @@ from bot.persistence.loop_sqlite import Busy, loop_sqlite
 from bot.persistence.storage import SqlStorage, StorageConflict, create_engine, migrate
 
 _NOW = datetime(2026, 2, 28, 23, 59, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-async def file_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'state.db'}")
-    await migrate(engine)
-    yield engine
-    await engine.dispose()
 
 
 def _item(**state: Any) -> CachedAgentState:
@@ -60,9 +51,9 @@ class OtherProcessWriting:
 
 
 async def test_a_file_database_has_a_loop_connection_and_memory_or_a_server_has_none(
-    file_engine: AsyncEngine,
+    sqlite_engine: AsyncEngine,
 ) -> None:
-    assert loop_sqlite(file_engine) is loop_sqlite(file_engine)  # one per engine
+    assert loop_sqlite(sqlite_engine) is loop_sqlite(sqlite_engine)  # one per engine
     memory = create_async_engine("sqlite+aiosqlite:///:memory:")
     server = create_engine("postgresql+asyncpg://nobody@127.0.0.1:1/none")
     try:
@@ -73,15 +64,15 @@ async def test_a_file_database_has_a_loop_connection_and_memory_or_a_server_has_
         await server.dispose()
 
 
-async def test_state_is_read_and_written_on_the_loop_connection(file_engine: AsyncEngine) -> None:
-    storage = SqlStorage(file_engine)
+async def test_state_is_read_and_written_on_the_loop_connection(sqlite_engine: AsyncEngine) -> None:
+    storage = SqlStorage(sqlite_engine)
     item = _item(step="details")
     await storage.write({"msteams/conversations/c1": item})
-    loop = loop_sqlite(file_engine)
+    loop = loop_sqlite(sqlite_engine)
     assert loop is not None
     assert loop._connection is not None
     # What the loop connection wrote, another connection reads: it is committed.
-    path = file_engine.url.database
+    path = sqlite_engine.url.database
     assert path is not None
     with sqlite3.connect(path) as other:
         (version,) = other.execute("SELECT version FROM bot_state").fetchone()
@@ -96,9 +87,9 @@ async def test_state_is_read_and_written_on_the_loop_connection(file_engine: Asy
 
 
 async def test_another_process_writing_does_not_stop_the_loop_and_the_write_lands(
-    file_engine: AsyncEngine, tmp_path: Path
+    sqlite_engine: AsyncEngine, tmp_path: Path
 ) -> None:
-    storage = SqlStorage(file_engine)
+    storage = SqlStorage(sqlite_engine)
     await storage.write({"k": _item(n=1)})
     ticks = 0
     stop = asyncio.Event()
@@ -127,9 +118,9 @@ async def test_another_process_writing_does_not_stop_the_loop_and_the_write_land
 
 
 async def test_a_busy_file_raises_busy_at_once_on_the_loop_connection(
-    file_engine: AsyncEngine, tmp_path: Path
+    sqlite_engine: AsyncEngine, tmp_path: Path
 ) -> None:
-    loop = loop_sqlite(file_engine)
+    loop = loop_sqlite(sqlite_engine)
     assert loop is not None
     with OtherProcessWriting(tmp_path / "state.db", seconds=0.3):
         started = time.monotonic()
@@ -138,10 +129,10 @@ async def test_a_busy_file_raises_busy_at_once_on_the_loop_connection(
         assert time.monotonic() - started < 0.1
 
 
-async def test_a_failed_transaction_is_rolled_back(file_engine: AsyncEngine) -> None:
-    storage = SqlStorage(file_engine)
+async def test_a_failed_transaction_is_rolled_back(sqlite_engine: AsyncEngine) -> None:
+    storage = SqlStorage(sqlite_engine)
     await storage.write({"a": _item(n=1)})
-    loop = loop_sqlite(file_engine)
+    loop = loop_sqlite(sqlite_engine)
     assert loop is not None
 
     def failing() -> None:
@@ -155,11 +146,11 @@ async def test_a_failed_transaction_is_rolled_back(file_engine: AsyncEngine) -> 
 
 
 async def test_the_wal_is_checkpointed_off_the_loop_every_so_many_commits(
-    file_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+    sqlite_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(loop_module, "CHECKPOINT_EVERY", 5)
-    storage = SqlStorage(file_engine)
-    loop = loop_sqlite(file_engine)
+    storage = SqlStorage(sqlite_engine)
+    loop = loop_sqlite(sqlite_engine)
     assert loop is not None
     threads: set[str] = set()
     passive = loop._passive
@@ -193,29 +184,29 @@ async def test_disposing_the_engine_closes_the_loop_connection(tmp_path: Path) -
 
 
 async def test_a_write_block_runs_on_the_loop_connection_and_commits(
-    file_engine: AsyncEngine,
+    sqlite_engine: AsyncEngine,
 ) -> None:
     from sqlalchemy import select
 
     from bot.persistence.database import state_table, writing
     from bot.persistence.loop_sqlite import LoopConnection
 
-    async with writing(file_engine) as conn:
+    async with writing(sqlite_engine) as conn:
         assert isinstance(conn, LoopConnection)
         await conn.execute(
             state_table.insert().values(key="k", value={"n": 1}, version=1, updated_at=_NOW)
         )
-    async with file_engine.connect() as other:  # aiosqlite's connection sees it: committed
+    async with sqlite_engine.connect() as other:  # aiosqlite's connection sees it: committed
         row = (await other.execute(select(state_table.c.value, state_table.c.updated_at))).one()
     assert row.value == {"n": 1}
     assert row.updated_at.replace(tzinfo=UTC) == _NOW  # the same types as aiosqlite's
 
 
-async def test_a_write_block_that_raises_writes_nothing(file_engine: AsyncEngine) -> None:
+async def test_a_write_block_that_raises_writes_nothing(sqlite_engine: AsyncEngine) -> None:
     from bot.persistence.database import state_table, writing
 
     async def failing() -> None:
-        async with writing(file_engine) as conn:
+        async with writing(sqlite_engine) as conn:
             await conn.execute(
                 state_table.insert().values(key="k", value={}, version=1, updated_at=_NOW)
             )
@@ -223,17 +214,17 @@ async def test_a_write_block_that_raises_writes_nothing(file_engine: AsyncEngine
 
     with pytest.raises(RuntimeError):
         await failing()
-    assert await SqlStorage(file_engine).version("k") is None
+    assert await SqlStorage(sqlite_engine).version("k") is None
     # The loop connection is free again: the next block writes.
-    async with writing(file_engine) as conn:
+    async with writing(sqlite_engine) as conn:
         await conn.execute(
             state_table.insert().values(key="k", value={}, version=1, updated_at=_NOW)
         )
-    assert await SqlStorage(file_engine).version("k") == 1
+    assert await SqlStorage(sqlite_engine).version("k") == 1
 
 
 async def test_a_write_block_waits_off_the_loop_while_another_process_writes(
-    file_engine: AsyncEngine, tmp_path: Path
+    sqlite_engine: AsyncEngine, tmp_path: Path
 ) -> None:
     from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -241,29 +232,29 @@ async def test_a_write_block_waits_off_the_loop_while_another_process_writes(
 
     with OtherProcessWriting(tmp_path / "state.db", seconds=0.3):
         started = time.monotonic()
-        async with writing(file_engine) as conn:
+        async with writing(sqlite_engine) as conn:
             assert isinstance(conn, AsyncConnection)  # aiosqlite's, in its thread
             await conn.execute(
                 state_table.insert().values(key="k", value={}, version=1, updated_at=_NOW)
             )
         assert time.monotonic() - started >= 0.2
-    assert await SqlStorage(file_engine).version("k") == 1
+    assert await SqlStorage(sqlite_engine).version("k") == 1
 
 
 async def test_a_read_beside_an_open_write_block_sees_only_what_is_committed(
-    file_engine: AsyncEngine,
+    sqlite_engine: AsyncEngine,
 ) -> None:
     from sqlalchemy import delete
 
     from bot.persistence.database import state_table, writing
 
-    storage = SqlStorage(file_engine)
+    storage = SqlStorage(sqlite_engine)
     await storage.write({"k": _item(n=1)})
     inside = asyncio.Event()
     go_on = asyncio.Event()
 
     async def erasing_then_failing() -> None:
-        async with writing(file_engine) as conn:
+        async with writing(sqlite_engine) as conn:
             await conn.execute(delete(state_table))
             inside.set()
             await go_on.wait()  # the block waits for something, its transaction open
