@@ -10,13 +10,13 @@ what the delivery worker needs to open it: the user's Teams id, tenant and the b
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, bindparam, func, select
 
-from bot.persistence.database import Executes
+from bot.persistence.database import Executes, insert_for
 
 from ..persistence.tables import user_ref_table
 from . import Target
@@ -43,7 +43,7 @@ async def remember_user(
     missing locale, tenant or bot id keeps the one recorded before.
     """
     await conn.execute(
-        _upsert(conn.dialect.name),
+        _upsert(insert_for(conn)),
         {
             "user_id": user_id.strip().lower(),
             "user_mri": user_mri,
@@ -58,11 +58,11 @@ async def remember_user(
 
 
 @functools.cache
-def _upsert(dialect: str) -> Any:
-    """``remember_user``'s statement, built once per database with its values as
-    parameters: building it with the values in takes SQLAlchemy longer (about 0.3 ms)
-    than SQLite takes to run it, on every new user's first turn."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+def _upsert(insert: Callable[[Table], Any]) -> Any:
+    """``remember_user``'s statement, built once per database (``insert``: its own, from
+    ``insert_for``) with its values as parameters: building it with the values in takes
+    SQLAlchemy longer (about 0.3 ms) than SQLite takes to run it, on every new user's
+    first turn."""
     columns = ("user_id", "user_mri", "conversation_id", "service_url", "tenant_id",
                "bot_id", "locale", "updated_at")
     stmt = insert(user_ref_table).values({c: bindparam(c) for c in columns})
