@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.hosting.server import ENGINE
 from bot.persistence import database
-from bot.persistence.storage import SqlStorage, create_engine, migrate
+from bot.persistence.storage import SqlStorage, StorageConflict, create_engine, migrate
 from tests.conftest import POSTGRES_URL
 
 from .conftest import MakeBot
@@ -225,3 +225,40 @@ async def test_bursts_of_turns_reuse_the_pools_connections_instead_of_opening_ne
     for _ in range(3):
         await burst()
     assert backends.connects == opened  # kept open between bursts, not closed and reopened
+
+
+async def test_every_way_a_state_statement_ends_gives_its_connection_back_once(
+    engine_factory: Any,
+) -> None:
+    """A read, a write, a conflict, a failed statement, a cancelled one and a dropped
+    connection each give their pooled connection back (``SqlStorage`` takes them from the
+    pool itself, not through SQLAlchemy's ``Connection``): none is left checked out, and
+    32 reads and 32 writes at once afterwards all succeed."""
+    engine = await engine_factory()
+    storage = SqlStorage(engine)
+    pool: Any = engine.sync_engine.pool
+    await storage.write({"k": CachedAgentState(cast(dict[str, Any], {"n": 1}))})
+    stale = (await storage.read(["k"], target_cls=CachedAgentState))["k"]
+    await storage.write({"k": (await storage.read(["k"], target_cls=CachedAgentState))["k"]})
+    with pytest.raises(StorageConflict):  # the version read first is gone
+        await storage.write({"k": stale, "j": CachedAgentState(cast(dict[str, Any], {}))})
+    with pytest.raises(asyncpg.DataError):  # a parameter of the wrong type
+        await storage._write_postgres([("k", "SELECT $1::int", ("not a number",))])
+    slow = asyncio.create_task(storage._write_postgres([("k", "SELECT 1 FROM pg_sleep(5)", ())]))
+    await asyncio.sleep(0.2)
+    slow.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await slow
+    backends = await PooledBackends.watch(engine)
+    await _stored(storage)
+    backends.end_all()
+    await storage.read(["k"], target_cls=CachedAgentState)  # read again on a new connection
+    assert pool.checkedout() == 0
+    # 32 reads and writes at once: each on a connection of its own, none failing.
+    items = await asyncio.gather(*(storage.read(["k"], target_cls=CachedAgentState)
+                                   for _ in range(32)))
+    assert all(_n(item["k"]) == 1 for item in items)
+    await asyncio.gather(*(storage.write({f"w{i}": CachedAgentState(cast(dict[str, Any], {}))})
+                           for i in range(32)))
+    assert pool.checkedout() == 0
+    assert pool.checkedin() <= 20
