@@ -22,7 +22,6 @@ import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
 from typing import Any, TypeVar
 
 from microsoft_agents.hosting.core.storage import Storage, StoreItem
@@ -71,11 +70,14 @@ def _check_keys(keys: Any, operation: str) -> None:
 # A change to apply inside a transaction: on PostgreSQL given the AsyncConnection, on SQLite
 # the aiosqlite connection underneath it (see SqlStorage._transaction).
 Operation = Callable[[Any], Awaitable[None]]
+# An item to write: its key, its JSON as bound, and the version it may replace (see _items).
+_Item = tuple[str, Any, int | None]
 
-# SqlStorage's statements, written once with SQLite's "?" placeholders; PostgreSQL's (asyncpg's
-# "$1", "$2", ...) are made from them (_numbered). The read's {marks} get one "?" per key; the
-# keys travel as parameters. The writes: insert if absent; insert or replace; replace if still
-# at the version read.
+# SqlStorage's statements, written with SQLite's "?" placeholders; PostgreSQL's read (asyncpg's
+# "$1", "$2", ...) is made from it (_numbered). The read's {marks} get one "?" per key; the
+# keys travel as parameters. SQLite's writes: insert if absent; insert or replace; replace if
+# still at the version read. On PostgreSQL the same three are one function,
+# bot_state_write (migration 0005), so that a write of several items is one round trip.
 _READ = 'SELECT "key", value, version FROM bot_state WHERE "key" IN ({marks})'
 _INSERT_NEW = (
     'INSERT INTO bot_state ("key", value, version, updated_at) VALUES (?, ?, 1, ?) '
@@ -99,7 +101,9 @@ def _numbered(sql: str) -> str:
     return re.sub(r"\?", lambda _: f"${next(numbers)}", sql)
 
 
-_POSTGRES = {sql: _numbered(sql) for sql in (_INSERT_NEW, _UPSERT, _UPDATE)}
+_WRITE_POSTGRES = "SELECT bot_state_write($1, $2, $3, $4)"
+# The SQLSTATE bot_state_write raises when an item cannot be written (its DETAIL: the key).
+_CONFLICT_SQLSTATE = "SK409"
 
 
 @functools.lru_cache(maxsize=64)
@@ -136,9 +140,10 @@ class StorageConflict(Exception):
 
 def _version(e_tag: object) -> int:
     try:
-        return int(str(e_tag))
+        version = int(str(e_tag))
     except ValueError:
         return -1  # matches no stored version: a conflict
+    return version if version > 0 else -1  # stored versions start at 1
 
 
 class SqlStorage(Storage):
@@ -225,35 +230,32 @@ class SqlStorage(Storage):
                 return rows
         raise AssertionError("unreachable")
 
-    async def _write_postgres(
-        self, statements: list[tuple[str, str, tuple[Any, ...]]]
-    ) -> dict[str, int]:
-        """``write`` on PostgreSQL, straight to asyncpg: one item in one statement in
-        autocommit, more in one transaction. CPU time in this process for a one-item
-        write 0.22 ms, through SQLAlchemy Core 0.66 ms (issue 13).
+    async def _write_postgres(self, items: list[_Item], at: Any) -> dict[str, int]:
+        """``write`` on PostgreSQL: one call of ``bot_state_write`` (migration 0005), straight
+        to asyncpg, in autocommit. However many items, it is one round trip and one
+        statement, so all or none of them are written; before, a write of two items was
+        BEGIN, two statements and COMMIT, four round trips (issue 13).
 
         A write that fails because the connection dropped is not made again: the server
         may have committed it before the connection went, and then the second attempt
         finds a new version, raises ``StorageConflict``, and the turn's step runs twice
         (``GatedTurnState``). The turn fails instead; the next one gets a new connection.
         """
-        versions: dict[str, int] = {}
+        keys = [key for key, _, _ in items]
         raw = await self._engine.raw_connection()
         driver: Any = raw.driver_connection  # the asyncpg.Connection
         try:
-            async with contextlib.nullcontext() if len(statements) == 1 else (
-                driver.transaction()  # rolled back if a conflict is raised in it
-            ):
-                for key, sql, params in statements:
-                    version = await driver.fetchval(sql, *params)
-                    if version is None:  # only a conditional write leaves no row behind
-                        raise StorageConflict(key)
-                    versions[key] = int(version)
+            written = await driver.fetchval(
+                _WRITE_POSTGRES, keys, [stored for _, stored, _ in items],
+                [expected for _, _, expected in items], at,
+            )
         except BaseException as error:
             _give_back(raw, error, driver.is_closed())
+            if getattr(error, "sqlstate", None) == _CONFLICT_SQLSTATE:
+                raise StorageConflict(getattr(error, "detail", None) or keys[0]) from None
             raise
         raw.close()
-        return versions
+        return dict(zip(keys, map(int, written), strict=True))
 
     async def _read_sqlite(self, keys: list[str]) -> list[tuple[str, Any, int]]:
         """The rows for ``keys`` in one call to aiosqlite's worker thread, when the loop's
@@ -291,9 +293,11 @@ class SqlStorage(Storage):
         ``CachedAgentState``) carries its new ``e_tag``.
         """
         _check_keys(changes, "write")
-        statements = self._statements(changes, self._clock.now())
-        versions = await (self._write_sqlite(statements) if self._grouped
-                          else self._write_postgres(statements))
+        items = self._items(changes)
+        now = self._clock.now()
+        at = self._time_bind(now) if self._time_bind is not None else now  # asyncpg: as is
+        versions = await (self._write_sqlite(self._statements(items, at)) if self._grouped
+                          else self._write_postgres(items, at))
         for key, item in changes.items():
             state = getattr(item, "state", None)
             if isinstance(state, dict) and key in versions:
@@ -346,25 +350,29 @@ class SqlStorage(Storage):
                     return
         await self._apply(remove_sqlite if self._grouped else remove)
 
-    def _statements(
-        self, changes: dict[str, StoreItem], now: datetime
-    ) -> list[tuple[str, str, tuple[Any, ...]]]:
-        """``write``'s statements: (key, SQL, parameters) for each item, in this database's
-        placeholders, its JSON and its time as SQLAlchemy would bind them."""
+    def _items(self, changes: dict[str, StoreItem]) -> list[_Item]:
+        """``write``'s items: (key, its JSON as SQLAlchemy would bind it, the version it may
+        replace: None any, 0 none (``NEW``), -1 for an e-tag that is no version, which
+        matches nothing)."""
         assert self._json_bind is not None
-        at = self._time_bind(now) if self._time_bind is not None else now  # asyncpg: as is
-        statements: list[tuple[str, str, tuple[Any, ...]]] = []
+        items: list[_Item] = []
         for key, item in changes.items():
             value = to_jsonable_python(item.store_item_to_json())
             e_tag = value.pop(E_TAG, None) if isinstance(value, dict) else None
-            stored = self._json_bind(value)
-            sql, params = (
-                (_INSERT_NEW, (key, stored, at)) if e_tag == NEW
-                else (_UPSERT, (key, stored, at)) if e_tag in (None, "*")
-                else (_UPDATE, (stored, at, key, _version(e_tag)))
-            )
-            statements.append((key, sql if self._grouped else _POSTGRES[sql], params))
-        return statements
+            expected = None if e_tag in (None, "*") else 0 if e_tag == NEW else _version(e_tag)
+            items.append((key, self._json_bind(value), expected))
+        return items
+
+    @staticmethod
+    def _statements(items: list[_Item], at: Any) -> list[tuple[str, str, tuple[Any, ...]]]:
+        """SQLite's statements for ``items``: (key, SQL, parameters); the same three writes
+        as PostgreSQL's ``bot_state_write``."""
+        return [
+            (key, _UPSERT, (key, stored, at)) if expected is None
+            else (key, _INSERT_NEW, (key, stored, at)) if expected == 0
+            else (key, _UPDATE, (stored, at, key, expected))
+            for key, stored, expected in items
+        ]
 
     async def _transaction(self, operations: list[Operation]) -> None:
         """Apply ``operations`` in one transaction; all or none.

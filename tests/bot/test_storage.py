@@ -152,8 +152,9 @@ async def test_a_write_with_a_stale_e_tag_is_refused_and_writes_nothing(
 
     mine["conv"].state["n"] = 2
     mine["user"].state["n"] = 2
-    with pytest.raises(StorageConflict):
+    with pytest.raises(StorageConflict) as refused:
         await storage.write({"user": mine["user"], "conv": mine["conv"]})
+    assert refused.value.key == "conv"
     now = await storage.read(["conv", "user"], target_cls=CachedAgentState)
     assert now["conv"].state["n"] == 10
     assert now["user"].state["n"] == 1  # not half-written
@@ -165,6 +166,16 @@ async def test_an_item_read_as_absent_is_written_only_if_still_absent(
     await storage.write({"k": CachedAgentState({"n": 1, E_TAG: NEW})})
     with pytest.raises(StorageConflict):
         await storage.write({"k": CachedAgentState({"n": 2, E_TAG: NEW})})
+    assert (await storage.read(["k"], target_cls=CachedAgentState))["k"].state["n"] == 1
+
+
+@pytest.mark.parametrize("e_tag", ["zwei", "1.0", "0 ", "-1", ""])
+async def test_an_e_tag_that_is_no_stored_version_is_a_conflict(
+    storage: SqlStorage, e_tag: str
+) -> None:
+    await storage.write({"k": _item(n=1)})
+    with pytest.raises(StorageConflict):
+        await storage.write({"k": CachedAgentState({"n": 2, E_TAG: e_tag})})
     assert (await storage.read(["k"], target_cls=CachedAgentState))["k"].state["n"] == 1
 
 

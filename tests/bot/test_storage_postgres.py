@@ -18,6 +18,7 @@ import asyncio
 import logging
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from typing import Any, cast
 
 import asyncpg
@@ -242,13 +243,19 @@ async def test_every_way_a_state_statement_ends_gives_its_connection_back_once(
     await storage.write({"k": (await storage.read(["k"], target_cls=CachedAgentState))["k"]})
     with pytest.raises(StorageConflict):  # the version read first is gone
         await storage.write({"k": stale, "j": CachedAgentState(cast(dict[str, Any], {}))})
-    with pytest.raises(asyncpg.DataError):  # a parameter of the wrong type
-        await storage._write_postgres([("k", "SELECT $1::int", ("not a number",))])
-    slow = asyncio.create_task(storage._write_postgres([("k", "SELECT 1 FROM pg_sleep(5)", ())]))
-    await asyncio.sleep(0.2)
-    slow.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await slow
+    with pytest.raises(asyncpg.InvalidTextRepresentationError):  # not JSON: the server says
+        await storage._write_postgres([("k", "{not json", None)], datetime.now(UTC))
+    # A write waiting for a row another transaction holds, cancelled while it waits.
+    async with engine.connect() as other:
+        await other.exec_driver_sql("SELECT 1 FROM bot_state WHERE \"key\" = 'k' FOR UPDATE")
+        waiting = asyncio.create_task(storage.write({"k": CachedAgentState(
+            cast(dict[str, Any], {"n": 9}))}))
+        await asyncio.sleep(0.2)
+        assert not waiting.done()
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        await other.rollback()
     backends = await PooledBackends.watch(engine)
     await _stored(storage)
     backends.end_all()
