@@ -65,4 +65,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.get_bind().exec_driver_sql("DROP FUNCTION bot_state_write(text[], jsonb[], integer[], timestamptz)")
+        op.get_bind().exec_driver_sql(
+            "DROP FUNCTION bot_state_write(text[], jsonb[], integer[], timestamptz)"
+        )
