@@ -7,9 +7,10 @@ For every command of the table (and ``bench_instructions.py`` from the issue-15 
 this runs the baseline checkout and the current one alternately, ``--runs`` rounds
 (baseline, current, baseline, current, ...), each as a subprocess of this interpreter with
 the checkout as its working directory and as PYTHONPATH, so the same virtual environment
-runs each tree's own code. ``bench_startup.py`` and ``bench_instructions.py`` take
-``--root``: those run the current tree's script with ``--root`` the tree measured (older
-commits do not have them), as the README's baseline was measured.
+runs each tree's own code. ``bench_startup.py``, ``bench_storage.py`` and
+``bench_instructions.py`` take ``--root``: those run the current tree's script with
+``--root`` the tree measured (older commits do not have them), as the README's baseline
+was measured.
 
 Every run's output is saved under ``--out`` (default a new folder in /tmp). Printed: the
 time (UTC), both commits and whether their trees hold uncommitted changes, each run's
@@ -20,7 +21,7 @@ code that no longer imports) is recorded as ``failed: <its last line>``, and the
 on. ``--quick`` scales every command down, to test this script, not to quote.
 
 Names for ``--only`` (a name, or its first part: ``bot`` is both bot runs): policy,
-bot-sqlite, bot-pg, startup-sqlite, startup-pg, delivery-8x30, delivery-1x50,
+bot-sqlite, bot-pg, storage, startup-sqlite, startup-pg, delivery-8x30, delivery-1x50,
 delivery-16x20, instructions.
 """
 
@@ -191,6 +192,21 @@ def delivery_figures(output: str) -> Figures:
     return found
 
 
+_STORAGE = re.compile(
+    r"^(SQLite|PostgreSQL) (\d+) convs, \d+ turns: CPU ([\d.]+) ms/turn .*?, wall ([\d.]+) ms/turn",
+    re.MULTILINE,
+)
+
+
+def storage_figures(output: str) -> Figures:
+    """``bench_storage.py``: ``{sqlite32_cpu}``, ``{postgresql1_wall}``..."""
+    found: Figures = {}
+    for database, convs, cpu, wall in _STORAGE.findall(output):
+        found[f"{database.lower()}{convs}_cpu"] = Figure(float(cpu), 3)
+        found[f"{database.lower()}{convs}_wall"] = Figure(float(wall), 3)
+    return found
+
+
 def instructions_figures(output: str) -> Figures:
     return _search(output, {
         "screening": r"^instructions per screening: ([\d,]+)",
@@ -288,6 +304,13 @@ BENCHES = (
     Bench("bot-pg", "bench_bot.py", ("--database-url", POSTGRES_URL),
           ("--database-url", POSTGRES_URL, "--scale", "0.1", "--rounds", "1"), bot_figures,
           _bot_rows("PostgreSQL")),
+    Bench("storage", "bench_storage.py", (), ("--turns", "5", "--rounds", "1"), storage_figures, (
+        Row("the state storage alone, ms per turn of a wizard's read and write (one or two "
+            "items) in this process, CPU (wall), 1 / 32 conversations: SQLite",
+            "{sqlite1_cpu} ({sqlite1_wall}) / {sqlite32_cpu} ({sqlite32_wall})"),
+        Row("the same, PostgreSQL (its server's CPU not counted)",
+            "{postgresql1_cpu} ({postgresql1_wall}) / {postgresql32_cpu} ({postgresql32_wall})"),
+    ), takes_root=True),
     Bench("startup-sqlite", "bench_startup.py", ("--runs", "5"), ("--runs", "1"),
           startup_figures, _startup_rows("SQLite"), takes_root=True),
     Bench("startup-pg", "bench_startup.py", ("--runs", "5", "--database-url", POSTGRES_URL),
