@@ -241,6 +241,9 @@ class SqlStorage(Storage):
         finds a new version, raises ``StorageConflict``, and the turn's step runs twice
         (``GatedTurnState``). The turn fails instead; the next one gets a new connection.
         """
+        # In the keys' order: two writers of the same rows lock them in the same order, so
+        # they wait for each other instead of deadlocking.
+        items = sorted(items, key=lambda item: item[0])
         keys = [key for key, _, _ in items]
         raw = await self._engine.raw_connection()
         driver: Any = raw.driver_connection  # the asyncpg.Connection

@@ -269,3 +269,29 @@ async def test_every_way_a_state_statement_ends_gives_its_connection_back_once(
                            for i in range(32)))
     assert pool.checkedout() == 0
     assert pool.checkedin() <= 20
+
+
+async def test_a_write_locks_its_rows_in_the_keys_order_so_two_writers_cannot_deadlock(
+    engine_factory: Any,
+) -> None:
+    """Two turns writing the same two rows given in different orders would each lock one
+    and wait for the other's: PostgreSQL then fails one of them. ``write`` takes the rows
+    in the keys' order whatever the order given: here "b" is held elsewhere, and a write
+    of {"b", "a"} has locked "a" already while it waits for "b"."""
+    engine = await engine_factory()
+    storage = SqlStorage(engine)
+    await storage.write({k: CachedAgentState(cast(dict[str, Any], {"n": 1})) for k in "ab"})
+    async with engine.connect() as holder, engine.connect() as prober:
+        await holder.exec_driver_sql("SELECT 1 FROM bot_state WHERE \"key\" = 'b' FOR UPDATE")
+        waiting = asyncio.create_task(storage.write(
+            {k: CachedAgentState(cast(dict[str, Any], {"n": 2})) for k in "ba"}))
+        await asyncio.sleep(0.3)
+        assert not waiting.done()  # waits for "b"
+        with pytest.raises(Exception, match="could not obtain lock"):
+            await prober.exec_driver_sql(
+                "SELECT 1 FROM bot_state WHERE \"key\" = 'a' FOR UPDATE NOWAIT")
+        await prober.rollback()
+        await holder.rollback()
+        await waiting
+    read = await storage.read(["a", "b"], target_cls=CachedAgentState)
+    assert [_n(read[k]) for k in "ab"] == [2, 2]
