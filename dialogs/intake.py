@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cards.elements import Card
 from cards.escape import escape
@@ -44,13 +45,15 @@ from cards.i18n import number, sek, short_label, t
 from cards.intake import Found, continued_card, dialog_card, found_card, refused_card
 from cards.wizard import display_value, is_answered
 from policy import Kind, Lang
-from policy.extract import Extraction, extract
 from policy.questions import COMMON_FIELDS
 
 from . import wizard
 from .fields import ALL_FIELDS, clean_values, details_fields, question_fields, to_values
 from .state import Step, WizardState
 from .turn import Document
+
+if TYPE_CHECKING:
+    from policy.extract import Extraction
 
 __all__ = [
     "LONG_TEXT",
@@ -78,6 +81,15 @@ MAX_EVIDENCE = 600  # characters of a sentence carried on a card
 MAX_QUESTION = 2000  # the longest text offered to be answered as a question
 
 
+def extraction(text: str, lang: Lang) -> Extraction:
+    """``policy.extract.extract``, imported on first use: its word lists and patterns are
+    a twentieth of the server's start-up, and most turns never need them (the server's
+    warm-up reads an invitation in a thread once it has started)."""
+    from policy.extract import extract
+
+    return extract(text, lang)
+
+
 def invitation(text: str, lang: Lang) -> Extraction | None:
     """The extraction of ``text`` when it reads as an invitation rather than a question:
     a letter's shape (``MIN_LINES`` lines, or ``MIN_SENTENCES`` sentences in a text of
@@ -90,7 +102,7 @@ def invitation(text: str, lang: Lang) -> Extraction | None:
     long = len(s) >= LONG_TEXT
     if not ((lines >= MIN_LINES and len(s) >= MIN_CHARS) or (long and sentences >= MIN_SENTENCES)):
         return None
-    found = extract(s, lang)
+    found = extraction(s, lang)
     if found.recognised:
         return found
     return found if long and not s.endswith("?") else None  # a long question stays one
@@ -163,7 +175,7 @@ def document(doc: Document, lang: Lang) -> Card:
     """The card for an attached file: what it says, or why it cannot be read."""
     if doc.text is None or not doc.text.strip():
         return refused_card(doc.message or t("intake.refused_title", lang), lang)
-    return _card(extract(doc.text, lang), lang, source=doc.name or None)
+    return _card(extraction(doc.text, lang), lang, source=doc.name or None)
 
 
 # ---------------------------------------------------------------- on to the wizard

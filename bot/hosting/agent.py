@@ -54,7 +54,6 @@ from dialogs import wizard_dialog
 from dialogs.conversation import starts_wizard
 from dialogs.turn import Document, Reply, Turn
 from policy import Lang, lang_of
-from policy.extract import extract
 
 from .. import intake, texts
 from ..clock import CITY_ZONE, Clock, SystemClock, zone
@@ -576,7 +575,7 @@ def build_agent(
             logger.warning("fetchTask for an unknown command %r", value.get("commandId"))
         try:
             text, problem = intake.message_of(value, lang)
-            found = extract(text, lang) if text is not None else None
+            found = intake_dialogs.extraction(text, lang) if text is not None else None
             card = intake_dialogs.dialog(found, lang, message=problem)
         except Exception:  # never a traceback: the empty dialog, and an apology
             logger.exception("The message action's dialog could not be prefilled")

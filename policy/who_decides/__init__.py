@@ -30,7 +30,7 @@ candidate and the ``chosen`` condition (see ``WhoDecides``).
 The parts, in the order a question goes through them:
 
 - ``_keys``: the three keys of a token;
-- ``_index``: the lexicon indexed once, compounds and typo correction;
+- ``_index``: the lexicon indexed once (on first use), compounds and typo correction;
 - ``_reading``: cues, negation, the language, the kind and fields a question states;
 - ``_planner``: routing with fields unknown, and the one question that settles most;
 - ``_wording``: the sentences of the answer, Swedish and English;
@@ -41,7 +41,14 @@ The parts, in the order a question goes through them:
 from __future__ import annotations
 
 from ._answer import answer
+from ._index import lexicon_index
 from ._model import Candidate, ClarifyOption, WhoDecides
 from ._reading import detect_lang
 
-__all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang"]
+__all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang", "warm_up"]
+
+
+def warm_up() -> None:
+    """Build what answering needs and is not built at import (the lexicon's index), so
+    that the first question does not wait for it."""
+    lexicon_index()

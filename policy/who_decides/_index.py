@@ -79,7 +79,14 @@ def _build_index() -> dict[Channel, _Index]:
     return indexes
 
 
-_INDEX: Final = _build_index()
+@lru_cache(maxsize=1)
+def lexicon_index() -> dict[Channel, _Index]:
+    """The lexicon indexed per channel: built on first use, not at import (about 0.1 s:
+    a process that answers no question, or its first one later, starts without it;
+    ``bot.hosting.server`` builds it in a thread once the server is listening)."""
+    return _build_index()
+
+
 _FUNCTION_WORDS: Final = frozenset(
     {fold(w) for w in SV_FUNCTION_WORDS} | {fold(w) for w in EN_FUNCTION_WORDS}
 )
@@ -136,7 +143,7 @@ _NO_KEY: Final = ""
 @lru_cache(maxsize=1 << 16)
 def _resolve(token: str, channel: Channel, primary: bool) -> str:
     """The lexicon key a token stands for in ``channel``, or ``_NO_KEY``."""
-    ix = _INDEX[channel]
+    ix = lexicon_index()[channel]
     key = _KEY[channel](token)
     if key in ix.vocab:
         distinct = len(key) >= _DISTINCTIVE or fold(token) in ix.words

@@ -20,7 +20,7 @@ from .._lexicon import (
 from .._stems import en_key, fold, sv_key
 from .._stems import tokens as _tokens
 from ..models import Kind, Lang, Scope
-from ._index import _INDEX, _SV_WORDS, _Index, _resolve
+from ._index import _SV_WORDS, _Index, _resolve, lexicon_index
 from ._keys import CHANNELS
 
 
@@ -60,7 +60,8 @@ def _negated(folded: list[str], start: int, end: int, entry: Entry) -> bool:
 def _lang_of(tokens: list[str], folded: list[str]) -> Lang:
     """English when the words read more English than Swedish; Swedish otherwise."""
     sv = en = 0
-    sv_vocab, en_vocab = _INDEX["sv"].vocab, _INDEX["en"].vocab
+    index = lexicon_index()
+    sv_vocab, en_vocab = index["sv"].vocab, index["en"].vocab
     for t, f in zip(tokens, folded, strict=True):
         if "å" in t or "ä" in t or "ö" in t:
             sv += 3
@@ -82,10 +83,11 @@ def _read(question: str) -> tuple[_Reading, Lang]:
     folded = [fold(t) for t in tokens]
     lang = _lang_of(tokens, folded)
     reading = _Reading()
+    index = lexicon_index()
     for channel in CHANNELS:
         primary = channel in ("form", lang)
         keys = tuple([_resolve(t, channel, primary) for t in tokens])
-        for start, end, entry in _matches(keys, _INDEX[channel]):
+        for start, end, entry in _matches(keys, index[channel]):
             for cue in entry.cues:
                 if cue.feature == "kind" and isinstance(cue.value, Kind):
                     reading.kinds.add(cue.value)

@@ -55,6 +55,36 @@ async def test_readyz_answers_503_when_the_database_is_unreachable(make_bot: Mak
     assert response.body["database"] == "down"
 
 
+async def test_the_warm_up_builds_the_lexicons_index_beside_the_start_and_freezes_the_heap(
+    make_bot: MakeBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server does not wait for the warm-up (``_settle``, in a thread) to be ready; the
+    warm-up builds the lexicon's index (built on first use, not at import) so that the
+    first question does not, and moves the heap to the collector's permanent generation."""
+    import gc
+    import threading
+
+    from bot.hosting import server
+    from policy.who_decides._index import lexicon_index
+
+    lexicon_index.cache_clear()
+    release = threading.Event()
+    settle = server._settle
+
+    def held(*args: Any) -> None:  # the warm-up waits until the server has answered
+        assert release.wait(10)
+        settle(*args)
+
+    monkeypatch.setattr(server, "_settle", held)
+    bot = await make_bot(dialogs=None)
+    assert (await bot.request("GET", "/readyz")).status == 200  # before the warm-up
+    assert lexicon_index.cache_info().currsize == 0
+    release.set()
+    await bot.app[server.WARMING]
+    assert lexicon_index.cache_info().currsize == 1
+    assert gc.get_freeze_count() > 0
+
+
 async def test_malformed_json_gets_400_not_500(bot: Bot) -> None:
     response = await bot.request(
         "POST", "/api/messages", data=b'{"type": "message",', headers={"Content-Type": "application/json"}

@@ -215,3 +215,45 @@ async def test_the_migration_downgrades_and_upgrades_again(
     assert "bot_state" not in tables
     await migrate(engine, schema=database.schema)
     await SqlStorage(engine).write({"k": _item(n=1)})
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bot.persistence.database import MIGRATIONS, head_revision
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+async def test_a_database_at_the_newest_revision_is_not_migrated_again_and_an_older_one_is(
+    engine: AsyncEngine, database: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    from bot.persistence import database as db
+
+    upgrades: list[str] = []
+    real_upgrade = db._upgrade
+
+    def upgrade(connection: Any) -> None:
+        upgrades.append("upgrade")
+        real_upgrade(connection)
+
+    monkeypatch.setattr(db, "_upgrade", upgrade)
+    await migrate(engine, schema=database.schema)  # at the newest: Alembic not run
+    assert upgrades == []
+
+    def one_back(connection: Any) -> None:
+        command.downgrade(db.alembic_config(connection), "-1")
+
+    async with engine.begin() as conn:
+        await conn.run_sync(one_back)
+    await migrate(engine, schema=database.schema)
+    assert upgrades == ["upgrade"]
+    async with engine.connect() as conn:
+        version = (await conn.exec_driver_sql("SELECT version_num FROM alembic_version")).scalar()
+    assert version == db.head_revision()
+    await SqlStorage(engine).write({"k": _item(n=1), "j": _item(n=2)})  # 0005's function again
