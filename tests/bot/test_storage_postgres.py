@@ -250,7 +250,7 @@ async def test_every_way_a_state_statement_ends_gives_its_connection_back_once(
         await other.exec_driver_sql("SELECT 1 FROM bot_state WHERE \"key\" = 'k' FOR UPDATE")
         waiting = asyncio.create_task(storage.write({"k": CachedAgentState(
             cast(dict[str, Any], {"n": 9}))}))
-        await asyncio.sleep(0.2)
+        await _until_a_backend_waits_for_a_lock(engine)
         assert not waiting.done()
         waiting.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -271,6 +271,19 @@ async def test_every_way_a_state_statement_ends_gives_its_connection_back_once(
     assert pool.checkedin() <= 20
 
 
+async def _until_a_backend_waits_for_a_lock(engine: AsyncEngine) -> None:
+    """Until a state write (``bot_state_write``) waits for a row lock on the server."""
+    for _ in range(500):  # each look a new connection: a transaction sees one snapshot
+        async with engine.connect() as conn:
+            waiting = (await conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND query LIKE '%bot_state_write(%'")).scalar()
+        if waiting:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("no backend came to wait for a lock")
+
+
 async def test_a_write_locks_its_rows_in_the_keys_order_so_two_writers_cannot_deadlock(
     engine_factory: Any,
 ) -> None:
@@ -285,7 +298,7 @@ async def test_a_write_locks_its_rows_in_the_keys_order_so_two_writers_cannot_de
         await holder.exec_driver_sql("SELECT 1 FROM bot_state WHERE \"key\" = 'b' FOR UPDATE")
         waiting = asyncio.create_task(storage.write(
             {k: CachedAgentState(cast(dict[str, Any], {"n": 2})) for k in "ba"}))
-        await asyncio.sleep(0.3)
+        await _until_a_backend_waits_for_a_lock(engine)
         assert not waiting.done()  # waits for "b"
         with pytest.raises(Exception, match="could not obtain lock"):
             await prober.exec_driver_sql(
