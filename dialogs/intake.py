@@ -84,7 +84,7 @@ MAX_QUESTION = 2000  # the longest text offered to be answered as a question
 def extraction(text: str, lang: Lang) -> Extraction:
     """``policy.extract.extract``, imported on first use: its word lists and patterns are
     a twentieth of the server's start-up, and most turns never need them (the server's
-    warm-up reads an invitation in a thread once it has started)."""
+    warm-up reads an invitation in a thread beside its start)."""
     from policy.extract import extract
 
     return extract(text, lang)

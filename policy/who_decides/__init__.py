@@ -41,14 +41,7 @@ The parts, in the order a question goes through them:
 from __future__ import annotations
 
 from ._answer import answer
-from ._index import lexicon_index
 from ._model import Candidate, ClarifyOption, WhoDecides
 from ._reading import detect_lang
 
-__all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang", "warm_up"]
-
-
-def warm_up() -> None:
-    """Build what answering needs and is not built at import (the lexicon's index), so
-    that the first question does not wait for it."""
-    lexicon_index()
+__all__ = ["Candidate", "ClarifyOption", "WhoDecides", "answer", "detect_lang"]

@@ -83,7 +83,7 @@ def _build_index() -> dict[Channel, _Index]:
 def lexicon_index() -> dict[Channel, _Index]:
     """The lexicon indexed per channel: built on first use, not at import (about 0.1 s:
     a process that answers no question, or its first one later, starts without it;
-    ``bot.hosting.server`` builds it in a thread once the server is listening)."""
+    ``bot.hosting.server``'s warm-up builds it in a thread beside the server's start)."""
     return _build_index()
 
 
