@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _postgres import postgres_reachable  # noqa: E402  (this script's own folder)
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
@@ -110,17 +111,6 @@ async def run_one(label: str, url: str, schema: str | None, args: argparse.Names
         f"(ceiling {ceiling:g}/s)  busiest second per conversation: {busiest}",
         flush=True,
     )
-
-
-async def postgres_reachable(url: str) -> bool:
-    import asyncpg
-
-    try:
-        conn = await asyncpg.connect(url.replace("+asyncpg", ""), timeout=5)
-    except (OSError, asyncpg.PostgresError, TimeoutError):
-        return False
-    await conn.close()
-    return True
 
 
 async def drop_schema(url: str, schema: str) -> None:

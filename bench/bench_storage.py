@@ -41,6 +41,8 @@ try:
 except ModuleNotFoundError:  # a checkout from before bot/ had its parts (issue 15)
     from bot.storage import E_TAG, NEW, SqlStorage, create_engine, migrate  # type: ignore
 
+from _postgres import postgres_reachable  # noqa: E402  (this script's own folder, not --root's)
+
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 WIZARD = {"step": "details", "values": {"title": "Studieresa till Paris" * 4,
                                         "kind": "trip", "cost": 42000, "days": list(range(12))}}
@@ -89,17 +91,6 @@ async def run(name: str, url: str, schema: str | None, turns: int, rounds: int) 
         if schema:
             async with engine.begin() as conn:
                 await conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        await engine.dispose()
-
-
-async def postgres_reachable(url: str) -> bool:
-    engine = create_engine(url)
-    try:
-        async with engine.connect():
-            return True
-    except Exception:
-        return False
-    finally:
         await engine.dispose()
 
 

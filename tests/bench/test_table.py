@@ -72,6 +72,15 @@ instructions per screening: 269,233  (2000 raw dicts → parse_engagement → as
 instructions per who-decides answer: 451,459  (600 answers of 6 questions)
 """
 
+STORAGE = """\
+$ python bench/bench_storage.py --turns 5 --rounds 1
+SqlStorage from /work/main
+SQLite 1 convs, 40 turns: CPU 0.097 ms/turn (0.097–0.097), wall 0.098 ms/turn (0.098–0.098)
+SQLite 32 convs, 160 turns: CPU 0.127 ms/turn (0.127–0.127), wall 0.127 ms/turn (0.127–0.127)
+PostgreSQL 1 convs, 40 turns: CPU 0.360 ms/turn (0.355–0.371), wall 0.694 ms/turn (0.690–0.701)
+PostgreSQL 32 convs, 160 turns: CPU 0.271 ms/turn (0.270–0.275), wall 0.322 ms/turn (0.320–0.330)
+"""
+
 
 def _bench(table: ModuleType, name: str) -> Any:
     return next(b for b in table.BENCHES if b.name == name)
@@ -126,6 +135,19 @@ def test_startup_delivery_instructions(table: ModuleType) -> None:
                         "sqlite_busiest": table.Figure(5.0, 0)}
     assert table.instructions_figures(INSTRUCTIONS) == {
         "screening": table.Figure(269233, 0), "answer": table.Figure(451459, 0)}
+
+
+def test_storage_figures_are_the_medians_per_database_and_concurrency(
+    table: ModuleType,
+) -> None:
+    storage = table.storage_figures(STORAGE)
+    assert storage["sqlite1_cpu"] == table.Figure(0.097, 3)
+    assert storage["sqlite32_wall"] == table.Figure(0.127, 3)
+    assert storage["postgresql1_wall"] == table.Figure(0.694, 3)  # the median, not the range
+    assert storage["postgresql32_cpu"] == table.Figure(0.271, 3)
+    assert len(storage) == 8
+    for row in _bench(table, "storage").rows:  # every figure the README's rows name is read
+        assert set(table.fields(row.template)) <= set(storage)
 
 
 def test_a_failing_run_is_recorded_and_the_table_goes_on(
