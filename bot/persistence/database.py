@@ -303,7 +303,7 @@ def head_revision() -> str | None:
     revisions: set[str] = set()
     replaced: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((name, value) for name, value in _REVISION.findall(path.read_text()))
+        found = dict(_REVISION.findall(path.read_text()))
         try:
             revision = ast.literal_eval(found["revision"])
             down = ast.literal_eval(found.get("down_revision", "None"))
